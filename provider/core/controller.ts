@@ -1,0 +1,231 @@
+/**
+ * CRUD plumbing written once. Every resource is a `Controller` (its API calls and its schema); `makeProvider`
+ * turns it into the ResourceProvider the dynamic-provider plugin calls: zod check (failures name the field, no
+ * side effects), a field-by-field diff that knows which fields replace, adopt-instead-of-import, JSON-safe
+ * outputs, secret outputs, redacted errors, progress lines and customTimeouts.
+ *
+ * Implementation modules are never serialized: the sdk's shim `require`s them by package path at call time,
+ * so module-level values here are fine. Still, nothing here reads process.env at module level.
+ */
+import type * as zod from "zod";
+import { deepEqual, sameSet } from "./deepEqual";
+import { jsonSafe } from "./jsonSafe";
+import { asSecret, redact, unwrapSecrets } from "./secrets";
+import { CustomTimeouts, timeoutFor } from "./timeouts";
+import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
+
+export type Z = typeof zod;
+export type Props = Record<string, any>;
+
+/** `adopt`: take over an existing object instead of creating one (Pulumi's `import` cannot work here). */
+export interface AdoptSpec {
+  id?: string;
+  name?: string;
+}
+
+/** Inputs every resource accepts besides its own. */
+export interface CommonInputs {
+  adopt?: AdoptSpec;
+  customTimeouts?: CustomTimeouts;
+}
+
+export interface OpContext {
+  /** One line to the Pulumi log (secrets masked). */
+  progress(message: string): void;
+  /** Epoch milliseconds by which the operation must finish (customTimeouts or the resource's default). */
+  deadline: number;
+  /** Input fields whose values differ (update only). */
+  changed: string[];
+}
+
+export type FieldCompare = "set" | "ignore" | ((news: any, olds: any) => boolean);
+
+export interface Controller<I extends Props, O extends Props> {
+  /** "openstack.Network", used in messages. */
+  type: string;
+  /** The input schema, built at call time. Parsed values (with defaults) become the stored inputs. */
+  schema(z: Z): zod.ZodType<I>;
+  /** Input fields whose change needs a new object. */
+  replaceOn?: ReadonlyArray<string>;
+  deleteBeforeReplace?: boolean;
+  /** How a field is compared in diff (default: deep equality). */
+  compare?: Record<string, FieldCompare>;
+  /** Output paths (top-level keys) stored as Pulumi secrets whatever the inputs were. */
+  secretOutputs?: ReadonlyArray<string>;
+  /** Default time limits in ms (customTimeouts override). */
+  defaultTimeoutMs?: { create?: number; update?: number; delete?: number };
+
+  create(inputs: I, ctx: OpContext): Promise<{ id: string; outs: O }>;
+  /** Finds the object `adopt` names; null when there is none. */
+  find?(adopt: AdoptSpec, inputs: I, ctx: OpContext): Promise<string | null>;
+  /** Live state, every field needed to see drift (same names as the inputs); null when the object is gone. */
+  read(id: string, state: I & O, ctx: OpContext): Promise<O | null>;
+  update(id: string, olds: I & O, news: I, ctx: OpContext): Promise<O>;
+  delete(id: string, state: I & O, ctx: OpContext): Promise<void>;
+}
+
+const INTERNAL = new Set(["__provider", "adopt", "customTimeouts"]);
+const SECRET_KEY = /password|secret|token|privatekey|passphrase|answerfile|keystonerc/i;
+
+/** Every string under a secret-looking key, for masking in errors and logs. */
+export function collectSecrets(v: unknown, underSecret = false, out: string[] = []): string[] {
+  if (typeof v === "string") {
+    if (underSecret) out.push(v);
+  } else if (Array.isArray(v)) {
+    v.forEach((x) => collectSecrets(x, underSecret, out));
+  } else if (typeof v === "object" && v !== null) {
+    for (const [k, x] of Object.entries(v)) collectSecrets(x, underSecret || SECRET_KEY.test(k), out);
+  }
+  return out;
+}
+
+function zodPath(path: ReadonlyArray<PropertyKey>): string {
+  let s = "";
+  for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s;
+}
+
+/** Fields (of news) whose values differ from olds, in the controller's terms. */
+export function changedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, "compare">, olds: Props, news: Props): string[] {
+  const changed: string[] = [];
+  for (const key of Object.keys(news)) {
+    if (INTERNAL.has(key) || news[key] === undefined) continue;
+    const how = ctrl.compare?.[key];
+    if (how === "ignore") continue;
+    const a = news[key];
+    const b = olds[key];
+    if (containsUnknown(a)) {
+      changed.push(key);
+      continue;
+    }
+    const same = how === "set" ? sameSet(a, b) : typeof how === "function" ? how(a, b) : deepEqual(a, b);
+    if (!same) changed.push(key);
+  }
+  return changed;
+}
+
+export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<I, O>) {
+  const context = (label: string, inputs: Props, op: "create" | "update" | "delete" | "read", changed: string[] = []): OpContext => {
+    const secrets = collectSecrets(inputs);
+    const defaults = { create: 20 * 60e3, update: 20 * 60e3, delete: 10 * 60e3, read: 5 * 60e3 };
+    const ms =
+      op === "read"
+        ? defaults.read
+        : timeoutFor(op, inputs.customTimeouts, ctrl.defaultTimeoutMs?.[op] ?? defaults[op]);
+    return {
+      progress: (m: string) => process.stdout.write(`[${ctrl.type} ${label}] ${redact(m, secrets)}\n`),
+      deadline: Date.now() + ms,
+      changed,
+    };
+  };
+
+  const guard = async <T>(what: string, inputs: Props, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      const secrets = collectSecrets(inputs);
+      err.message = redact(`${ctrl.type} ${what}: ${err.message}`, secrets);
+      if (err.stack) err.stack = redact(err.stack, secrets);
+      for (const k of Object.keys(err)) {
+        const v = (err as unknown as Props)[k];
+        if (typeof v === "string") (err as unknown as Props)[k] = redact(v, secrets);
+      }
+      throw err;
+    }
+  };
+
+  /** Outputs = the stored inputs (so drift is compared field by field) overlaid with what was read. */
+  const outputs = (inputs: Props, outs: Props): Props => {
+    const merged: Props = {};
+    for (const [k, v] of Object.entries(inputs)) if (k !== "__provider") merged[k] = v;
+    Object.assign(merged, outs);
+    for (const k of ctrl.secretOutputs ?? []) {
+      if (merged[k] !== undefined && merged[k] !== null) merged[k] = asSecret(unwrapSecrets(merged[k]));
+    }
+    return jsonSafe(merged);
+  };
+
+  const label = (p: Props, id?: string) => String(p.name ?? id ?? "");
+
+  return {
+    async check(olds: Props, news: Props) {
+      const { z } = require("zod") as { z: Z };
+      const raw: Props = {};
+      for (const [k, v] of Object.entries(news)) if (k !== "__provider") raw[k] = v;
+      const result = ctrl.schema(z).safeParse(raw);
+      if (result.success) return { inputs: result.data as Props };
+      // During preview some inputs are unknown: skip what depends on them (their own checks, and cross-field
+      // refinements, which cannot be judged yet). Everything known is still validated.
+      const previewing = containsUnknown(raw);
+      const failures = result.error.issues
+        .filter((i) => !isUnknownAt(raw, i.path) && !(previewing && i.code === "custom"))
+        .map((i) => ({ property: zodPath(i.path) || "(inputs)", reason: redact(`${zodPath(i.path) || "inputs"}: ${i.message}`, collectSecrets(raw)) }));
+      return failures.length ? { inputs: raw, failures } : { inputs: raw };
+    },
+
+    async diff(_id: string, olds: Props, news: Props) {
+      const changed = changedFields(ctrl, unwrapSecrets(olds), unwrapSecrets(news));
+      const replaces = changed.filter((k) => (ctrl.replaceOn ?? []).includes(k));
+      return {
+        changes: changed.length > 0,
+        replaces,
+        deleteBeforeReplace: replaces.length > 0 && !!ctrl.deleteBeforeReplace,
+      };
+    },
+
+    async create(inputs: Props) {
+      const ins = unwrapSecrets(inputs);
+      return guard("create", ins, async () => {
+        const ctx = context(label(ins), ins, "create");
+        if (ins.adopt && (ins.adopt.id || ins.adopt.name)) {
+          if (!ctrl.find) throw new Error("adopt is not supported by this resource");
+          const id = await ctrl.find(ins.adopt, ins as I, ctx);
+          if (!id) throw new Error(`adopt: no existing object matches ${JSON.stringify(ins.adopt)}`);
+          const live = await ctrl.read(id, ins as I & O, ctx);
+          if (!live) throw new Error(`adopt: object ${id} vanished while being adopted`);
+          const current = { ...ins, ...live } as I & O;
+          const changed = changedFields(ctrl, current, ins);
+          const replaces = changed.filter((k) => (ctrl.replaceOn ?? []).includes(k));
+          if (replaces.length) {
+            throw new Error(
+              `adopt: ${id} differs in ${replaces.join(", ")}, which cannot change in place; ` +
+                `make the inputs match the existing object (or drop adopt to create a new one)`,
+            );
+          }
+          ctx.progress(changed.length ? `adopted ${id}; reconciling ${changed.join(", ")}` : `adopted ${id} (already matches)`);
+          const outs = changed.length ? await ctrl.update(id, current, ins as I, { ...ctx, changed }) : live;
+          return { id, outs: outputs(ins, outs) };
+        }
+        const { id, outs } = await ctrl.create(ins as I, ctx);
+        return { id: String(id), outs: outputs(ins, outs) };
+      });
+    },
+
+    async read(id: string, props: Props) {
+      const state = unwrapSecrets(props);
+      return guard("read", state, async () => {
+        const live = await ctrl.read(id, state as I & O, context(label(state, id), state, "read"));
+        if (!live) return {};
+        return { id, props: outputs(state, live) };
+      });
+    },
+
+    async update(id: string, olds: Props, news: Props) {
+      const o = unwrapSecrets(olds);
+      const n = unwrapSecrets(news);
+      return guard("update", n, async () => {
+        const changed = changedFields(ctrl, o, n);
+        const outs = await ctrl.update(id, o as I & O, n as I, context(label(n, id), n, "update", changed));
+        return { outs: outputs(n, outs) };
+      });
+    },
+
+    async delete(id: string, props: Props) {
+      const state = unwrapSecrets(props);
+      await guard("delete", state, () => ctrl.delete(id, state as I & O, context(label(state, id), state, "delete")));
+    },
+  };
+}
+
+export { UNKNOWN };

@@ -1,0 +1,2 @@
+// Resource classes of the lab namespace are exported here.
+export {};

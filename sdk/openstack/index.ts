@@ -1,0 +1,2 @@
+// Resource classes of the openstack namespace are exported here.
+export {};

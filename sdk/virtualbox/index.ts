@@ -1,0 +1,2 @@
+// Resource classes of the virtualbox namespace are exported here.
+export {};
