@@ -1,2 +1,4 @@
-// Resource classes of the lab namespace are exported here.
-export {};
+export * from "./connection";
+export * from "./hostPrep";
+export * from "./packstackInstall";
+export * from "./openStackLab";

@@ -1,2 +1,9 @@
-// Resource classes of the openstack namespace are exported here.
-export {};
+export * from "./cloud";
+export * from "./network";
+export * from "./subnet";
+export * from "./securityGroup";
+export * from "./securityGroupRule";
+export * from "./securityGroupRuleSet";
+export * from "./router";
+export * from "./routerInterface";
+export * from "./floatingIp";

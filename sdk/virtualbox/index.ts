@@ -1,2 +1,3 @@
-// Resource classes of the virtualbox namespace are exported here.
-export {};
+export * from "./natNetwork";
+export * from "./virtualMachine";
+export * from "./snapshot";
