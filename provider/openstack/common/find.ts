@@ -1,0 +1,55 @@
+/**
+ * `adopt` lookups shared by the OpenStack resources: by id (one GET; 404 means "no such object") or by name
+ * (exactly one match in the caller's project; several is an error that lists them).
+ */
+import type { AdoptInput } from "./schema";
+
+/** The parts of the client this module uses (provider/openstack/client). */
+export interface ClientLike {
+  readonly projectId: string;
+  get(service: string, path: string, query?: Record<string, string | number | boolean | string[] | undefined>): Promise<any>;
+}
+
+export interface Collection {
+  /** Catalog service type, e.g. "network". */
+  service: string;
+  /** Collection URL path, e.g. "/v2.0/networks". */
+  path: string;
+  /** Singular JSON key, e.g. "network". */
+  singular: string;
+  /** Plural JSON key, e.g. "networks". */
+  plural: string;
+}
+
+function isNotFound(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { status?: number }).status === 404;
+}
+
+/** The id of the object `adopt` names, or null when there is none. Throws when a name matches several. */
+export async function findByIdOrName(client: ClientLike, c: Collection, adopt: AdoptInput): Promise<string | null> {
+  if (adopt.id) {
+    let obj: any;
+    try {
+      obj = (await client.get(c.service, `${c.path}/${encodeURIComponent(adopt.id)}`))?.[c.singular];
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+    if (!obj) return null;
+    if (adopt.name !== undefined && obj.name !== adopt.name) {
+      throw new Error(`adopt: ${c.singular} ${adopt.id} is named "${obj.name}", not "${adopt.name}"`);
+    }
+    return String(obj.id);
+  }
+  const name = adopt.name as string;
+  const body = await client.get(c.service, c.path, { name, project_id: client.projectId });
+  const matches: any[] = (body?.[c.plural] ?? []).filter((o: any) => o.name === name);
+  if (matches.length === 0) return null;
+  if (matches.length > 1) {
+    throw new Error(
+      `adopt: ${matches.length} ${c.plural} are named "${name}" in project ${client.projectId} ` +
+        `(${matches.map((o) => o.id).join(", ")}); adopt by id instead`,
+    );
+  }
+  return String(matches[0].id);
+}

@@ -1,0 +1,5 @@
+export * from "./schema";
+export * from "./ip";
+export * from "./find";
+export * from "./tags";
+export * from "./remove";

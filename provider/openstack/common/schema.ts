@@ -1,0 +1,128 @@
+/**
+ * Zod pieces every OpenStack resource schema shares: `cloud` (credentials), `adopt`, `customTimeouts`, names,
+ * descriptions and tags. Built inside functions (never at module level) because the schema is created at call
+ * time with the `z` that makeProvider passes in.
+ */
+import type { Z } from "../../core/controller";
+import { parseDuration } from "../../core/timeouts";
+
+/** Where and how to authenticate; the same shape as sdk/openstack/cloud.ts `CloudArgs`. */
+export interface CloudInput {
+  authUrl: string;
+  username: string;
+  password: string;
+  projectName: string;
+  userDomainName?: string;
+  projectDomainName?: string;
+  regionName?: string;
+  interface?: "public" | "internal" | "admin";
+  caCertPem?: string;
+  insecure?: boolean;
+  endpointOverrides?: Record<string, string>;
+}
+
+export interface AdoptInput {
+  id?: string;
+  name?: string;
+}
+
+export interface CustomTimeoutsInput {
+  create?: string;
+  update?: string;
+  delete?: string;
+}
+
+/** Inputs every OpenStack resource takes besides its own fields. */
+export interface OpenStackCommonInputs {
+  cloud?: CloudInput;
+  adopt?: AdoptInput;
+  customTimeouts?: CustomTimeoutsInput;
+}
+
+function httpUrl(z: Z) {
+  return z.string().refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === "http:" || u.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "must be an http(s) URL");
+}
+
+export function cloudSchema(z: Z) {
+  return z.strictObject({
+    authUrl: httpUrl(z),
+    username: z.string().min(1, "must not be empty"),
+    password: z.string().min(1, "must not be empty"),
+    projectName: z.string().min(1, "must not be empty"),
+    userDomainName: z.string().min(1).optional(),
+    projectDomainName: z.string().min(1).optional(),
+    regionName: z.string().min(1).optional(),
+    interface: z.enum(["public", "internal", "admin"]).optional(),
+    caCertPem: z.string().optional(),
+    insecure: z.boolean().optional(),
+    endpointOverrides: z.record(z.string(), httpUrl(z)).optional(),
+  });
+}
+
+export function adoptSchema(z: Z) {
+  return z
+    .strictObject({
+      id: z.string().min(1, "must not be empty").optional(),
+      name: z.string().min(1, "must not be empty").optional(),
+    })
+    .refine((a) => a.id !== undefined || a.name !== undefined, "give the id or the name of the object to adopt");
+}
+
+function duration(z: Z) {
+  return z.string().refine((s) => {
+    try {
+      parseDuration(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a duration such as "90s", "10m" or "1h30m"');
+}
+
+export function customTimeoutsSchema(z: Z) {
+  return z.object({ create: duration(z).optional(), update: duration(z).optional(), delete: duration(z).optional() });
+}
+
+/** `{cloud, adopt, customTimeouts}` to spread into a resource's z.object({...}). */
+export function commonFields(z: Z) {
+  return {
+    cloud: cloudSchema(z).optional(),
+    adopt: adoptSchema(z).optional(),
+    customTimeouts: customTimeoutsSchema(z).optional(),
+  };
+}
+
+/** Neutron limits names to 255 characters. */
+export function nameSchema(z: Z) {
+  return z.string().max(255, "must be at most 255 characters");
+}
+
+export function descriptionSchema(z: Z) {
+  return z.string().max(255, "must be at most 255 characters");
+}
+
+/** Neutron tags: a set of non-empty strings of at most 60 characters (no commas: they separate tag filters). */
+export function tagsSchema(z: Z) {
+  return z
+    .array(
+      z
+        .string({ error: "each tag must be a string" })
+        .min(1, "a tag must not be empty")
+        .max(60, "a tag must be at most 60 characters")
+        .refine((t) => !t.includes(","), "a tag must not contain a comma"),
+    )
+    .superRefine((tags, ctx) => {
+      const seen = new Set<string>();
+      tags.forEach((t, i) => {
+        if (seen.has(t)) ctx.addIssue({ code: "custom", path: [i], message: `duplicate tag "${t}"` });
+        seen.add(t);
+      });
+    });
+}
