@@ -26,7 +26,13 @@ function isNotFound(e: unknown): boolean {
 }
 
 /** The id of the object `adopt` names, or null when there is none. Throws when a name matches several. */
-export async function findByIdOrName(client: ClientLike, c: Collection, adopt: AdoptInput): Promise<string | null> {
+export async function findByIdOrName(
+  client: ClientLike,
+  c: Collection,
+  adopt: AdoptInput,
+  /** Extra API filters for a name lookup, e.g. {network_id} for subnets (names only need to be unique per network). */
+  filters: Record<string, string> = {},
+): Promise<string | null> {
   if (adopt.id) {
     let obj: any;
     try {
@@ -42,8 +48,10 @@ export async function findByIdOrName(client: ClientLike, c: Collection, adopt: A
     return String(obj.id);
   }
   const name = adopt.name as string;
-  const body = await client.get(c.service, c.path, { name, project_id: client.projectId });
-  const matches: any[] = (body?.[c.plural] ?? []).filter((o: any) => o.name === name);
+  const body = await client.get(c.service, c.path, { ...filters, name, project_id: client.projectId });
+  const matches: any[] = (body?.[c.plural] ?? []).filter(
+    (o: any) => o.name === name && Object.entries(filters).every(([k, v]) => o[k] === undefined || o[k] === v),
+  );
   if (matches.length === 0) return null;
   if (matches.length > 1) {
     throw new Error(
