@@ -1,0 +1,255 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as openstack from "../openstack";
+import * as virtualbox from "../virtualbox";
+import { ConnectionArgs } from "./connection";
+import { HostPrep } from "./hostPrep";
+import { PackstackInstall } from "./packstackInstall";
+
+/**
+ * The whole lab in one component, in the order a learner builds it by hand:
+ * NatNetwork -> VirtualMachine (unattended CentOS Stream 9) -> HostPrep -> PackstackInstall -> Snapshot
+ * ("after-packstack") -> external Network, Subnet and the default group's ICMP and SSH rules.
+ *
+ * The guest sits on a NAT Network, so the host reaches it only through port forwards: SSH (2222 -> 22), Horizon
+ * (8080 -> 80), Keystone (5000 -> 5000) and Neutron (9696 -> 9696). The keystonerc Packstack writes names the
+ * guest's own address (10.0.2.15), which the host cannot reach; the OpenStack resources therefore authenticate
+ * through the forwarded ports, with the network endpoint overridden to match.
+ */
+export interface OpenStackLabArgs {
+  natNetwork?: {
+    name?: pulumi.Input<string>; // "LabNatNetwork"
+    cidr?: pulumi.Input<string>; // "10.0.2.0/24"
+    hostIp?: pulumi.Input<string>; // "127.0.0.1": where the forwards listen on the PC
+    sshPort?: pulumi.Input<number>; // 2222
+    httpPort?: pulumi.Input<number>; // 8080
+    keystonePort?: pulumi.Input<number>; // 5000
+    neutronPort?: pulumi.Input<number>; // 9696
+    adopt?: boolean;
+  };
+  vm: {
+    name?: pulumi.Input<string>; // "openstack-lab"
+    cpus?: pulumi.Input<number>; // 4
+    memoryMb?: pulumi.Input<number>; // 16384
+    diskSizeMb?: pulumi.Input<number>; // 102400
+    /** Path to the CentOS Stream 9 DVD/boot ISO on the PC (not needed when adopting an installed VM). */
+    installerIso?: pulumi.Input<string>;
+    rootPassword: pulumi.Input<string>;
+    sshPublicKey: pulumi.Input<string>;
+    sshPrivateKey: pulumi.Input<string>;
+    vboxManagePath?: pulumi.Input<string>;
+    adopt?: boolean;
+  };
+  guest?: {
+    ip?: pulumi.Input<string>; // "10.0.2.15"
+    prefixLength?: pulumi.Input<number>; // 24
+    gateway?: pulumi.Input<string>; // "10.0.2.1"
+    dns?: pulumi.Input<pulumi.Input<string>[]>; // ["8.8.8.8", "8.8.4.4"]
+    hostname?: pulumi.Input<string>; // "openstack.lab"
+    interface?: pulumi.Input<string>; // "enp0s3"
+  };
+  packstack: {
+    adminPassword: pulumi.Input<string>;
+    extraAnswers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    timeoutMinutes?: pulumi.Input<number>;
+  };
+  networks?: {
+    externalNetworkName?: pulumi.Input<string>; // "external_network"
+    subnetName?: pulumi.Input<string>; // "public_subnet"
+    poolStart?: pulumi.Input<string>; // "10.0.2.100"
+    poolEnd?: pulumi.Input<string>; // "10.0.2.200"
+    adopt?: boolean;
+  };
+  /** Take a snapshot "after-packstack" (default true): a broken lab rolls back in a minute, not an hour. */
+  snapshot?: boolean;
+}
+
+export const SEED = {
+  natNetworkName: "LabNatNetwork",
+  cidr: "10.0.2.0/24",
+  hostIp: "127.0.0.1",
+  sshPort: 2222,
+  httpPort: 8080,
+  keystonePort: 5000,
+  neutronPort: 9696,
+  vmName: "openstack-lab",
+  cpus: 4,
+  memoryMb: 16384,
+  diskSizeMb: 102400,
+  guestIp: "10.0.2.15",
+  prefixLength: 24,
+  gateway: "10.0.2.1",
+  dns: ["8.8.8.8", "8.8.4.4"],
+  hostname: "openstack.lab",
+  interface: "enp0s3",
+  externalNetworkName: "external_network",
+  subnetName: "public_subnet",
+  poolStart: "10.0.2.100",
+  poolEnd: "10.0.2.200",
+  physnet: "extnet",
+} as const;
+
+export class OpenStackLab extends pulumi.ComponentResource {
+  public readonly natNetwork: virtualbox.NatNetwork;
+  public readonly vm: virtualbox.VirtualMachine;
+  public readonly hostPrep: HostPrep;
+  public readonly packstack: PackstackInstall;
+  public readonly snapshot?: virtualbox.Snapshot;
+  public readonly externalNetwork: openstack.Network;
+  public readonly publicSubnet: openstack.Subnet;
+  public readonly icmpRule: openstack.SecurityGroupRule;
+  public readonly sshRule: openstack.SecurityGroupRule;
+  public readonly dashboardUrl: pulumi.Output<string>;
+  /** Credentials that work from the PC (through the forwarded ports). */
+  public readonly cloud: pulumi.Output<openstack.CloudArgs>;
+
+  constructor(name: string, args: OpenStackLabArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("pulumi-openstack-lab:lab:OpenStackLab", name, {}, opts);
+    const child = { parent: this };
+    const nn = args.natNetwork ?? {};
+    const g = args.guest ?? {};
+    const nets = args.networks ?? {};
+    const guestIp = g.ip ?? SEED.guestIp;
+    const hostIp = nn.hostIp ?? SEED.hostIp;
+    const sshPort = nn.sshPort ?? SEED.sshPort;
+    const natName = nn.name ?? SEED.natNetworkName;
+    const vmName = args.vm.name ?? SEED.vmName;
+
+    this.natNetwork = new virtualbox.NatNetwork(`${name}-natnet`, {
+      name: natName,
+      cidr: nn.cidr ?? SEED.cidr,
+      dhcp: false, // the VM has a static address: DHCP would hand out a different one
+      enabled: true,
+      ipv6: false,
+      portForwards: [
+        { name: "ssh", protocol: "tcp", hostIp, hostPort: sshPort, guestIp, guestPort: 22 },
+        { name: "http", protocol: "tcp", hostIp, hostPort: nn.httpPort ?? SEED.httpPort, guestIp, guestPort: 80 },
+        { name: "keystone", protocol: "tcp", hostIp, hostPort: nn.keystonePort ?? SEED.keystonePort, guestIp, guestPort: 5000 },
+        { name: "neutron", protocol: "tcp", hostIp, hostPort: nn.neutronPort ?? SEED.neutronPort, guestIp, guestPort: 9696 },
+      ],
+      ...(nn.adopt ? { adopt: { name: natName } } : {}),
+    }, child);
+
+    this.vm = new virtualbox.VirtualMachine(`${name}-vm`, {
+      name: vmName,
+      osType: "RedHat_64",
+      cpus: args.vm.cpus ?? SEED.cpus,
+      memoryMb: args.vm.memoryMb ?? SEED.memoryMb,
+      disk: { sizeMb: args.vm.diskSizeMb ?? SEED.diskSizeMb },
+      nics: [{ type: "natnetwork", natNetwork: this.natNetwork.name, promiscuous: "allow-all" }],
+      bootOrder: ["disk", "dvd"],
+      nestedVirtualization: true,
+      state: "running",
+      startType: "headless",
+      installerIso: args.vm.installerIso,
+      unattended: args.vm.adopt
+        ? undefined
+        : {
+            rootPassword: args.vm.rootPassword,
+            sshPublicKey: args.vm.sshPublicKey,
+            ip: guestIp,
+            prefixLength: g.prefixLength ?? SEED.prefixLength,
+            gateway: g.gateway ?? SEED.gateway,
+            dns: g.dns ?? [...SEED.dns],
+            hostname: g.hostname ?? SEED.hostname,
+          },
+      readiness: { host: hostIp, port: sshPort },
+      vboxManagePath: args.vm.vboxManagePath,
+      ...(args.vm.adopt ? { adopt: { name: vmName } } : {}),
+    }, { ...child, dependsOn: [this.natNetwork] });
+
+    const connection: pulumi.Input<ConnectionArgs> = {
+      host: hostIp,
+      port: sshPort,
+      user: "root",
+      privateKey: args.vm.sshPrivateKey,
+    };
+
+    this.hostPrep = new HostPrep(`${name}-hostprep`, {
+      connection,
+      interface: g.interface ?? SEED.interface,
+      staticIp: pulumi.interpolate`${guestIp}/${g.prefixLength ?? SEED.prefixLength}`,
+      gateway: g.gateway ?? SEED.gateway,
+      dns: g.dns ?? [...SEED.dns],
+      hostname: g.hostname ?? SEED.hostname,
+    }, { ...child, dependsOn: [this.vm], customTimeouts: { create: "30m", update: "30m" } });
+
+    this.packstack = new PackstackInstall(`${name}-packstack`, {
+      connection,
+      adminPassword: args.packstack.adminPassword,
+      hostIp: guestIp,
+      externalInterface: g.interface ?? SEED.interface,
+      gateway: g.gateway ?? SEED.gateway,
+      prefixLength: g.prefixLength ?? SEED.prefixLength,
+      physnet: SEED.physnet,
+      extraAnswers: args.packstack.extraAnswers,
+      timeoutMinutes: args.packstack.timeoutMinutes ?? 120,
+    }, { ...child, dependsOn: [this.hostPrep], customTimeouts: { create: "150m", update: "150m" } });
+
+    if (args.snapshot !== false) {
+      this.snapshot = new virtualbox.Snapshot(`${name}-after-packstack`, {
+        vm: this.vm.uuid,
+        name: "after-packstack",
+        description: "OpenStack Zed installed by Packstack; restore this instead of reinstalling",
+        vboxManagePath: args.vm.vboxManagePath,
+      }, { ...child, dependsOn: [this.packstack] });
+    }
+
+    this.cloud = pulumi.all([this.packstack.keystonerc, hostIp, nn.keystonePort ?? SEED.keystonePort, nn.neutronPort ?? SEED.neutronPort])
+      .apply(([rc, host, ksPort, nPort]) => ({
+        ...rc,
+        authUrl: `http://${host}:${ksPort}/v3`,
+        endpointOverrides: { network: `http://${host}:${nPort}` },
+      }));
+    const cloud = pulumi.secret(this.cloud);
+    const after = { ...child, dependsOn: this.snapshot ? [this.snapshot] : [this.packstack] };
+    const netName = nets.externalNetworkName ?? SEED.externalNetworkName;
+    const subnetName = nets.subnetName ?? SEED.subnetName;
+
+    this.externalNetwork = new openstack.Network(`${name}-external-network`, {
+      name: netName,
+      external: true,
+      providerNetworkType: "flat",
+      providerPhysicalNetwork: SEED.physnet,
+      cloud,
+      ...(nets.adopt ? { adopt: { name: netName } } : {}),
+    }, after);
+
+    this.publicSubnet = new openstack.Subnet(`${name}-public-subnet`, {
+      name: subnetName,
+      networkId: this.externalNetwork.id,
+      cidr: nn.cidr ?? SEED.cidr,
+      ipVersion: 4,
+      gatewayIp: g.gateway ?? SEED.gateway,
+      enableDhcp: false,
+      allocationPools: [{ start: nets.poolStart ?? SEED.poolStart, end: nets.poolEnd ?? SEED.poolEnd }],
+      cloud,
+      ...(nets.adopt ? { adopt: { name: subnetName } } : {}),
+    }, after);
+
+    this.icmpRule = new openstack.SecurityGroupRule(`${name}-default-icmp`, {
+      securityGroup: "default",
+      direction: "ingress",
+      ethertype: "IPv4",
+      protocol: "icmp",
+      cloud,
+    }, after);
+
+    this.sshRule = new openstack.SecurityGroupRule(`${name}-default-ssh`, {
+      securityGroup: "default",
+      direction: "ingress",
+      ethertype: "IPv4",
+      protocol: "tcp",
+      portRangeMin: 22,
+      portRangeMax: 22,
+      cloud,
+    }, after);
+
+    this.dashboardUrl = pulumi.interpolate`http://${hostIp}:${nn.httpPort ?? SEED.httpPort}/dashboard`;
+    this.registerOutputs({
+      dashboardUrl: this.dashboardUrl,
+      vmUuid: this.vm.uuid,
+      externalNetworkId: this.externalNetwork.id,
+      publicSubnetId: this.publicSubnet.id,
+    });
+  }
+}
