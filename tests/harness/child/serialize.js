@@ -1,0 +1,29 @@
+// Serializes providers in a plain node process, exactly as `pulumi up` would (the program runs in node, not in
+// jest's VM realm). Usage: node serialize.js <module> <exportName> [key...]  (all keys of the export when none).
+// Prints one JSON array: [{ key, ok, text, containsSecrets, error }].
+// A pulumi.secret Output lives in scope (global) while serializing: a provider must not capture it.
+"use strict";
+const path = require("path");
+const [modulePath, exportName, ...keys] = process.argv.slice(2);
+const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [path.dirname(modulePath), process.cwd()] }));
+
+globalThis.__secretInScope = pulumi.secret(process.env.SERIALIZE_SECRET_MARKER || "no-marker");
+
+(async () => {
+  const mod = require(modulePath);
+  const container = exportName ? mod[exportName] : mod;
+  const results = [];
+  for (const key of keys.length ? keys : Object.keys(container)) {
+    const provider = container[key];
+    try {
+      const sf = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+      results.push({ key, ok: true, text: sf.text, containsSecrets: sf.containsSecrets });
+    } catch (e) {
+      results.push({ key, ok: false, error: String((e && e.stack) || e) });
+    }
+  }
+  process.stdout.write(JSON.stringify(results));
+})().catch((e) => {
+  process.stderr.write(String((e && e.stack) || e));
+  process.exit(1);
+});
