@@ -1,0 +1,147 @@
+import axios, { AxiosInstance } from "axios";
+import * as http from "http";
+import * as https from "https";
+import { OpenStackHttpError } from "./errors";
+import { backoffMs, isConnectionFailure, retryAfterMs, retryPolicy, shouldRetry } from "./retry";
+import { traceRequest } from "./trace";
+
+/** One HTTP call as the client sends it; `path` (as the caller gave it) is what errors and traces show. */
+export interface WireRequest {
+  service: string;
+  method: string;
+  url: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: unknown;
+  /** May be repeated after it possibly reached the server (idempotent methods, token requests). */
+  retrySafe: boolean;
+}
+
+export interface WireResponse {
+  status: number;
+  data: any;
+  headers: Record<string, string>;
+  attempts: number;
+}
+
+export interface TlsOptions {
+  caCertPem?: string;
+  insecure?: boolean;
+}
+
+const REQUEST_TIMEOUT_MS = 120_000;
+/** Idle keep-alive sockets are closed before servers usually drop them, so a reused socket is rarely stale. */
+const FREE_SOCKET_TIMEOUT_MS = 3_000;
+
+/**
+ * HTTP with keep-alive, TLS options and bounded retries. Answers with any HTTP status (the caller decides what
+ * is an error); throws OpenStackHttpError (status 0) when no answer came after the allowed attempts.
+ */
+export class Transport {
+  private readonly axios: AxiosInstance;
+
+  constructor(tls: TlsOptions) {
+    this.axios = axios.create({
+      httpAgent: new http.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_TIMEOUT_MS }),
+      httpsAgent: new https.Agent({
+        keepAlive: true,
+        maxSockets: 16,
+        timeout: FREE_SOCKET_TIMEOUT_MS,
+        ca: tls.caCertPem || undefined,
+        rejectUnauthorized: !tls.insecure,
+      }),
+      timeout: REQUEST_TIMEOUT_MS,
+      maxRedirects: 0,
+      proxy: false,
+      validateStatus: () => true,
+      responseType: "text",
+      transformResponse: [(d: unknown) => d],
+    });
+  }
+
+  async send(req: WireRequest): Promise<WireResponse> {
+    const policy = retryPolicy();
+    for (let attempt = 1; ; attempt++) {
+      let delay: number;
+      try {
+        const res = await this.axios.request({
+          method: req.method,
+          url: req.url,
+          headers: { Accept: "application/json", "User-Agent": "pulumi-openstack-lab", ...req.headers },
+          data: req.body === undefined ? undefined : JSON.stringify(req.body),
+        });
+        traceRequest({ method: req.method, service: req.service, path: req.path, status: res.status });
+        const headers = flatHeaders(res.headers as Record<string, unknown>);
+        if (attempt >= policy.maxAttempts || !shouldRetry({ status: res.status }, req.retrySafe)) {
+          return { status: res.status, data: parseBody(res.data, headers["content-type"]), headers, attempts: attempt };
+        }
+        delay = res.status === 429 || res.status === 503
+          ? retryAfterMs(headers["retry-after"], policy) ?? backoffMs(attempt, policy)
+          : backoffMs(attempt, policy);
+      } catch (e) {
+        const code = connectionCode(e);
+        // Never rethrow axios errors: they carry the request config, headers (the token) and body (the password).
+        if (code === undefined) throw otherFailure(req, e, attempt);
+        if (code !== "ECONNREFUSED") traceRequest({ method: req.method, service: req.service, path: req.path, status: null, error: code });
+        if (attempt >= policy.maxAttempts || !shouldRetry({ code }, req.retrySafe)) {
+          throw new OpenStackHttpError(req.service, req.method, req.path, 0, {
+            code,
+            detail: `cannot reach ${hostOf(req.url)}`,
+            attempts: attempt,
+          });
+        }
+        delay = backoffMs(attempt, policy);
+      }
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+function otherFailure(req: WireRequest, e: unknown, attempts: number): OpenStackHttpError {
+  const err = e as { code?: string; message?: string };
+  return new OpenStackHttpError(req.service, req.method, req.path, 0, {
+    code: typeof err?.code === "string" ? err.code : undefined,
+    detail: `${hostOf(req.url)}: ${typeof err?.message === "string" ? err.message : String(e)}`,
+    attempts,
+  });
+}
+
+/** The connection-failure code of an axios/Node error, or undefined for anything else. */
+function connectionCode(e: unknown): string | undefined {
+  const err = e as { code?: string; message?: string; cause?: { code?: string } };
+  const code = err?.code ?? err?.cause?.code;
+  if (isConnectionFailure(code)) return code;
+  if (typeof err?.message === "string" && /socket hang up/i.test(err.message)) return "ECONNRESET";
+  return undefined;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "the service";
+  }
+}
+
+function flatHeaders(h: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(h ?? {})) {
+    if (v === undefined || v === null) continue;
+    out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : String(v);
+  }
+  return out;
+}
+
+/** JSON when it looks like JSON, the text otherwise, null when empty. */
+function parseBody(text: unknown, contentType: string | undefined): any {
+  if (typeof text !== "string") return text ?? null;
+  if (text.length === 0) return null;
+  if (/json/i.test(contentType ?? "") || /^\s*[[{]/.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
