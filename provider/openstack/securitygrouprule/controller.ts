@@ -1,0 +1,69 @@
+/**
+ * openstack.SecurityGroupRule: one Neutron security group rule. Rules cannot be updated, so every field replaces
+ * (delete first: the new rule would otherwise collide with the old one). Creating a rule that already exists
+ * adopts it (Neutron's 409 SecurityGroupRuleExists names it).
+ */
+import { Controller, makeProvider } from "../../core/controller";
+import { clientFor } from "../client";
+import { ruleFromApi } from "./results";
+import { createRule, deleteRule, getRule, resolveGroupId } from "./requests";
+import { describeRule, RuleSpec, SELF } from "./rule";
+import { RULE_FIELDS, schema, SecurityGroupRuleInputs, SecurityGroupRuleOutputs } from "./types";
+import type { ApiRule } from "./results";
+
+/** Live values; the rule's own group shows as "self" when the inputs said so. */
+function outputsOf(rule: ApiRule, inputs: Pick<SecurityGroupRuleInputs, "securityGroup" | "remoteGroupId">): SecurityGroupRuleOutputs {
+  const live = ruleFromApi(rule);
+  if (inputs.remoteGroupId === SELF && live.remoteGroupId === rule.security_group_id) live.remoteGroupId = SELF;
+  return { ...live, securityGroup: inputs.securityGroup, securityGroupId: rule.security_group_id };
+}
+
+export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOutputs> = {
+  type: "openstack.SecurityGroupRule",
+  schema,
+  replaceOn: ["securityGroup", ...RULE_FIELDS],
+  deleteBeforeReplace: true,
+
+  async create(inputs, ctx) {
+    const client = await clientFor(inputs.cloud);
+    const groupId = await resolveGroupId(client, inputs.securityGroup);
+    const { rule, adopted } = await createRule(client, groupId, inputs as RuleSpec);
+    ctx.progress(`${adopted ? "adopted existing" : "created"} rule ${rule.id}: ${describeRule(inputs)}`);
+    return { id: rule.id, outs: outputsOf(rule, inputs) };
+  },
+
+  async find(adopt, inputs) {
+    if (!adopt.id) {
+      throw new Error("adopt: rules have no name; adopt by id (or just create: an identical existing rule is adopted)");
+    }
+    const client = await clientFor(inputs.cloud);
+    const rule = await getRule(client, adopt.id);
+    if (!rule) return null;
+    const groupId = await resolveGroupId(client, inputs.securityGroup);
+    if (rule.security_group_id !== groupId) {
+      throw new Error(`adopt: rule ${adopt.id} belongs to group ${rule.security_group_id}, not ${groupId}`);
+    }
+    return rule.id;
+  },
+
+  async read(id, state) {
+    const client = await clientFor(state.cloud);
+    const rule = await getRule(client, id);
+    return rule ? outputsOf(rule, state) : null;
+  },
+
+  // Only non-rule inputs (cloud) can change in place: nothing to send.
+  async update(id, olds, news) {
+    const client = await clientFor(news.cloud);
+    const rule = await getRule(client, id);
+    if (!rule) throw new Error(`rule ${id} is gone; refresh to recreate it`);
+    return outputsOf(rule, news);
+  },
+
+  async delete(id, state) {
+    const client = await clientFor(state.cloud);
+    await deleteRule(client, id);
+  },
+};
+
+export const provider = makeProvider(controller);

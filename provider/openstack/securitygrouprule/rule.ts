@@ -1,0 +1,166 @@
+/**
+ * One security group rule as a user writes it, its checks, and its canonical form. Shared by SecurityGroupRule
+ * (one rule) and SecurityGroupRuleSet (rules[]): both validate with `checkRule` and compare `canonicalRule`s.
+ */
+import type { Z } from "../../core/controller";
+import { descriptionSchema, normalizeCidr, parseCidr } from "../common";
+import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } from "./protocols";
+
+export type Direction = "ingress" | "egress";
+export type Ethertype = "IPv4" | "IPv6";
+
+/** A rule as written (every field optional but the ones with defaults). */
+export interface RuleInput {
+  direction?: Direction;
+  ethertype?: Ethertype;
+  protocol?: string | number;
+  portRangeMin?: number;
+  portRangeMax?: number;
+  remoteIpPrefix?: string;
+  remoteGroupId?: string;
+  description?: string;
+}
+
+/** The canonical rule: every field present, the form outputs and comparisons use. */
+export interface RuleSpec {
+  direction: Direction;
+  ethertype: Ethertype;
+  /** Canonical protocol: a name ("tcp", "icmpv6" ...), a number as text ("132" has a name: "sctp"), or "any". */
+  protocol: string;
+  portRangeMin: number | null;
+  portRangeMax: number | null;
+  remoteIpPrefix: string | null;
+  /** A group id, or "self": the rule's own group. */
+  remoteGroupId: string | null;
+  description: string;
+}
+
+/** The zod fields of one rule (spread into an object schema). */
+export function ruleFields(z: Z) {
+  return {
+    direction: z.enum(["ingress", "egress"]).default("ingress"),
+    ethertype: z.enum(["IPv4", "IPv6"]).optional(),
+    protocol: z.union([z.string(), z.number().int()]).optional(),
+    portRangeMin: z.number().int("must be an integer").optional(),
+    portRangeMax: z.number().int("must be an integer").optional(),
+    remoteIpPrefix: z.string().optional(),
+    remoteGroupId: z.string().min(1, "must not be empty").optional(),
+    description: descriptionSchema(z).optional(),
+  };
+}
+
+export interface Issue {
+  path: string[];
+  message: string;
+}
+
+const prefixFamily = (prefix: string): Ethertype | null => {
+  const c = parseCidr(prefix);
+  return c ? (c.version === 4 ? "IPv4" : "IPv6") : null;
+};
+
+/** Everything wrong with one rule, each issue naming its field. Pure: no I/O. */
+export function checkRule(r: RuleInput): Issue[] {
+  const issues: Issue[] = [];
+  const add = (field: string, message: string) => issues.push({ path: [field], message });
+
+  const protocol = canonicalProtocol(r.protocol);
+  if (protocol === null) {
+    add("protocol", `"${r.protocol}" is not a protocol: use a number 0-255 or one of ${knownProtocolNames().join(", ")}`);
+  }
+
+  let family: Ethertype | null = null;
+  if (r.remoteIpPrefix !== undefined) {
+    family = prefixFamily(r.remoteIpPrefix);
+    if (!family) add("remoteIpPrefix", `"${r.remoteIpPrefix}" is not a CIDR (e.g. 10.0.0.0/8 or 2001:db8::/32)`);
+    else if (r.ethertype && r.ethertype !== family) {
+      add("ethertype", `${r.ethertype} does not match remoteIpPrefix ${r.remoteIpPrefix} (an ${family} prefix)`);
+    }
+  }
+  if (r.remoteIpPrefix !== undefined && r.remoteGroupId !== undefined) {
+    add("remoteGroupId", "give remoteIpPrefix or remoteGroupId, not both");
+  }
+
+  if (protocol !== null) {
+    const ethertype = r.ethertype ?? family ?? "IPv4";
+    if (protocol === "icmpv6" && ethertype === "IPv4") add("protocol", "icmpv6 needs ethertype IPv6");
+    const { portRangeMin: min, portRangeMax: max } = r;
+    if (takesPortRange(protocol)) {
+      if (min !== undefined && (min < 1 || min > 65535)) add("portRangeMin", `${min} is not a port (1-65535)`);
+      if (max !== undefined && (max < 1 || max > 65535)) add("portRangeMax", `${max} is not a port (1-65535)`);
+      if (max !== undefined && min === undefined) add("portRangeMin", "is required when portRangeMax is given");
+      if (min !== undefined && max !== undefined && min > max) {
+        add("portRangeMax", `must be >= portRangeMin (${min} > ${max})`);
+      }
+    } else if (isIcmp(protocol)) {
+      if (min !== undefined && (min < 0 || min > 255)) add("portRangeMin", `${min} is not an ICMP type (0-255)`);
+      if (max !== undefined && (max < 0 || max > 255)) add("portRangeMax", `${max} is not an ICMP code (0-255)`);
+      if (max !== undefined && min === undefined) add("portRangeMin", "the ICMP type is required when a code (portRangeMax) is given");
+    } else {
+      const why = `port ranges apply only to tcp, udp, sctp, dccp and udplite (and ICMP type/code), not to protocol ${protocol}`;
+      if (min !== undefined) add("portRangeMin", why);
+      if (max !== undefined) add("portRangeMax", why);
+    }
+  }
+  return issues;
+}
+
+/** Adds `checkRule`'s issues to a zod refinement context (paths are relative to the rule). */
+export function refineRule(r: RuleInput, ctx: { addIssue(i: { code: "custom"; path: string[]; message: string }): void }): void {
+  for (const i of checkRule(r)) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+}
+
+/** "0.0.0.0/0" and "::/0" mean "any address": Neutron stores them as null. */
+function canonicalPrefix(prefix: string | null | undefined): string | null {
+  if (!prefix) return null;
+  const c = parseCidr(prefix);
+  if (c && c.prefix === 0 && c.first === 0n) return null;
+  return normalizeCidr(prefix);
+}
+
+/** The canonical form of a checked rule (call only after `checkRule` found nothing). */
+export function canonicalRule(r: RuleInput): RuleSpec {
+  const family = r.remoteIpPrefix ? prefixFamily(r.remoteIpPrefix) : null;
+  const ethertype: Ethertype = r.ethertype ?? family ?? "IPv4";
+  let protocol = canonicalProtocol(r.protocol) ?? ANY;
+  // Neutron takes "icmp" in an IPv6 rule as ICMPv6 (it is the same rule).
+  if (protocol === "icmp" && ethertype === "IPv6") protocol = "icmpv6";
+  const ported = takesPortRange(protocol);
+  const min = r.portRangeMin ?? null;
+  // A TCP/UDP rule with only portRangeMin opens that one port.
+  const max = r.portRangeMax ?? (ported && min !== null ? min : null);
+  return {
+    direction: r.direction ?? "ingress",
+    ethertype,
+    protocol,
+    portRangeMin: min,
+    portRangeMax: max,
+    remoteIpPrefix: canonicalPrefix(r.remoteIpPrefix),
+    remoteGroupId: r.remoteGroupId ?? null,
+    description: r.description ?? "",
+  };
+}
+
+/** "self" as remoteGroupId means the rule's own group. */
+export const SELF = "self";
+
+/** The rule with remoteGroupId "self" replaced by the group's id (what Neutron is sent and compared with). */
+export function resolveSelf(r: RuleSpec, groupId: string): RuleSpec {
+  return r.remoteGroupId === SELF ? { ...r, remoteGroupId: groupId } : r;
+}
+
+/** What makes two rules the same rule for Neutron (its duplicate check ignores the description). */
+export function ruleKey(r: RuleSpec): string {
+  return JSON.stringify([r.direction, r.ethertype, r.protocol, r.portRangeMin, r.portRangeMax, r.remoteIpPrefix, r.remoteGroupId]);
+}
+
+/** The same rule and the same description. */
+export function fullRuleKey(r: RuleSpec): string {
+  return JSON.stringify([ruleKey(r), r.description]);
+}
+
+export function describeRule(r: RuleSpec): string {
+  const ports = r.portRangeMin === null ? "" : r.portRangeMax === r.portRangeMin ? ` ${r.portRangeMin}` : ` ${r.portRangeMin}-${r.portRangeMax ?? ""}`;
+  const remote = r.remoteIpPrefix ?? (r.remoteGroupId ? `group ${r.remoteGroupId}` : "any");
+  return `${r.direction} ${r.ethertype} ${r.protocol}${ports} ${r.direction === "ingress" ? "from" : "to"} ${remote}`;
+}

@@ -1,0 +1,7 @@
+/** Neutron URLs of security group rules (catalog service "network"). */
+export const SERVICE = "network" as const;
+export const RULES = "/v2.0/security-group-rules";
+export const GROUPS = "/v2.0/security-groups";
+
+export const ruleUrl = (id: string) => `${RULES}/${encodeURIComponent(id)}`;
+export const groupUrl = (id: string) => `${GROUPS}/${encodeURIComponent(id)}`;

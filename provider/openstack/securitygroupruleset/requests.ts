@@ -1,0 +1,64 @@
+/**
+ * Reconciling a group's rules: one GET of the group (it embeds its rules), deletes of the unwanted rules (bounded
+ * concurrency), then ONE bulk POST of the missing rules.
+ */
+import type { OpContext } from "../../core/controller";
+import { bulkCreateRules, deleteRule, getGroupWithRules, isRuleExists, NetworkClient } from "../securitygrouprule/requests";
+import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
+import { fullRuleKey, resolveSelf, RuleSpec } from "../securitygrouprule/rule";
+import { mapLimit } from "./limit";
+import { liveSpec, LiveGroup, plan } from "./plan";
+
+export const DELETE_CONCURRENCY = 8;
+/** Bulk creates retried after a concurrent change made one of the rules exist already. */
+const MAX_ATTEMPTS = 3;
+
+export async function getLiveGroup(client: NetworkClient, groupId: string): Promise<LiveGroup | null> {
+  const g = await getGroupWithRules(client, groupId);
+  return g ? { id: groupId, ...g } : null;
+}
+
+export interface Reconciled {
+  kept: Array<{ rule: ApiRule; as: RuleSpec }>;
+}
+
+/** Makes the group's managed rules exactly `wanted`. */
+export async function reconcile(
+  client: NetworkClient,
+  groupId: string,
+  wanted: RuleSpec[],
+  includeDefaultRules: boolean,
+  ctx: Pick<OpContext, "progress" | "deadline">,
+): Promise<Reconciled> {
+  for (let attempt = 1; ; attempt++) {
+    const group = await getLiveGroup(client, groupId);
+    if (!group) throw new Error(`security group ${groupId} does not exist`);
+    const p = plan(group, wanted, includeDefaultRules);
+    if (p.remove.length) {
+      ctx.progress(`deleting ${p.remove.length} rule(s) not in the set`);
+      await mapLimit(p.remove, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id));
+    }
+    if (!p.add.length) return { kept: p.keep };
+    ctx.progress(`creating ${p.add.length} rule(s) in one bulk request`);
+    try {
+      const created = await bulkCreateRules(client, groupId, p.add);
+      const byKey = new Map(p.add.map((r) => [fullRuleKey(resolveSelf(r, groupId)), r]));
+      const made = created.map((rule) => ({ rule, as: byKey.get(fullRuleKey(ruleFromApi(rule))) ?? liveSpec(rule) }));
+      return { kept: [...p.keep, ...made] };
+    } catch (e) {
+      // Someone created one of these rules between our GET and POST: look again (bulk create is all or nothing).
+      if (!isRuleExists(e) || attempt >= MAX_ATTEMPTS || Date.now() > ctx.deadline) throw e;
+      ctx.progress("a rule appeared concurrently; re-reading the group");
+    }
+  }
+}
+
+/** Deletes every managed rule of the group (Neutron's default rules stay unless the set included them). */
+export async function deleteManaged(client: NetworkClient, groupId: string, claimed: RuleSpec[], includeDefaultRules: boolean): Promise<void> {
+  const group = await getLiveGroup(client, groupId);
+  if (!group) return;
+  // Planning against the rules the set last held: what it claimed is "kept", everything else unignored is drift.
+  const p = plan(group, claimed, includeDefaultRules);
+  const doomed = [...p.keep.map((k) => k.rule), ...p.remove];
+  await mapLimit(doomed, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id));
+}
