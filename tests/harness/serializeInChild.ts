@@ -16,9 +16,12 @@ export interface ChildSerializeResult {
 
 const pulumiDir = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
 
-/** Serializes `require(modulePath)[exportName][key]` for every key, in plain node, with `env` added. */
-export function serializeInChild(modulePath: string, exportName: string, env: Record<string, string> = {}): ChildSerializeResult[] {
-  const r = spawnSync(process.execPath, [path.join(__dirname, "child", "serialize.js"), modulePath, exportName], {
+/**
+ * Serializes, in plain node with `env` added, `require(modulePath)[name]` (exportSpec "name") or each property of
+ * it (exportSpec "name.*").
+ */
+export function serializeInChild(modulePath: string, exportSpec: string, env: Record<string, string> = {}): ChildSerializeResult[] {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "child", "serialize.js"), modulePath, exportSpec], {
     cwd: path.dirname(modulePath),
     env: { ...process.env, ...env },
     encoding: "utf8",
