@@ -42,18 +42,22 @@ const RULES: Array<[VBoxErrorKind, RegExp]> = [
 export function classifyError(stderr: string, exitCode: number): VBoxError | null {
   const messages: string[] = [];
   let code: string | undefined;
+  let detailsText: string | undefined;
   for (const line of splitLines(stderr)) {
     const m = ERROR_LINE.exec(line);
     if (!m) continue;
     const text = m[1].trim();
     const details = /^Details: code (\S+)/.exec(text);
-    if (details) code ??= details[1];
+    if (details) {
+      code ??= details[1];
+      detailsText ??= text;
+    }
     else if (!/^Context: /.test(text)) messages.push(text);
   }
   if (exitCode === 0 && messages.length === 0 && code === undefined) return null;
 
   const firstLine = splitLines(stderr).map((l) => l.trim()).find((l) => l !== "") ?? "";
-  const message = messages[0] ?? (firstLine || `VBoxManage exited with code ${exitCode}`);
+  const message = messages[0] ?? detailsText ?? (firstLine || `VBoxManage exited with code ${exitCode}`);
   const rule = RULES.find(([, re]) => re.test(stderr));
   const kind: VBoxErrorKind = rule ? rule[0] : exitCode === 2 ? "syntax" : "other";
   const out: VBoxError = { kind, message };

@@ -12,3 +12,4 @@ export type { VBoxVersion } from "./version";
 export { parseVersion } from "./version";
 export type { VBoxError, VBoxErrorKind } from "./errors";
 export { classifyError } from "./errors";
+export { parseCreatedUuid } from "./created";

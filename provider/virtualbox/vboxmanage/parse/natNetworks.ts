@@ -87,7 +87,8 @@ export function parseNatNetworks(text: string): NatNetworkInfo[] {
     else if (/^\s+\S/.test(line) && section === "ipv4") current.ipv4Rules.push(line.trim());
     else if (!/^\s/.test(line)) section = undefined;
   }
-  return drafts.map((d) => {
+  // A block without `Network:` is not a NAT network (list dhcpservers, bridgedifs and hostonlynets look alike).
+  return drafts.filter((d) => d.fields.has("Network")).map((d) => {
     const f = d.fields;
     const gateway = f.get("Gateway") ?? f.get("IP");
     const info: NatNetworkInfo = {
