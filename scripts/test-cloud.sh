@@ -3,6 +3,7 @@
 # without systemd. Tests (tests/support/cloud.ts) and CI (.ci/run) use it.
 #
 #   bash scripts/test-cloud.sh up       install what is missing, configure, start what is not running
+#   bash scripts/test-cloud.sh install  only install the Debian packages (e.g. to bake a CI image)
 #   bash scripts/test-cloud.sh down     stop what this script started (and nothing else); data is kept
 #   bash scripts/test-cloud.sh status   what runs and what answers (exit 0 when Keystone and Neutron answer)
 #   bash scripts/test-cloud.sh env      print `export OS_...=` lines for admin:  eval "$(bash scripts/test-cloud.sh env)"
@@ -781,7 +782,7 @@ ENDPOINTS=("keystone http://127.0.0.1:5000/v3" "neutron http://127.0.0.1:9696/" 
            "glance http://127.0.0.1:9292/" "nova http://127.0.0.1:8774/")
 
 cmd_status() {
-  local svc entry code core_ok=0
+  local svc entry name url code rc=0
   echo "processes started by this script ($RUN):"
   for svc in "${SERVICES_ALL[@]}"; do
     if is_running "$svc"; then printf '  %-15s running (pid %s)\n' "$svc" "$(pid_of "$svc")"
@@ -789,20 +790,22 @@ cmd_status() {
   done
   echo "APIs:"
   for entry in "${ENDPOINTS[@]}"; do
-    code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "${entry#* }" || true)
-    case "$code" in
-      2??|3??|401) printf '  %-10s %-28s answers (HTTP %s)\n' "${entry%% *}" "${entry#* }" "$code" ;;
-      *) printf '  %-10s %-28s not answering\n' "${entry%% *}" "${entry#* }"
-         case "${entry%% *}" in keystone|neutron) core_ok=1 ;; esac ;;
+    name=${entry%% *} url=${entry#* }
+    code=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "$url" || true)
+    case "$name:$code" in
+      *:2??|*:3??|*:401) printf '  %-10s %-28s answers (HTTP %s)\n' "$name" "$url" "$code" ;;
+      keystone:*|neutron:*) printf '  %-10s %-28s NOT ANSWERING\n' "$name" "$url"; rc=1 ;;
+      *) printf '  %-10s %-28s not answering (started only with OS_TEST_WITH_NOVA=1)\n' "$name" "$url" ;;
     esac
   done
-  return "$core_ok"
+  return "$rc"
 }
 
 case "${1:-}" in
   up) cmd_up ;;
+  install) require_root install; mkdir -p "$LOGS"; install_packages ;;
   down) cmd_down ;;
   status) cmd_status ;;
   env) print_admin_env ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|install" >&2; exit 2 ;;
 esac
