@@ -67,6 +67,10 @@ export class KeystoneClient implements OpenStackClient {
       session = await this.renew(session);
       res = await this.send(session, service, method, path, opts);
     }
+    if (method === "DELETE" && res.status === 404 && res.earlierAttemptMayHaveApplied) {
+      // A retried DELETE whose first try was answered too late: the object is gone, which is what was asked.
+      return { status: 204, data: null as T, headers: res.headers };
+    }
     if (res.status >= 400) {
       const { errorType, detail } = parseErrorBody(res.data);
       throw new OpenStackHttpError(service, method, path, res.status, {

@@ -22,6 +22,8 @@ export interface WireResponse {
   data: any;
   headers: Record<string, string>;
   attempts: number;
+  /** An earlier attempt may have reached the server (it answered, or the connection broke after sending). */
+  earlierAttemptMayHaveApplied: boolean;
 }
 
 export interface TlsOptions {
@@ -61,6 +63,7 @@ export class Transport {
 
   async send(req: WireRequest): Promise<WireResponse> {
     const policy = retryPolicy();
+    let mayHaveApplied = false;
     for (let attempt = 1; ; attempt++) {
       let delay: number;
       try {
@@ -73,8 +76,15 @@ export class Transport {
         traceRequest({ method: req.method, service: req.service, path: req.path, status: res.status });
         const headers = flatHeaders(res.headers as Record<string, unknown>);
         if (attempt >= policy.maxAttempts || !shouldRetry({ status: res.status }, req.retrySafe)) {
-          return { status: res.status, data: parseBody(res.data, headers["content-type"]), headers, attempts: attempt };
+          return {
+            status: res.status,
+            data: parseBody(res.data, headers["content-type"]),
+            headers,
+            attempts: attempt,
+            earlierAttemptMayHaveApplied: mayHaveApplied,
+          };
         }
+        mayHaveApplied = true;
         delay = res.status === 429 || res.status === 503
           ? retryAfterMs(headers["retry-after"], policy) ?? backoffMs(attempt, policy)
           : backoffMs(attempt, policy);
@@ -90,6 +100,7 @@ export class Transport {
             attempts: attempt,
           });
         }
+        if (code !== "ECONNREFUSED") mayHaveApplied = true;
         delay = backoffMs(attempt, policy);
       }
       await new Promise((r) => setTimeout(r, delay));

@@ -1,0 +1,157 @@
+import { randomUUID } from "crypto";
+import * as http from "http";
+import type { AddressInfo, Socket } from "net";
+
+/**
+ * A small HTTP proxy on 127.0.0.1:<random port> in front of a real service (Keystone or Neutron) that injects
+ * faults on demand. Point the client at it with `endpointOverrides: {network: proxy.url}` or `authUrl: proxy.url + "/v3"`.
+ */
+export interface FaultProxy {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  readonly port: number;
+  /**
+   * Answer `status` (503 by default) with a Neutron-style error body for the next `n` requests. With
+   * `forward: true` each request first reaches the real service and its answer is thrown away (the work was
+   * done, the answer was lost).
+   */
+  failNext(n: number, opts?: { status?: number; retryAfterSeconds?: number; forward?: boolean }): void;
+  /** Reset (TCP RST) the connection of the next `n` requests once they arrive (optionally after forwarding them). */
+  resetNext(n: number, opts?: { forward?: boolean }): void;
+  /** Stop listening and drop open connections: clients get ECONNREFUSED. */
+  refuse(): Promise<void>;
+  /** Listen again on the same port. */
+  accept(): Promise<void>;
+  /** Requests seen (including failed ones), in order. */
+  readonly seen: Array<{ method: string; path: string; status: number | "reset" }>;
+  /** x-openstack-request-id of the last injected error answer. */
+  readonly lastInjectedRequestId: string | undefined;
+  /** The last token that went through: a request's X-Auth-Token or a response's X-Subject-Token. */
+  readonly lastToken: string | undefined;
+  close(): Promise<void>;
+}
+
+export async function startFaultProxy(target: string): Promise<FaultProxy> {
+  const upstream = new URL(target);
+  const sockets = new Set<Socket>();
+  let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean }> = [];
+  let resets: Array<{ forward: boolean }> = [];
+  let lastInjectedRequestId: string | undefined;
+  let lastToken: string | undefined;
+  const seen: FaultProxy["seen"] = [];
+
+  const forward = (req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      const out = http.request(
+        {
+          host: upstream.hostname,
+          port: upstream.port || 80,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host, connection: "close" },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: Buffer.concat(chunks) }));
+          res.on("error", reject);
+        },
+      );
+      out.on("error", reject);
+      out.end(body);
+    });
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const method = req.method ?? "GET";
+      const path = (req.url ?? "/").split("?")[0];
+      const token = req.headers["x-auth-token"];
+      if (typeof token === "string") lastToken = token;
+      const body = Buffer.concat(chunks);
+      try {
+        const reset = resets.shift();
+        if (reset) {
+          if (reset.forward) await forward(req, body);
+          seen.push({ method, path, status: "reset" });
+          req.socket.resetAndDestroy();
+          return;
+        }
+        const failure = failures.shift();
+        if (failure) {
+          if (failure.forward) await forward(req, body);
+          lastInjectedRequestId = `req-${randomUUID()}`;
+          const headers: http.OutgoingHttpHeaders = {
+            "Content-Type": "application/json",
+            "x-openstack-request-id": lastInjectedRequestId,
+          };
+          if (failure.retryAfterSeconds !== undefined) headers["Retry-After"] = String(failure.retryAfterSeconds);
+          seen.push({ method, path, status: failure.status });
+          res.writeHead(failure.status, headers);
+          res.end(JSON.stringify({ NeutronError: { type: errorTypeFor(failure.status), message: `fault proxy: injected ${failure.status}`, detail: "" } }));
+          return;
+        }
+        const answer = await forward(req, body);
+        const subject = answer.headers["x-subject-token"];
+        if (typeof subject === "string") lastToken = subject;
+        seen.push({ method, path, status: answer.status });
+        const headers = { ...answer.headers };
+        delete headers.connection;
+        delete headers["transfer-encoding"];
+        headers["content-length"] = String(answer.body.length);
+        res.writeHead(answer.status, headers);
+        res.end(answer.body);
+      } catch (e) {
+        res.writeHead(502, { "Content-Type": "text/plain" });
+        res.end(`fault proxy: upstream failed: ${(e as Error).message}`);
+      }
+    });
+  });
+  server.on("connection", (s: Socket) => {
+    sockets.add(s);
+    s.on("close", () => sockets.delete(s));
+  });
+
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      for (const s of sockets) s.destroy();
+    });
+
+  await listen(0);
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    failNext(n, opts = {}) {
+      failures = Array.from({ length: n }, () => ({ status: opts.status ?? 503, retryAfterSeconds: opts.retryAfterSeconds, forward: opts.forward ?? false }));
+    },
+    resetNext(n, opts = {}) {
+      resets = Array.from({ length: n }, () => ({ forward: opts.forward ?? false }));
+    },
+    refuse: stop,
+    accept: () => listen(port),
+    seen,
+    get lastInjectedRequestId() {
+      return lastInjectedRequestId;
+    },
+    get lastToken() {
+      return lastToken;
+    },
+    close: stop,
+  };
+}
+
+function errorTypeFor(status: number): string {
+  return ({ 401: "Unauthorized", 429: "OverLimit", 502: "BadGateway", 503: "ServiceUnavailable", 504: "GatewayTimeout" } as Record<number, string>)[status] ?? "HTTPError";
+}
