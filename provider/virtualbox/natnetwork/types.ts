@@ -1,0 +1,95 @@
+/** virtualbox.NatNetwork: inputs (zod schema) and outputs. */
+import type { Z } from "../../core/controller";
+import { cidrContains, ipVersionOf, parseCidr } from "../../openstack/common/ip";
+import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
+
+export interface PortForward {
+  name: string;
+  protocol: "tcp" | "udp";
+  /** Host address to listen on; omitted = all addresses. */
+  hostIp?: string;
+  hostPort: number;
+  guestIp: string;
+  guestPort: number;
+}
+
+export interface NatNetworkInputs extends VBoxCommonInputs {
+  name: string;
+  /** IPv4 range, e.g. "10.0.2.0/24" (the gateway is the first address). */
+  cidr: string;
+  dhcp: boolean;
+  enabled: boolean;
+  ipv6: boolean;
+  /** IPv4 port forwards, reconciled as a set. */
+  portForwards: PortForward[];
+}
+
+export interface NatNetworkOutputs {
+  name: string;
+  cidr: string;
+  gateway: string | null;
+  dhcp: boolean;
+  enabled: boolean;
+  ipv6: boolean;
+  portForwards: PortForward[];
+}
+
+function ipv4(z: Z) {
+  return z.string({ error: "must be a string" }).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address such as 10.0.2.15");
+}
+
+export function portForwardSchema(z: Z) {
+  return z.strictObject({
+    name: z
+      .string({ error: "must be a string" })
+      .min(1, "must not be empty")
+      .refine((s) => !/[:,\s]/.test(s), "must not contain ':', ',' or spaces (they separate the fields of a rule)"),
+    protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }),
+    hostIp: ipv4(z).optional(),
+    hostPort: portSchema(z),
+    guestIp: ipv4(z),
+    guestPort: portSchema(z),
+  });
+}
+
+export function natNetworkSchema(z: Z) {
+  return z
+    .strictObject({
+      ...vboxCommonFields(z),
+      name: vboxNameSchema(z),
+      cidr: z.string({ error: "must be a string" }).superRefine((s, ctx) => {
+        const c = parseCidr(s);
+        if (!c || c.version !== 4) ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR such as 10.0.2.0/24" });
+        else if (c.prefix < 8 || c.prefix > 30) ctx.addIssue({ code: "custom", message: "prefix length must be between /8 and /30" });
+        else if (c.hostBitsSet) ctx.addIssue({ code: "custom", message: `host bits are set; did you mean ${networkOf(s)}?` });
+      }),
+      dhcp: z.boolean({ error: "must be true or false" }).default(true),
+      enabled: z.boolean({ error: "must be true or false" }).default(true),
+      ipv6: z.boolean({ error: "must be true or false" }).default(false),
+      portForwards: z.array(portForwardSchema(z)).default([]),
+    })
+    .superRefine((n, ctx) => {
+      const cidr = parseCidr(n.cidr);
+      const names = new Set<string>();
+      const listeners = new Set<string>();
+      n.portForwards.forEach((f, i) => {
+        if (names.has(f.name)) ctx.addIssue({ code: "custom", path: ["portForwards", i, "name"], message: `duplicate port forward name "${f.name}"` });
+        names.add(f.name);
+        const listener = `${f.protocol}/${f.hostIp ?? "*"}:${f.hostPort}`;
+        if (listeners.has(listener)) {
+          ctx.addIssue({ code: "custom", path: ["portForwards", i, "hostPort"], message: `host port ${f.hostPort}/${f.protocol} is already forwarded by another rule` });
+        }
+        listeners.add(listener);
+        if (cidr && cidr.version === 4 && !cidrContains(cidr, f.guestIp)) {
+          ctx.addIssue({ code: "custom", path: ["portForwards", i, "guestIp"], message: `${f.guestIp} is not inside ${n.cidr}` });
+        }
+      });
+    });
+}
+
+function networkOf(cidr: string): string {
+  const c = parseCidr(cidr);
+  if (!c) return cidr;
+  const n = Number(c.first);
+  return `${[24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".")}/${c.prefix}`;
+}

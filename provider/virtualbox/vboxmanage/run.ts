@@ -1,0 +1,90 @@
+/**
+ * Running one VBoxManage process: argument array (never a shell), C locale, CRLF normalised, the
+ * "VBoxManage: error:" stderr pattern treated as failure even with exit 0, errors classified, and the
+ * transient kinds (locked, object not ready) retried with backoff within the deadline.
+ */
+import { execFile } from "child_process";
+import { classifyError } from "./parse";
+import { showCommand, VBoxErrorKind, VBoxManageError } from "./errors";
+
+export interface RunOptions {
+  /** Strings to mask wherever the command or its output is shown. */
+  secrets?: ReadonlyArray<string>;
+  /** Epoch ms; retries stop here. */
+  deadline?: number;
+  /** Exit codes/outputs that are not failures for this call (e.g. "snapshot list" with no snapshots). */
+  accept?: (r: RunResult) => boolean;
+  /** Retries on transient errors (default 5). */
+  attempts?: number;
+  /** First backoff delay in ms (default 500, doubling, at most 5 s). */
+  backoffMs?: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+const ERROR_LINE = /VBoxManage(?:\.exe)?: error:/;
+const TRANSIENT: ReadonlyArray<VBoxErrorKind> = ["locked", "access-denied"];
+
+function spawnOnce(exe: string, args: ReadonlyArray<string>): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      exe,
+      [...args],
+      {
+        shell: false,
+        windowsHide: true,
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, LANG: "C.UTF-8", LC_ALL: "C.UTF-8" },
+        encoding: "utf8",
+      },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof (err as NodeJS.ErrnoException).code === "number" ? Number((err as any).code) : null) : 0;
+        if (err && code === null) return reject(err); // could not start (ENOENT, EACCES...)
+        resolve({ stdout: String(stdout).replace(/\r\n/g, "\n"), stderr: String(stderr).replace(/\r\n/g, "\n"), exitCode: code ?? 0 });
+      },
+    );
+  });
+}
+
+function failure(exe: string, args: ReadonlyArray<string>, r: RunResult, secrets: ReadonlyArray<string>): VBoxManageError | null {
+  if (r.exitCode === 0 && !ERROR_LINE.test(r.stderr)) return null;
+  const c = classifyError(r.stderr || r.stdout, r.exitCode);
+  const kind = (c?.kind ?? "other") as VBoxErrorKind;
+  let message = c?.message || firstErrorLine(r.stderr) || r.stdout.trim().split("\n")[0] || "VBoxManage failed";
+  for (const s of secrets) if (s && s.length >= 3) message = message.split(s).join("***");
+  const stderr = secrets.reduce((t, s) => (s && s.length >= 3 ? t.split(s).join("***") : t), r.stderr);
+  return new VBoxManageError(kind, message, showCommand(exe, args, secrets), r.exitCode, stderr);
+}
+
+function firstErrorLine(stderr: string): string {
+  const m = /VBoxManage(?:\.exe)?: error: (.*)/.exec(stderr);
+  return m ? m[1].trim() : "";
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runVBoxManage(exe: string, args: ReadonlyArray<string>, opts: RunOptions = {}): Promise<RunResult> {
+  const secrets = opts.secrets ?? [];
+  const attempts = opts.attempts ?? 5;
+  let delay = opts.backoffMs ?? 500;
+  for (let attempt = 1; ; attempt++) {
+    let r: RunResult;
+    try {
+      r = await spawnOnce(exe, args);
+    } catch (e) {
+      throw new Error(`cannot run ${showCommand(exe, args, secrets)}: ${(e as Error).message}`);
+    }
+    if (opts.accept?.(r)) return r;
+    const err = failure(exe, args, r, secrets);
+    if (!err) return r;
+    const transient = TRANSIENT.includes(err.kind) || /VBOX_E_INVALID_OBJECT_STATE|E_ACCESSDENIED/.test(r.stderr);
+    const late = opts.deadline !== undefined && Date.now() + delay > opts.deadline;
+    if (!transient || err.kind === "syntax" || attempt >= attempts || late) throw err;
+    await sleep(delay);
+    delay = Math.min(delay * 2, 5000);
+  }
+}

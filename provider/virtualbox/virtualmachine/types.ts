@@ -1,0 +1,200 @@
+/** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
+import type { Z } from "../../core/controller";
+import { ipVersionOf } from "../../openstack/common/ip";
+import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
+
+export const NIC_TYPES = ["natnetwork", "nat", "bridged", "hostonly", "intnet"] as const;
+export const BOOT_DEVICES = ["disk", "dvd", "net", "floppy"] as const;
+export type NicType = (typeof NIC_TYPES)[number];
+
+export interface Nic {
+  type: NicType;
+  /** NAT Network name (type natnetwork). */
+  natNetwork?: string;
+  /** Host interface (type bridged). */
+  bridgeAdapter?: string;
+  /** Host-only interface, e.g. vboxnet0 (type hostonly). */
+  hostOnlyAdapter?: string;
+  /** Internal network name (type intnet; default "intnet"). */
+  internalNetwork?: string;
+  promiscuous?: "deny" | "allow-vms" | "allow-all";
+  /** 12 hex digits; omitted = VirtualBox picks one. */
+  macAddress?: string;
+}
+
+export interface DiskInput {
+  sizeMb: number;
+  /** Where the .vdi lives (default: beside the VM settings). An existing file is attached as is. */
+  path?: string;
+  /** Leave the disk file when the VM is deleted. */
+  keepOnDelete: boolean;
+}
+
+export interface UnattendedInput {
+  rootPassword: string;
+  sshPublicKey: string;
+  hostname: string;
+  /** Static IPv4 address of the guest (default 10.0.2.15). */
+  ip: string;
+  prefixLength: number;
+  gateway: string;
+  dns: string[];
+  timeZone: string;
+  packages: string[];
+}
+
+export interface ReadinessInput {
+  host: string;
+  port: number;
+  /** Give up after this long (still bounded by customTimeouts.create). */
+  timeoutSeconds: number;
+}
+
+export type PowerState = "running" | "poweroff";
+
+export interface VirtualMachineInputs extends VBoxCommonInputs {
+  name: string;
+  osType: string;
+  cpus: number;
+  memoryMb: number;
+  disk: DiskInput;
+  nics: Nic[];
+  bootOrder: Array<(typeof BOOT_DEVICES)[number]>;
+  nestedVirtualization: boolean;
+  graphicsController: "vmsvga" | "vboxvga" | "vboxsvga" | "none";
+  state: PowerState;
+  startType: "headless" | "gui" | "sdl" | "separate";
+  /** Seconds to wait for an ACPI shutdown before a hard power-off. */
+  gracefulStopSeconds: number;
+  installerIso?: string;
+  unattended?: UnattendedInput;
+  readiness?: ReadinessInput;
+}
+
+export interface VirtualMachineOutputs {
+  name: string;
+  uuid: string;
+  osType: string;
+  cpus: number;
+  memoryMb: number;
+  /** Live VMState: running, poweroff, saved, aborted, paused, ... */
+  state: string;
+  nics: Nic[];
+  bootOrder: string[];
+  nestedVirtualization: boolean | null;
+  graphicsController: string | null;
+  disk?: DiskInput;
+}
+
+const msg = (m: string) => ({ error: m });
+
+function nicSchema(z: Z) {
+  const label = z.string(msg("must be a string")).min(1, "must not be empty");
+  return z
+    .strictObject({
+      type: z.enum(NIC_TYPES, msg(`must be one of ${NIC_TYPES.join(", ")}`)),
+      natNetwork: label.optional(),
+      bridgeAdapter: label.optional(),
+      hostOnlyAdapter: label.optional(),
+      internalNetwork: label.optional(),
+      promiscuous: z.enum(["deny", "allow-vms", "allow-all"], msg('must be "deny", "allow-vms" or "allow-all"')).default("deny"),
+      macAddress: z
+        .string(msg("must be a string"))
+        .transform((s) => s.replace(/[:-]/g, "").toUpperCase())
+        .refine((s) => /^[0-9A-F]{12}$/.test(s), "must be 12 hex digits (e.g. 080027AABBCC or 08:00:27:aa:bb:cc)")
+        .refine((s) => (parseInt(s.slice(0, 2), 16) & 1) === 0, "must be a unicast address (first octet even)")
+        .optional(),
+    })
+    .superRefine((n, ctx) => {
+      const need: Record<string, keyof typeof n> = { natnetwork: "natNetwork", bridged: "bridgeAdapter", hostonly: "hostOnlyAdapter" };
+      const field = need[n.type];
+      if (field && !n[field]) ctx.addIssue({ code: "custom", path: [field], message: `is required for a ${n.type} NIC` });
+      for (const f of ["natNetwork", "bridgeAdapter", "hostOnlyAdapter", "internalNetwork"] as const) {
+        const owner = f === "internalNetwork" ? "intnet" : Object.keys(need).find((t) => need[t] === f);
+        if (n[f] !== undefined && owner !== n.type) ctx.addIssue({ code: "custom", path: [f], message: `only applies to a ${owner} NIC, not ${n.type}` });
+      }
+    });
+}
+
+function unattendedSchema(z: Z) {
+  const ipv4 = z.string(msg("must be a string")).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address");
+  const noPlaceholders = (s: string) => !s.includes("@@");
+  return z.strictObject({
+    rootPassword: z
+      .string(msg("must be a string"))
+      .min(8, "must be at least 8 characters")
+      .refine((s) => !/[\r\n]/.test(s), "must be one line")
+      .refine(noPlaceholders, 'must not contain "@@"'),
+    sshPublicKey: z
+      .string(msg("must be a string"))
+      .transform((s) => s.trim())
+      .refine(
+        (s) => /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,3}( [^"\r\n]*)?$/.test(s),
+        'must be one OpenSSH public key line ("ssh-ed25519 AAAA... comment", no quotes)',
+      )
+      .refine(noPlaceholders, 'must not contain "@@"'),
+    hostname: z
+      .string(msg("must be a string"))
+      .default("openstack.lab.local")
+      .refine(
+        (s) => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i.test(s),
+        "must be a fully qualified host name such as openstack.lab.local",
+      ),
+    ip: ipv4.default("10.0.2.15"),
+    prefixLength: z.number(msg("must be a number")).int("must be an integer").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
+    gateway: ipv4.default("10.0.2.1"),
+    dns: z.array(ipv4).default(["10.0.2.1"]),
+    timeZone: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_+\-/]+$/, "must be a time zone such as UTC or Europe/Berlin").default("UTC"),
+    packages: z.array(z.string().regex(/^[@^A-Za-z0-9._+\-]+$/, "must be a package or group name")).default([]),
+  });
+}
+
+export function virtualMachineSchema(z: Z) {
+  return z
+    .strictObject({
+      ...vboxCommonFields(z),
+      name: vboxNameSchema(z),
+      osType: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_]+$/, "must be a VirtualBox OS type id such as RedHat_64").default("RedHat_64"),
+      cpus: z.number(msg("must be a number")).int("must be an integer").min(1, "must be at least 1").max(64, "must be at most 64").default(2),
+      memoryMb: z.number(msg("must be a number")).int("must be an integer").min(4, "must be at least 4").max(2097152, "must be at most 2097152").default(4096),
+      disk: z
+        .strictObject({
+          sizeMb: z.number(msg("must be a number")).int("must be an integer").min(1024, "must be at least 1024 (1 GB)"),
+          path: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
+          keepOnDelete: z.boolean(msg("must be true or false")).default(false),
+        })
+        .default({ sizeMb: 40960, keepOnDelete: false }),
+      nics: z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs").default([{ type: "nat", promiscuous: "deny" }]),
+      bootOrder: z
+        .array(z.enum(BOOT_DEVICES, msg(`must be one of ${BOOT_DEVICES.join(", ")}`)))
+        .min(1, "needs at least one device")
+        .max(4, "at most 4 devices")
+        .refine((a) => new Set(a).size === a.length, "must not repeat a device")
+        .default(["disk", "dvd"]),
+      nestedVirtualization: z.boolean(msg("must be true or false")).default(true),
+      graphicsController: z.enum(["vmsvga", "vboxvga", "vboxsvga", "none"], msg('must be "vmsvga", "vboxvga", "vboxsvga" or "none"')).default("vmsvga"),
+      state: z.enum(["running", "poweroff"], msg('must be "running" or "poweroff"')).default("running"),
+      startType: z.enum(["headless", "gui", "sdl", "separate"], msg('must be "headless", "gui", "sdl" or "separate"')).default("headless"),
+      gracefulStopSeconds: z.number(msg("must be a number")).min(0, "must not be negative").max(3600, "must be at most 3600").default(120),
+      installerIso: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
+      unattended: unattendedSchema(z).optional(),
+      readiness: z
+        .strictObject({
+          host: z.string(msg("must be a string")).min(1).default("127.0.0.1"),
+          port: portSchema(z),
+          timeoutSeconds: z.number(msg("must be a number")).int().min(1).default(3600),
+        })
+        .optional(),
+    })
+    .superRefine((vm, ctx) => {
+      if (vm.unattended) {
+        if (!vm.installerIso) ctx.addIssue({ code: "custom", path: ["installerIso"], message: "is required with unattended (the CentOS Stream 9 DVD ISO)" });
+        if (vm.memoryMb < 2048) ctx.addIssue({ code: "custom", path: ["memoryMb"], message: "must be at least 2048 for an unattended CentOS Stream 9 install" });
+        if (!vm.readiness) ctx.addIssue({ code: "custom", path: ["readiness"], message: "is required with unattended: the forwarded SSH port that tells the install has finished" });
+        if (vm.disk.sizeMb < 10240) ctx.addIssue({ code: "custom", path: ["disk", "sizeMb"], message: "must be at least 10240 for a CentOS Stream 9 install" });
+      }
+      if (vm.unattended && vm.bootOrder[0] !== "disk") {
+        ctx.addIssue({ code: "custom", path: ["bootOrder"], message: 'must start with "disk" with unattended (the installed system boots from disk after the install)' });
+      }
+    });
+}
