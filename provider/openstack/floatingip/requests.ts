@@ -1,0 +1,64 @@
+/** Neutron calls for floating IPs. */
+import type { OpenStackClient } from "../client";
+import { AdoptInput } from "../common";
+import type { ApiFloatingIp } from "./results";
+import type { FloatingIpInputs } from "./types";
+import { FLOATINGIPS, floatingIpUrl, SERVICE } from "./urls";
+
+type Client = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
+const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
+
+export function createBody(i: FloatingIpInputs): Record<string, unknown> {
+  const body: Record<string, unknown> = { floating_network_id: i.networkId };
+  if (i.address) body.floating_ip_address = i.address;
+  if (i.portId) body.port_id = i.portId;
+  if (i.fixedIpAddress) body.fixed_ip_address = i.fixedIpAddress;
+  if (i.description !== undefined) body.description = i.description;
+  return body;
+}
+
+/** Association (port_id null = disassociate) and description, as changed. */
+export function updateBody(i: FloatingIpInputs, changed: string[]): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  if (changed.includes("portId") || changed.includes("fixedIpAddress")) {
+    body.port_id = i.portId ?? null;
+    if (i.portId && i.fixedIpAddress) body.fixed_ip_address = i.fixedIpAddress;
+  }
+  if (changed.includes("description")) body.description = i.description ?? "";
+  return body;
+}
+
+export async function createFloatingIp(client: Client, body: Record<string, unknown>): Promise<ApiFloatingIp> {
+  return (await client.post(SERVICE, FLOATINGIPS, { floatingip: body })).floatingip;
+}
+
+export async function getFloatingIp(client: Client, id: string): Promise<ApiFloatingIp | null> {
+  try {
+    return (await client.get(SERVICE, floatingIpUrl(id)))?.floatingip ?? null;
+  } catch (e) {
+    if (statusOf(e) === 404) return null;
+    throw e;
+  }
+}
+
+export async function updateFloatingIp(client: Client, id: string, body: Record<string, unknown>): Promise<ApiFloatingIp> {
+  return (await client.put(SERVICE, floatingIpUrl(id), { floatingip: body })).floatingip;
+}
+
+/**
+ * adopt: by id, or by `name` = the floating address (floating IPs have no name), in the caller's project.
+ */
+export async function findFloatingIp(client: Client, adopt: AdoptInput): Promise<string | null> {
+  if (adopt.id) return (await getFloatingIp(client, adopt.id))?.id ?? null;
+  const body = await client.get(SERVICE, FLOATINGIPS, { floating_ip_address: adopt.name, project_id: client.projectId });
+  const found: ApiFloatingIp[] = body?.floatingips ?? [];
+  return found.length === 1 ? found[0].id : null;
+}
+
+export async function deleteFloatingIp(client: Client, id: string): Promise<void> {
+  try {
+    await client.delete(SERVICE, floatingIpUrl(id));
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
+  }
+}

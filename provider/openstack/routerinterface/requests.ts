@@ -1,0 +1,28 @@
+/** Neutron calls for router interfaces: add/remove_router_interface, and the router's ports on a subnet. */
+import type { OpenStackClient } from "../client";
+import type { ApiPort } from "./results";
+import { addInterfaceUrl, PORTS, removeInterfaceUrl, SERVICE } from "./urls";
+
+type Client = Pick<OpenStackClient, "get" | "put">;
+const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
+
+/** Attaches the subnet; returns the new port's id. */
+export async function addInterface(client: Client, routerId: string, subnetId: string): Promise<string> {
+  const body = await client.put(SERVICE, addInterfaceUrl(routerId), { subnet_id: subnetId });
+  return String(body.port_id);
+}
+
+/** The router's ports with an address on the subnet (one GET). */
+export async function routerPortsOnSubnet(client: Client, routerId: string, subnetId: string): Promise<ApiPort[]> {
+  const body = await client.get(SERVICE, PORTS, { device_id: routerId, fixed_ips: `subnet_id=${subnetId}` });
+  return (body?.ports ?? []).filter((p: ApiPort) => p.device_id === routerId && p.fixed_ips.some((f) => f.subnet_id === subnetId));
+}
+
+/** Detaches the port; an interface (or router) already gone counts as removed. */
+export async function removeInterface(client: Client, routerId: string, portId: string): Promise<void> {
+  try {
+    await client.put(SERVICE, removeInterfaceUrl(routerId), { port_id: portId });
+  } catch (e) {
+    if (statusOf(e) !== 404) throw e;
+  }
+}
