@@ -32,7 +32,8 @@ export function serializeInChild(modulePath: string, exportSpec: string, env: Re
   return JSON.parse(r.stdout);
 }
 
-export type CallResult = { ok: true; result: any } | { ok: false; error: { message: string; stack: string } };
+/** `requires`: the modules the serialized text itself required while loading and running the call. */
+export type CallResult = ({ ok: true; result: any } | { ok: false; error: { message: string; stack: string } }) & { requires: string[] };
 
 /** Loads serialized provider text like the plugin does, in a fresh node process with `cwd`, and calls `method`. */
 export function callInFreshProcess(text: string, cwd: string, method: string, args: unknown[], env: Record<string, string> = {}): CallResult {
