@@ -89,8 +89,3 @@ export function traceRequests(): { entries(): Array<{ method: string; service: s
     },
   };
 }
-
-/** A cloud whose Keystone is a closed port: any request would fail loudly. */
-export function unreachableCloud(): TestCloud {
-  return { ...adminCloud(), authUrl: "http://127.0.0.1:9/v3" };
-}
