@@ -1,0 +1,39 @@
+import * as pulumi from "@pulumi/pulumi";
+import { LabResource } from "../resource";
+import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
+
+/**
+ * A Neutron security group. Everything updates in place. Give it rules with SecurityGroupRule or (authoritative)
+ * SecurityGroupRuleSet. See provider/openstack/securitygroup/README.md.
+ */
+export interface SecurityGroupArgs {
+  /** Not "default" (that is the group Neutron makes for every project). */
+  name: pulumi.Input<string>;
+  description?: pulumi.Input<string>;
+  /** Remove the allow-all egress rules Neutron adds to every new group (and again if they come back). */
+  deleteDefaultRules?: pulumi.Input<boolean>;
+  /** false: a stateless group. */
+  stateful?: pulumi.Input<boolean>;
+  tags?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Credentials; kept secret in state. Absent: OS_CLOUD/clouds.yaml, OS_* env, or a keystonerc. */
+  cloud?: pulumi.Input<CloudArgs>;
+  /** Take over an existing group (by id, or by its unique name in the project) instead of creating one. */
+  adopt?: pulumi.Input<AdoptArgs>;
+}
+
+const OUTPUTS = ["name", "description", "deleteDefaultRules", "stateful", "tags", "projectId", "ruleIds"] as const;
+
+export class SecurityGroup extends LabResource {
+  public readonly name!: pulumi.Output<string>;
+  public readonly description!: pulumi.Output<string>;
+  public readonly deleteDefaultRules!: pulumi.Output<boolean>;
+  public readonly stateful!: pulumi.Output<boolean>;
+  public readonly tags!: pulumi.Output<string[]>;
+  public readonly projectId!: pulumi.Output<string>;
+  /** Every rule of the group, managed here or not. */
+  public readonly ruleIds!: pulumi.Output<string[]>;
+
+  constructor(name: string, args: SecurityGroupArgs, opts?: pulumi.CustomResourceOptions) {
+    super("openstack.SecurityGroup", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+}

@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+import { LabResource } from "../resource";
+import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
+
+/** One rule, as SecurityGroupRule and SecurityGroupRuleSet take it. */
+export interface RuleArgs {
+  /** "ingress" (default) or "egress". */
+  direction?: pulumi.Input<"ingress" | "egress">;
+  /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4. */
+  ethertype?: pulumi.Input<"IPv4" | "IPv6">;
+  /** A name (tcp, udp, icmp, icmpv6, sctp, gre, ...), a number 0-255, or "any" (default). */
+  protocol?: pulumi.Input<string | number>;
+  /** tcp/udp/sctp/dccp/udplite: first port (1-65535); icmp/icmpv6: the ICMP type (0-255). */
+  portRangeMin?: pulumi.Input<number>;
+  /** tcp/udp/...: last port (default: portRangeMin); icmp/icmpv6: the ICMP code (0-255). */
+  portRangeMax?: pulumi.Input<number>;
+  /** A CIDR; exclusive with remoteGroupId. Absent (and 0.0.0.0/0, ::/0) = any address. */
+  remoteIpPrefix?: pulumi.Input<string>;
+  /** A group id, or "self" for the rule's own group; exclusive with remoteIpPrefix. */
+  remoteGroupId?: pulumi.Input<string>;
+  description?: pulumi.Input<string>;
+}
+
+/** A rule exactly as read back (canonical: every field present). */
+export interface Rule {
+  direction: "ingress" | "egress";
+  ethertype: "IPv4" | "IPv6";
+  protocol: string;
+  portRangeMin: number | null;
+  portRangeMax: number | null;
+  remoteIpPrefix: string | null;
+  remoteGroupId: string | null;
+  description: string;
+}
+
+/**
+ * One Neutron security group rule. Neutron cannot change a rule: every field replaces it (the old one is
+ * deleted first). Creating a rule that already exists adopts it. See provider/openstack/securitygrouprule/README.md.
+ */
+export interface SecurityGroupRuleArgs extends RuleArgs {
+  /** The group's id, or "default": the default group of the project the credentials are scoped to. */
+  securityGroup: pulumi.Input<string>;
+  cloud?: pulumi.Input<CloudArgs>;
+  /** Take over an existing rule by id (rules have no names). */
+  adopt?: pulumi.Input<AdoptArgs>;
+}
+
+const OUTPUTS = [
+  "securityGroup", "securityGroupId", "direction", "ethertype", "protocol", "portRangeMin", "portRangeMax",
+  "remoteIpPrefix", "remoteGroupId", "description",
+] as const;
+
+export class SecurityGroupRule extends LabResource {
+  public readonly securityGroup!: pulumi.Output<string>;
+  /** The group's id ("default" resolved). */
+  public readonly securityGroupId!: pulumi.Output<string>;
+  public readonly direction!: pulumi.Output<"ingress" | "egress">;
+  public readonly ethertype!: pulumi.Output<"IPv4" | "IPv6">;
+  /** Canonical: a name when the protocol has one ("6" -> "tcp"), else the number; "any". */
+  public readonly protocol!: pulumi.Output<string>;
+  public readonly portRangeMin!: pulumi.Output<number | null>;
+  public readonly portRangeMax!: pulumi.Output<number | null>;
+  public readonly remoteIpPrefix!: pulumi.Output<string | null>;
+  public readonly remoteGroupId!: pulumi.Output<string | null>;
+  public readonly description!: pulumi.Output<string>;
+
+  constructor(name: string, args: SecurityGroupRuleArgs, opts?: pulumi.CustomResourceOptions) {
+    super("openstack.SecurityGroupRule", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+}
