@@ -36,7 +36,7 @@ export function showCommand(exe: string, args: ReadonlyArray<string>, secrets: R
       i++;
     }
     for (const s of secrets) if (s && s.length >= 3) a = a.split(s).join("***");
-    shown.push(/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a));
+    shown.push(/^[\w@%+=:,./*-]+$/.test(a) ? a : JSON.stringify(a));
   }
   return [JSON.stringify(exe).slice(1, -1), ...shown].join(" ");
 }
