@@ -1,5 +1,6 @@
 import { randomUUID } from "crypto";
 import * as http from "http";
+import * as https from "https";
 import type { AddressInfo, Socket } from "net";
 
 /**
@@ -7,7 +8,7 @@ import type { AddressInfo, Socket } from "net";
  * faults on demand. Point the client at it with `endpointOverrides: {network: proxy.url}` or `authUrl: proxy.url + "/v3"`.
  */
 export interface FaultProxy {
-  /** http://127.0.0.1:<port> */
+  /** http(s)://127.0.0.1:<port> */
   readonly url: string;
   readonly port: number;
   /**
@@ -31,7 +32,8 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
-export async function startFaultProxy(target: string): Promise<FaultProxy> {
+/** `tls`: serve HTTPS with this key and certificate (PEM) instead of HTTP. */
+export async function startFaultProxy(target: string, opts: { tls?: { key: string; cert: string } } = {}): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean }> = [];
@@ -61,7 +63,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       out.end(body);
     });
 
-  const server = http.createServer((req, res) => {
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
@@ -107,7 +109,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
         res.end(`fault proxy: upstream failed: ${(e as Error).message}`);
       }
     });
-  });
+  };
+  const server: http.Server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
   server.on("connection", (s: Socket) => {
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
@@ -131,7 +134,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   await listen(0);
   const port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${opts.tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     failNext(n, opts = {}) {
       failures = Array.from({ length: n }, () => ({ status: opts.status ?? 503, retryAfterSeconds: opts.retryAfterSeconds, forward: opts.forward ?? false }));
