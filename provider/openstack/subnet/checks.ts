@@ -2,6 +2,7 @@
  * Cross-field checks of a subnet's addresses, as Neutron would judge them, so a bad subnet fails in preview
  * with the field named instead of half-way through an update: CIDR and family, pools, gateway, DNS, routes.
  */
+import { containsUnknown } from "../../core/unknowns";
 import { Cidr, cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../common";
 import type { SubnetInputs } from "./types";
 
@@ -16,8 +17,10 @@ export function usableRange(c: Cidr): { first: bigint; last: bigint } {
   return c.prefix >= 127 ? { first: c.first, last: c.last } : { first: c.first + 1n, last: c.last };
 }
 
+/** Values not known yet (preview) are skipped: only what is known is judged. */
 export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   const issues: Issue[] = [];
+  if (containsUnknown(s.cidr)) return issues;
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   const cidr = parseCidr(s.cidr as string);
   if (!cidr) {
@@ -38,6 +41,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   // Allocation pools: valid, inside the usable range, start <= end, no overlaps.
   const pools: { i: number; start: bigint; end: bigint }[] = [];
   (s.allocationPools ?? []).forEach((p, i) => {
+    if (containsUnknown(p)) return;
     const okStart = family(["allocationPools", i, "start"], p.start);
     const okEnd = family(["allocationPools", i, "end"], p.end);
     if (!okStart || !okEnd) return;
@@ -66,7 +70,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   }
 
   // Gateway: exclusive with noGateway, a usable address of the subnet, outside every pool.
-  if (s.gatewayIp !== undefined) {
+  if (s.gatewayIp !== undefined && !containsUnknown(s.gatewayIp)) {
     if (s.noGateway === true) add(["gatewayIp"], "cannot be set together with noGateway: true");
     else if (family(["gatewayIp"], s.gatewayIp)) {
       const g = ipToBigInt(s.gatewayIp);
@@ -80,6 +84,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   // DNS servers: addresses of the subnet's family, no repeats (Neutron rejects duplicates).
   const dns = new Set<bigint>();
   (s.dnsNameservers ?? []).forEach((d, i) => {
+    if (containsUnknown(d)) return;
     if (!family(["dnsNameservers", i], d)) return;
     const n = ipToBigInt(d);
     if (dns.has(n)) add(["dnsNameservers", i], `${d} is listed twice`);
@@ -89,6 +94,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   // Host routes: destination CIDR and next hop of the subnet's family, no repeats.
   const routes = new Set<string>();
   (s.hostRoutes ?? []).forEach((r, i) => {
+    if (containsUnknown(r)) return;
     const dest = parseCidr(r.destination);
     if (!dest) add(["hostRoutes", i, "destination"], `"${r.destination}" is not a CIDR`);
     else if (dest.version !== v) add(["hostRoutes", i, "destination"], `${r.destination} is IPv${dest.version} but the subnet is IPv${v}`);
