@@ -31,8 +31,10 @@ export function ipToBigInt(address: string): bigint {
 
 /** Parses "a.b.c.d/n" or "x::/n"; null when it is not a CIDR. */
 export function parseCidr(text: string): Cidr | null {
-  if (typeof text !== "string" || !text.includes("/")) return null;
-  const [addr, bits] = text.split("/");
+  if (typeof text !== "string") return null;
+  const parts = text.split("/");
+  if (parts.length !== 2) return null;
+  const [addr, bits] = parts;
   const version = ipVersionOf(addr);
   if (!version || !/^\d{1,3}$/.test(bits)) return null;
   const prefix = Number(bits);
