@@ -1,0 +1,4 @@
+export { startGuest } from "./guest";
+export type { Guest, GuestOptions } from "./guest";
+export type { GuestState, RecordedCall, DeepPartial } from "./state";
+export { defaultState } from "./state";
