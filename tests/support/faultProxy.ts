@@ -25,6 +25,8 @@ export interface FaultProxy {
   accept(): Promise<void>;
   /** Requests seen (including failed ones), in order. */
   readonly seen: Array<{ method: string; path: string; status: number | "reset" }>;
+  /** TCP connections accepted so far (keep-alive clients reuse one for sequential requests). */
+  readonly connections: number;
   /** x-openstack-request-id of the last injected error answer. */
   readonly lastInjectedRequestId: string | undefined;
   /** The last token that went through: a request's X-Auth-Token or a response's X-Subject-Token. */
@@ -36,6 +38,7 @@ export interface FaultProxy {
 export async function startFaultProxy(target: string, opts: { tls?: { key: string; cert: string } } = {}): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
+  let connections = 0;
   let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean }> = [];
   let resets: Array<{ forward: boolean }> = [];
   let lastInjectedRequestId: string | undefined;
@@ -112,6 +115,7 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
   };
   const server: http.Server = opts.tls ? https.createServer(opts.tls, handler) : http.createServer(handler);
   server.on("connection", (s: Socket) => {
+    connections++;
     sockets.add(s);
     s.on("close", () => sockets.delete(s));
   });
@@ -145,6 +149,9 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     refuse: stop,
     accept: () => listen(port),
     seen,
+    get connections() {
+      return connections;
+    },
     get lastInjectedRequestId() {
       return lastInjectedRequestId;
     },

@@ -43,9 +43,17 @@ const EXPIRY_MARGIN_MS = 120_000;
  * once on 401 (and before the token expires); concurrent re-authentications share one token request.
  */
 export class KeystoneClient implements OpenStackClient {
-  private renewing: Promise<Session> | undefined;
+  // ES private fields: util.inspect / JSON.stringify of a client never show the password or the token.
+  readonly #config: CloudConfig;
+  readonly #transport: Transport;
+  #session: Session;
+  #renewing: Promise<Session> | undefined;
 
-  private constructor(private readonly config: CloudConfig, private readonly transport: Transport, private session: Session) {}
+  private constructor(config: CloudConfig, transport: Transport, session: Session) {
+    this.#config = config;
+    this.#transport = transport;
+    this.#session = session;
+  }
 
   static async connect(config: CloudConfig): Promise<KeystoneClient> {
     const transport = new Transport({ caCertPem: config.caCertPem, insecure: config.insecure });
@@ -53,19 +61,19 @@ export class KeystoneClient implements OpenStackClient {
   }
 
   get projectId(): string {
-    return this.session.projectId;
+    return this.#session.projectId;
   }
 
   get userId(): string {
-    return this.session.userId;
+    return this.#session.userId;
   }
 
   async request<T = any>(service: ServiceType, method: HttpMethod, path: string, opts: RequestOptions = {}): Promise<OpenStackResponse<T>> {
-    let session = await this.currentSession();
-    let res = await this.send(session, service, method, path, opts);
+    let session = await this.#currentSession();
+    let res = await this.#send(session, service, method, path, opts);
     if (res.status === 401) {
-      session = await this.renew(session);
-      res = await this.send(session, service, method, path, opts);
+      session = await this.#renew(session);
+      res = await this.#send(session, service, method, path, opts);
     }
     if (method === "DELETE" && res.status === 404 && res.earlierAttemptMayHaveApplied) {
       // A retried DELETE whose first try was answered too late: the object is gone, which is what was asked.
@@ -75,7 +83,7 @@ export class KeystoneClient implements OpenStackClient {
       const { errorType, detail } = parseErrorBody(res.data);
       throw new OpenStackHttpError(service, method, path, res.status, {
         errorType,
-        detail: detail === undefined ? undefined : redact(detail, [this.config.password, session.token]),
+        detail: detail === undefined ? undefined : redact(detail, [this.#config.password, session.token]),
         requestId: res.headers["x-openstack-request-id"] ?? res.headers["x-compute-request-id"],
         attempts: res.attempts,
       });
@@ -99,16 +107,16 @@ export class KeystoneClient implements OpenStackClient {
     await this.request(service, "DELETE", path);
   }
 
-  private send(session: Session, service: ServiceType, method: HttpMethod, path: string, opts: RequestOptions) {
+  #send(session: Session, service: ServiceType, method: HttpMethod, path: string, opts: RequestOptions) {
     const base = endpointFor(session.catalog, service, {
-      interface: this.config.interface ?? "public",
-      regionName: this.config.regionName,
-      overrides: this.config.endpointOverrides,
+      interface: this.#config.interface ?? "public",
+      regionName: this.#config.regionName,
+      overrides: this.#config.endpointOverrides,
       projectId: session.projectId,
     });
     const headers: Record<string, string> = { ...(opts.headers ?? {}), "X-Auth-Token": session.token };
     if (opts.body !== undefined) headers["Content-Type"] = "application/json";
-    return this.transport.send({
+    return this.#transport.send({
       service,
       method,
       url: joinUrl(base, path) + queryString(opts.query),
@@ -119,20 +127,20 @@ export class KeystoneClient implements OpenStackClient {
     });
   }
 
-  private async currentSession(): Promise<Session> {
-    if (this.renewing) return this.renewing;
-    if (Date.now() > this.session.expiresAt - EXPIRY_MARGIN_MS) return this.renew(this.session);
-    return this.session;
+  async #currentSession(): Promise<Session> {
+    if (this.#renewing) return this.#renewing;
+    if (Date.now() > this.#session.expiresAt - EXPIRY_MARGIN_MS) return this.#renew(this.#session);
+    return this.#session;
   }
 
   /** A new token, unless another request already replaced `stale`; one token request at a time. */
-  private renew(stale: Session): Promise<Session> {
-    if (this.session !== stale) return Promise.resolve(this.session);
-    if (!this.renewing) {
-      this.renewing = issueToken(this.transport, this.config)
-        .then((s) => (this.session = s))
-        .finally(() => (this.renewing = undefined));
+  #renew(stale: Session): Promise<Session> {
+    if (this.#session !== stale) return Promise.resolve(this.#session);
+    if (!this.#renewing) {
+      this.#renewing = issueToken(this.#transport, this.#config)
+        .then((s) => (this.#session = s))
+        .finally(() => (this.#renewing = undefined));
     }
-    return this.renewing;
+    return this.#renewing;
   }
 }

@@ -2,6 +2,7 @@ import { clientFor, forgetClients, OpenStackConfigError, OpenStackHttpError } fr
 import { adminCloud, demoCloud } from "../../support/cloud";
 import { startFaultProxy } from "../../support/faultProxy";
 import { ActiveTrace, startTrace } from "../../support/httpTrace";
+import * as util from "util";
 import { everythingIn, rejectionOf } from "./helpers";
 
 describe("OpenStack client: Keystone auth against the test cloud", () => {
@@ -41,6 +42,31 @@ describe("OpenStack client: Keystone auth against the test cloud", () => {
     expect(new Set(clients).size).toBe(1);
     expect(trace.tokenRequests()).toBe(1);
     expect(trace.count({ service: "network" })).toBe(11);
+  });
+
+  it("keeps the connection alive between sequential requests", async () => {
+    const proxy = await startFaultProxy("http://127.0.0.1:9696");
+    try {
+      const os = await clientFor({ ...adminCloud(), endpointOverrides: { network: proxy.url } });
+      for (let i = 0; i < 5; i++) await os.get("network", "/v2.0/networks", { fields: "id" });
+      expect(proxy.seen).toHaveLength(5);
+      expect(proxy.connections).toBe(1);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("does not show the password or the token when a client is logged", async () => {
+    const proxy = await startFaultProxy("http://127.0.0.1:9696");
+    try {
+      const os = await clientFor({ ...adminCloud(), endpointOverrides: { network: proxy.url } });
+      await os.get("network", "/v2.0/networks", { fields: "id" });
+      const shown = util.inspect(os, { depth: 20, showHidden: true }) + JSON.stringify(os);
+      expect(shown).not.toContain(proxy.lastToken!);
+      expect(shown).not.toContain(adminCloud().password);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("keeps separate tokens for separate credentials", async () => {
