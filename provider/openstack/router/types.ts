@@ -5,8 +5,8 @@ import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs } fr
 export interface RouterInputs extends OpenStackCommonInputs {
   name: string;
   description?: string;
-  /** The external network (router:external) of the gateway; absent = no gateway. */
-  externalNetworkId?: string;
+  /** The external network (router:external) of the gateway; null (default) = no gateway. */
+  externalNetworkId: string | null;
   /** SNAT on the gateway (Neutron's default: true). Needs externalNetworkId. */
   enableSnat?: boolean;
   adminStateUp?: boolean;
@@ -34,12 +34,12 @@ export function schema(z: Z) {
     .strictObject({
       name: nameSchema(z).min(1, "must not be empty"),
       description: descriptionSchema(z).optional(),
-      externalNetworkId: z.string().min(1, "must not be empty").optional(),
+      externalNetworkId: z.string().min(1, "must not be empty").nullable().default(null),
       enableSnat: z.boolean().optional(),
       adminStateUp: z.boolean().optional(),
       ...commonFields(z),
     })
-    .refine((v) => v.enableSnat === undefined || v.externalNetworkId !== undefined, {
+    .refine((v) => v.enableSnat === undefined || !!v.externalNetworkId, {
       path: ["enableSnat"],
       message: "needs externalNetworkId (SNAT happens on the external gateway)",
     });

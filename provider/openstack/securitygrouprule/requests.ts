@@ -3,6 +3,7 @@
  * bulk create, get, delete, and resolving "default" to the caller's project's default group.
  */
 import type { OpenStackClient } from "../client";
+import { withLock } from "./lock";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./results";
 import { resolveSelf, RuleSpec, ruleKey } from "./rule";
@@ -77,6 +78,10 @@ export function isRuleExists(e: unknown): boolean {
  * band, or by a parallel create of the same rule) the existing rule is returned with `adopted: true`.
  */
 export async function createRule(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {
+  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, () => createOrAdopt(client, groupId, r));
+}
+
+async function createOrAdopt(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {
   try {
     const body = await client.post(SERVICE, RULES, { security_group_rule: toApiRule(groupId, r) });
     return { rule: body.security_group_rule, adopted: false };
