@@ -23,6 +23,8 @@ export interface FaultProxy {
   refuse(): Promise<void>;
   /** Listen again on the same port. */
   accept(): Promise<void>;
+  /** Rewrite `token.expires_at` in Keystone's token answers to now + `seconds` (undefined: leave them alone). */
+  tokenLifetime(seconds: number | undefined): void;
   /** Requests seen (including failed ones), in order. */
   readonly seen: Array<{ method: string; path: string; status: number | "reset" }>;
   /** TCP connections accepted so far (keep-alive clients reuse one for sequential requests). */
@@ -39,6 +41,7 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   let connections = 0;
+  let tokenLifetimeSeconds: number | undefined;
   let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean }> = [];
   let resets: Array<{ forward: boolean }> = [];
   let lastInjectedRequestId: string | undefined;
@@ -98,6 +101,11 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
           return;
         }
         const answer = await forward(req, body);
+        if (tokenLifetimeSeconds !== undefined && method === "POST" && path.endsWith("/auth/tokens") && answer.status === 201) {
+          const doc = JSON.parse(answer.body.toString("utf8"));
+          doc.token.expires_at = new Date(Date.now() + tokenLifetimeSeconds * 1000).toISOString();
+          answer.body = Buffer.from(JSON.stringify(doc));
+        }
         const subject = answer.headers["x-subject-token"];
         if (typeof subject === "string") lastToken = subject;
         seen.push({ method, path, status: answer.status });
@@ -145,6 +153,9 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     },
     resetNext(n, opts = {}) {
       resets = Array.from({ length: n }, () => ({ forward: opts.forward ?? false }));
+    },
+    tokenLifetime(seconds) {
+      tokenLifetimeSeconds = seconds;
     },
     refuse: stop,
     accept: () => listen(port),

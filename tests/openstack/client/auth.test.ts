@@ -98,6 +98,23 @@ describe("OpenStack client: Keystone auth against the test cloud", () => {
     }
   });
 
+  it("renews a token that is about to expire before using it", async () => {
+    const proxy = await startFaultProxy("http://127.0.0.1:5000");
+    try {
+      proxy.tokenLifetime(60);
+      const os = await clientFor({ ...adminCloud(), authUrl: `${proxy.url}/v3` });
+      await os.get("network", "/v2.0/networks", { fields: "id" });
+      expect(trace.tokenRequests()).toBe(2);
+      proxy.tokenLifetime(3600);
+      await os.get("network", "/v2.0/networks", { fields: "id" });
+      await os.get("network", "/v2.0/networks", { fields: "id" });
+      expect(trace.tokenRequests()).toBe(3);
+      expect(trace.count({ status: 401 })).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it("re-authenticates only once when the service keeps answering 401", async () => {
     const proxy = await startFaultProxy("http://127.0.0.1:5000");
     try {
