@@ -15,6 +15,11 @@ export interface RequestOptions {
   /** Arrays repeat the key (Neutron's `fields=a&fields=b`); undefined values are left out. */
   query?: Record<string, QueryValue>;
   headers?: Record<string, string>;
+  /**
+   * Override whether the request may be repeated after it possibly reached the server. Default: GET, PUT, DELETE,
+   * HEAD yes; POST, PATCH no. Set false for a PUT that is not idempotent (Neutron's add_router_interface).
+   */
+  idempotent?: boolean;
 }
 
 export interface OpenStackResponse<T> {
@@ -123,7 +128,7 @@ export class KeystoneClient implements OpenStackClient {
       path: path.split("?")[0],
       headers,
       body: opts.body,
-      retrySafe: isIdempotent(method),
+      retrySafe: opts.idempotent ?? isIdempotent(method),
     });
   }
 

@@ -108,6 +108,18 @@ describe("OpenStack client: retries against a faulty Neutron", () => {
       expect(await networksNamed(name)).toHaveLength(1);
     }));
 
+  it("does not repeat a PUT marked not idempotent", () =>
+    withEnv(FAST_RETRIES, async () => {
+      const { network } = await direct.post("network", "/v2.0/networks", { network: { name: uniqueName("oslab-client-put") } });
+      created.push(network.id);
+      proxy.failNext(2, { forward: true });
+      const body = { network: { description: "changed once" } };
+      const e = await rejectionOf(viaProxy.request("network", "PUT", `/v2.0/networks/${network.id}`, { body, idempotent: false }));
+      expect(e).toMatchObject({ status: 503, attempts: 1 });
+      expect(trace.count({ method: "PUT" })).toBe(1);
+      expect((await direct.get("network", `/v2.0/networks/${network.id}`)).network.description).toBe("changed once");
+    }));
+
   it("a retried DELETE whose first answer was lost still succeeds", () =>
     withEnv(FAST_RETRIES, async () => {
       const { network } = await direct.post("network", "/v2.0/networks", { network: { name: uniqueName("oslab-client-del") } });
