@@ -73,6 +73,14 @@ interface RawResult {
 
 const DEFAULTS = { host: "127.0.0.1", port: 2222, user: "root", attempts: 6, backoffMs: 500, attemptTimeoutMs: 20_000 };
 const MAX_BACKOFF_MS = 5_000;
+/** After the remote `timeout` sends TERM, KILL follows this many seconds later. */
+const REMOTE_KILL_GRACE_S = 5;
+
+/** Runs argv under coreutils `timeout` so the remote command really dies when its time is up (exit 124/137). */
+function withTimeout(argv: string[], timeoutMs: number | undefined): string[] {
+  if (!timeoutMs) return argv;
+  return ["timeout", "-k", `${REMOTE_KILL_GRACE_S}s`, `${(timeoutMs / 1000).toFixed(3)}s`, ...argv];
+}
 
 export async function connect(options: ConnectOptions): Promise<SshConnection> {
   const conn = new SshConnection(options);
@@ -127,8 +135,9 @@ export class SshConnection {
         this.client = await this.connectOnce(Math.max(1000, Math.min(this.opts.attemptTimeoutMs, deadline - Date.now())));
         return;
       } catch (e) {
-        if (e instanceof HostKeyMismatchError || e instanceof SshAuthError || !(e instanceof Error)) throw e;
-        last = this.mask(e.message);
+        if (e instanceof HostKeyMismatchError || e instanceof SshAuthError) throw e;
+        // Socket errors may come from another realm (jest's vm), so no `instanceof Error` here.
+        last = this.mask(String((e as { message?: unknown })?.message ?? e));
         if (attempt >= this.opts.attempts || Date.now() + wait >= deadline) break;
         this.opts.log?.(`ssh ${this.target}: attempt ${attempt} failed (${last}); retrying in ${wait} ms`);
         await sleep(wait);
@@ -140,7 +149,7 @@ export class SshConnection {
 
   /** Runs argv (each argument shell-quoted) and returns its output and exit code; never throws on a non-zero code. */
   async run(argv: ReadonlyArray<string>, options: RunOptions = {}): Promise<RunResult> {
-    const raw = await this.exec(quoteArgv(withEnv(argv, options.env)), options);
+    const raw = await this.exec(quoteArgv(withTimeout(withEnv(argv, options.env), options.timeoutMs)), options);
     return { stdout: raw.stdout.toString("utf8"), stderr: raw.stderr.toString("utf8"), code: raw.code, ...(raw.signal ? { signal: raw.signal } : {}) };
   }
 
@@ -234,8 +243,8 @@ export class SshConnection {
         client.on("error", () => this.onClientGone(client));
         resolve(client);
       });
-      client.once("error", (err: Error & { level?: string }) => {
-        if (settled) return;
+      client.on("error", (err: Error & { level?: string }) => {
+        if (settled) return; // later errors (after ready, or a second one while failing) are handled elsewhere or moot
         settled = true;
         client.end();
         if (pin.mismatch) reject(new HostKeyMismatchError(this.target, pin.pinned!, pin.seen!));
@@ -320,23 +329,22 @@ export class SshConnection {
         emit("stdout", undefined);
         emit("stderr", undefined);
         const stderrText = Buffer.concat(err).toString("utf8");
+        if (options.timeoutMs && (code === 124 || code === 137) && Date.now() - started >= options.timeoutMs) timedOut = true;
         if (timedOut) return reject(new SshTimeoutError(shown, options.timeoutMs!, this.mask(tail(stderrText), secrets)));
         if (e || (code === undefined && signal === undefined)) return reject(new SshConnectionLostError(shown, this.target));
         resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err), code: code ?? 128 + signalNumber(signal), ...(signal ? { signal } : {}) });
       };
       const lost = (e: Error) => finish(e);
       this.pending.add(lost);
+      // The remote `timeout` does the killing (sshd refuses signal requests for root sessions, and closing a
+      // channel does not stop a command without a tty); this local timer is the backstop if the server hangs.
+      const started = Date.now();
       const timer = options.timeoutMs
         ? setTimeout(() => {
             timedOut = true;
-            try {
-              channel.signal("KILL");
-            } catch {
-              /* the channel may already be closing */
-            }
             channel.close();
             setTimeout(() => finish(), 2000).unref();
-          }, options.timeoutMs)
+          }, options.timeoutMs + REMOTE_KILL_GRACE_S * 1000 + 2000)
         : undefined;
       channel.on("data", (d: Buffer) => {
         out.push(d);

@@ -34,7 +34,7 @@ export class SshAuthError extends SshError {
   }
 }
 
-/** The command did not finish within its time limit (it was sent SIGKILL and its channel closed). */
+/** The command did not finish within its time limit (the remote `timeout` sent TERM, then KILL). */
 export class SshTimeoutError extends SshError {
   constructor(public readonly command: string, public readonly timeoutMs: number, public readonly stderrTail: string) {
     super(`\`${command}\` did not finish within ${timeoutMs} ms${stderrTail ? `; stderr: ${stderrTail}` : ""}`);

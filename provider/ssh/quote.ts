@@ -33,5 +33,6 @@ export function withEnv(argv: ReadonlyArray<string>, env: Record<string, string>
   const names = Object.keys(env ?? {});
   if (names.length === 0) return [...argv];
   for (const n of names) if (!ENV_NAME.test(n)) throw new Error(`invalid environment variable name ${JSON.stringify(n)}`);
-  return ["env", ...names.map((n) => `${n}=${env![n]}`), "--", ...argv];
+  if (argv[0]?.includes("=")) throw new Error(`command ${JSON.stringify(argv[0])} contains "=", which env would read as a variable`);
+  return ["env", ...names.map((n) => `${n}=${env![n]}`), ...argv];
 }
