@@ -39,8 +39,8 @@ describe("openstack.Network check rejects bad input without any request", () => 
     const res = await provider.check({}, { cloud: adminCloud(), name: "lab", ...bad });
     const failure = (res.failures ?? []).find((f: { property: string }) => f.property === property);
     expect(failure).toBeDefined();
-    expect(failure.reason).toMatch(reason);
-    expect(failure.reason.startsWith(`${property}:`)).toBe(true);
+    expect(failure!.reason).toMatch(reason);
+    expect(failure!.reason.startsWith(`${property}:`)).toBe(true);
     expect(trace.entries()).toEqual([]);
   });
 

@@ -58,7 +58,7 @@ describe("openstack.Network lifecycle", () => {
 
     // read: one GET, every field, nothing to change against the same inputs
     const trace = traceRequests();
-    let read;
+    let read: any;
     try {
       read = await provider.read(id, outs);
       const sent = trace.entries().filter((e) => e.service === "network");
@@ -112,17 +112,17 @@ describe("openstack.Network lifecycle", () => {
     const name = uniqueName("drift");
     const { id, inputs } = await created({ name, description: "managed", external: false, mtu: 1450, tags: ["a"] });
     await openstack(["network", "set", "--description", "hand-edited", "--external", id], { json: false });
-    const read = await provider.read(id, { ...inputs });
+    const read: any = await provider.read(id, { ...inputs });
     expect(changedFields(controller, read.props, inputs).sort()).toEqual(["description", "external"]);
     expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
     // reconcile back and the drift is gone
     const fixed = await provider.update(id, read.props, inputs);
     expect(fixed.outs).toMatchObject({ description: "managed", external: false });
-    const reread = await provider.read(id, fixed.outs);
+    const reread: any = await provider.read(id, fixed.outs);
     expect(await provider.diff(id, reread.props, inputs)).toMatchObject({ changes: false });
 
     await openstack(["network", "set", "--tag", "b", id], { json: false });
-    const read2 = await provider.read(id, fixed.outs);
+    const read2: any = await provider.read(id, fixed.outs);
     expect(changedFields(controller, read2.props, inputs)).toEqual(["tags"]);
   });
 

@@ -55,7 +55,7 @@ describe("openstack.Subnet check rejects bad input without any request", () => {
     const res = await provider.check({}, { cloud: adminCloud(), ...base, ...bad });
     const failure = (res.failures ?? []).find((f: { property: string }) => f.property === property);
     expect({ failures: res.failures, failure }).toMatchObject({ failure: { reason: expect.stringMatching(reason) } });
-    expect(failure.reason.startsWith(`${property}:`)).toBe(true);
+    expect(failure!.reason.startsWith(`${property}:`)).toBe(true);
     expect(trace.entries()).toEqual([]);
   });
 

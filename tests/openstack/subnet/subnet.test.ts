@@ -54,7 +54,7 @@ describe("openstack.Subnet lifecycle", () => {
     expect(shown.host_routes).toEqual([{ destination: "192.168.50.0/24", nexthop: "10.77.0.254" }]);
     expect(shown).toMatchObject({ name, description: "lab", tags: ["t1"], enable_dhcp: false, gateway_ip: "10.77.0.1" });
 
-    const read = await provider.read(id, outs);
+    const read: any = await provider.read(id, outs);
     expect(read.props.allocationPools).toHaveLength(2);
     // pools compare as a set: the API's order does not matter
     expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
@@ -130,7 +130,7 @@ describe("openstack.Subnet lifecycle", () => {
       enableDhcp: false,
     });
     expect(outs).toMatchObject({ cidr: "fd00:77::/64", ipVersion: 6, gatewayIp: "fd00:77::1", dnsNameservers: ["fd00:77::53"] });
-    const read = await provider.read(id, outs);
+    const read: any = await provider.read(id, outs);
     expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
   });
 
@@ -144,16 +144,16 @@ describe("openstack.Subnet lifecycle", () => {
       allocationPools: [{ start: "10.80.0.100", end: "10.80.0.200" }],
     });
     await openstack(["subnet", "set", "--dns-nameserver", "8.8.4.4", id], { json: false });
-    const read = await provider.read(id, inputs);
+    const read: any = await provider.read(id, inputs);
     expect(changedFields(controller, read.props, inputs)).toEqual(["dnsNameservers"]);
     expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
 
     await openstack(["subnet", "set", "--no-allocation-pool", "--allocation-pool", "start=10.80.0.100,end=10.80.0.150", id], { json: false });
-    const read2 = await provider.read(id, inputs);
+    const read2: any = await provider.read(id, inputs);
     expect(changedFields(controller, read2.props, inputs).sort()).toEqual(["allocationPools", "dnsNameservers"]);
 
     const fixed = await provider.update(id, read2.props, inputs);
     expect(fixed.outs).toMatchObject({ dnsNameservers: ["8.8.8.8"], allocationPools: [{ start: "10.80.0.100", end: "10.80.0.200" }] });
-    expect(changedFields(controller, (await provider.read(id, fixed.outs)).props, inputs)).toEqual([]);
+    expect(changedFields(controller, ((await provider.read(id, fixed.outs)) as any).props, inputs)).toEqual([]);
   });
 });
