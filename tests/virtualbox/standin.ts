@@ -13,7 +13,6 @@ export const STANDIN = path.join(STANDIN_DIR, "VBoxManage");
 
 export interface Call {
   argv: string[];
-  raw: Record<string, unknown>;
 }
 
 export interface StandIn {
@@ -28,9 +27,9 @@ export interface StandIn {
   restore(): void;
 }
 
-function argvOf(raw: Record<string, unknown>): string[] {
-  const v = raw.argv ?? raw.args ?? raw.arguments;
-  return Array.isArray(v) ? v.map(String) : [];
+/** calls.log holds one JSON argv array per invocation. */
+function argvOf(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.map(String) : [];
 }
 
 /** Sets process.env for this test (PATH, VBOX_STANDIN_STATE, extra) and returns the handle; call restore() after. */
@@ -57,8 +56,7 @@ export function useStandIn(extra: Record<string, string> = {}): StandIn {
         .split(/\r?\n/)
         .filter((l) => l.trim())
         .map((l) => {
-          const raw = JSON.parse(l) as Record<string, unknown>;
-          return { argv: argvOf(raw), raw };
+          return { argv: argvOf(JSON.parse(l)) };
         });
     },
     vbox: (...args) => execFileSync(STANDIN, args, { env: childEnv(), encoding: "utf8" }),

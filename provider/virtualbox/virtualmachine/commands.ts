@@ -8,7 +8,7 @@ const MAX_NICS = 8;
 
 export const showArgs = (vm: string) => ["showvminfo", vm, "--machinereadable"];
 
-export const createArgs = (vm: VirtualMachineInputs) => ["createvm", "--name", vm.name, "--os-type", vm.osType, "--register"];
+export const createArgs = (vm: VirtualMachineInputs) => ["createvm", "--name", vm.name, "--ostype", vm.osType, "--register"];
 
 const onOff = (b: boolean) => (b ? "on" : "off");
 

@@ -56,7 +56,7 @@ export async function configureUnattended(vbox: VBoxManage, vm: string, vmDir: s
 
 /** DVD slots holding an image (the installer ISO and VirtualBox's auxiliary unattended ISO). */
 export function mountedImages(info: VmInfo, installerIso?: string): VmInfo["storage"] {
-  return info.storage.filter((s) => s.medium !== "none" && s.medium !== "emptydrive" && (/\.iso$/i.test(s.medium) || s.medium === installerIso));
+  return info.storage.filter((s) => s.medium !== "none" && s.medium !== "emptydrive" && (/\.v?iso$/i.test(s.medium) || s.medium === installerIso));
 }
 
 export async function detachImages(vbox: VBoxManage, vm: string, info: VmInfo, installerIso: string | undefined, ctx: OpContext): Promise<number> {
