@@ -45,7 +45,9 @@ export interface GuestState {
     fail: string | null;
     runs: number;
     generated: number;
-    lastRun?: { answerFile: string | null; startedAt: string; finishedAt?: string; result: "running" | "succeeded" | "failed" | "interrupted" };
+    /** Outcome of every finished run, by run number (1-based). */
+    results?: Record<string, "succeeded" | "failed" | "interrupted">;
+    lastRun?: { run: number; answerFile: string | null; startedAt: string; finishedAt?: string; result: "running" | "succeeded" | "failed" | "interrupted" };
   };
   bootCount: number;
   bootedAt: string;

@@ -32,7 +32,7 @@ function main(args) {
   const failFlag = args.some((a) => a === "-f" || a === "--fail" || /^-[a-zA-Z]*f/.test(a));
   const head = args.includes("-I") || args.includes("--head");
   const up = dashboard && s.services.httpd?.active && s.packages["openstack-dashboard"];
-  const w = (code) => writeOut && out(writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, "\n").replace(/\n$/, ""));
+  const w = (code) => writeOut && process.stdout.write(writeOut.replace(/%\{http_code\}/g, code).replace(/\\n/g, "\n"));
   if (!up) {
     w("000");
     if (!silent || args.includes("-S") || args.includes("--show-error")) err(`curl: (7) Failed to connect to ${url.hostname} port ${url.port || 80} after 0 ms: Couldn't connect to server`);

@@ -117,11 +117,12 @@ async function apply(args, answerFile) {
   const ip = cfg.CONFIG_CONTROLLER_HOST || guestIp(started);
   const run = update((s) => {
     s.packstack.runs = (s.packstack.runs ?? 0) + 1;
-    s.packstack.lastRun = { answerFile: answerFile ?? null, startedAt: new Date().toISOString(), result: "running" };
+    s.packstack.lastRun = { run: s.packstack.runs, answerFile: answerFile ?? null, startedAt: new Date().toISOString(), result: "running" };
     return s.packstack.runs;
   });
   const finish = (result) => update((s) => {
-    s.packstack.lastRun = { ...s.packstack.lastRun, result, finishedAt: new Date().toISOString() };
+    s.packstack.results = { ...(s.packstack.results ?? {}), [run]: result };
+    if (s.packstack.lastRun?.run === run) s.packstack.lastRun = { ...s.packstack.lastRun, result, finishedAt: new Date().toISOString() };
   });
   let broken = false;
   process.stdout.on("error", () => {
