@@ -2,7 +2,10 @@
 import { controller, provider } from "../../provider/virtualbox/snapshot/controller";
 import { parseCreatedUuid } from "../../provider/virtualbox/vboxmanage/parse";
 import { checked, drift } from "./helpers";
-import { StandIn, useStandIn, verb } from "./standin";
+import { StandIn, standInSupports, useStandIn, verb } from "./standin";
+
+/** `snapshot <vm> edit` (real VBoxManage has it); skipped, visibly, while the stand-in lacks the verb. */
+const withEdit = standInSupports(["snapshot", "probe", "edit", "x", "--name", "y"], [["createvm", "--name", "probe", "--register"], ["snapshot", "probe", "take", "x"]]) ? test : test.skip;
 
 let standin: StandIn;
 let vm: string;
@@ -24,7 +27,7 @@ test("create takes the snapshot and reads it back; read is one `snapshot list`",
   expect(drift(controller, r.props!, inputs)).toEqual([]);
 });
 
-test("name and description change in place; a different VM replaces", async () => {
+withEdit("name and description change in place (snapshot edit); a different VM replaces", async () => {
   const { id, outs } = await provider.create(await checked(provider, { vm, name: "s1" }));
   const news = await checked(provider, { vm, name: "s1-renamed", description: "now described" });
   expect(await provider.diff(id, outs, news)).toMatchObject({ changes: true, replaces: [] });
@@ -32,6 +35,13 @@ test("name and description change in place; a different VM replaces", async () =
   expect(after).toMatchObject({ name: "s1-renamed", description: "now described", uuid: id });
   const other = await checked(provider, { vm: "4ec4b6a0-0b8e-4a51-9a7e-2f1c1b3a9d11", name: "s1-renamed", description: "now described" });
   expect((await provider.diff(id, after, other)).replaces).toEqual(["vm"]);
+});
+
+test("name and description are in-place changes, a different VM is a replace (diff only)", async () => {
+  const { id, outs } = await provider.create(await checked(provider, { vm, name: "s1" }));
+  expect(await provider.diff(id, outs, await checked(provider, { vm, name: "s2", description: "d" }))).toMatchObject({ changes: true, replaces: [] });
+  const other = await checked(provider, { vm: "4ec4b6a0-0b8e-4a51-9a7e-2f1c1b3a9d11", name: "s1" });
+  expect((await provider.diff(id, outs, other)).replaces).toEqual(["vm"]);
 });
 
 test("delete removes it; then the VM has no snapshots and read says gone", async () => {

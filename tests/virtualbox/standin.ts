@@ -79,3 +79,16 @@ export function verb(c: Call): string {
   if (a === "snapshot") return `snapshot ${c2}`;
   return a ?? "";
 }
+
+/** Whether the stand-in knows a verb: run it once in a scratch state dir; "Invalid parameter"/"Invalid command" = no. */
+export function standInSupports(args: string[], setup: string[][] = []): boolean {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "vbox-standin-probe-"));
+  const env = { ...process.env, VBOX_STANDIN_STATE: dir, HOME: dir };
+  try {
+    for (const s of setup) spawnSync(STANDIN, s, { env, encoding: "utf8" });
+    const r = spawnSync(STANDIN, args, { env, encoding: "utf8" });
+    return !/Invalid (parameter|command)/.test(r.stderr ?? "");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
