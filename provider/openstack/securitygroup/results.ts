@@ -1,6 +1,6 @@
 /** Neutron security group body -> outputs. */
 import { sortedTags } from "../common";
-import type { ApiRule } from "../securitygrouprule/results";
+import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
 import type { SecurityGroupOutputs } from "./types";
 
 export interface ApiGroup {
@@ -15,9 +15,10 @@ export interface ApiGroup {
 
 /** The egress "allow everything" rules Neutron adds to a new group. */
 export function defaultEgressRules(g: ApiGroup): ApiRule[] {
-  return (g.security_group_rules ?? []).filter(
-    (r) => r.direction === "egress" && r.protocol === null && r.port_range_min === null && r.port_range_max === null && !r.remote_ip_prefix && !r.remote_group_id,
-  );
+  return (g.security_group_rules ?? []).filter((r) => {
+    const s = ruleFromApi(r); // 0.0.0.0/0 and ::/0 count as "any", as Neutron counts them
+    return s.direction === "egress" && s.protocol === "any" && s.portRangeMin === null && s.remoteIpPrefix === null && s.remoteGroupId === null;
+  });
 }
 
 /** `deleteDefaultRules` reads true only while the group has none of Neutron's default egress rules. */

@@ -24,10 +24,10 @@ export interface Plan {
 
 /** A rule Neutron creates by itself: egress any, or (in the group named "default") ingress any from itself. */
 export function isDefaultRule(r: ApiRule, groupName: string): boolean {
-  const bare = r.protocol === null && r.port_range_min === null && r.port_range_max === null && !r.remote_ip_prefix;
-  if (!bare) return false;
-  if (r.direction === "egress") return !r.remote_group_id;
-  return groupName === "default" && r.remote_group_id === r.security_group_id;
+  const s = ruleFromApi(r); // 0.0.0.0/0 and ::/0 count as "any", as Neutron counts them
+  if (s.protocol !== "any" || s.portRangeMin !== null || s.portRangeMax !== null || s.remoteIpPrefix !== null) return false;
+  if (s.direction === "egress") return s.remoteGroupId === null;
+  return groupName === "default" && s.remoteGroupId === r.security_group_id;
 }
 
 /** A live rule in the form outputs use: its own group shown as "self". */
