@@ -1,0 +1,79 @@
+/**
+ * The `connection` input every lab resource shares (sdk/lab/connection.ts) and opening it: one SSH connection
+ * per operation, the host key pinned (the pin from the inputs, else the one kept in state, else trust on first
+ * use), connects bounded by the operation's deadline, secrets masked in every error and progress line.
+ */
+import type { Z } from "../../core/controller";
+import { connect, isFingerprint, SshConnection } from "../../ssh";
+
+export interface ConnectionInput {
+  host: string;
+  port: number;
+  user: string;
+  privateKey?: string;
+  passphrase?: string;
+  password?: string;
+  hostKeyFingerprint?: string;
+}
+
+const USER = /^[a-z_][a-z0-9_.-]{0,31}$/;
+/** A DNS name or an IPv4/IPv6 literal; nothing a shell or ssh option parser could misread. */
+const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]+)$/;
+
+export function connectionSchema(z: Z) {
+  return z
+    .strictObject({
+      host: z.string().regex(HOST, "must be a host name or an IP address").default("127.0.0.1"),
+      port: z.number().int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535").default(2222),
+      user: z.string().regex(USER, "must be a user name (lower case letters, digits, _ . -)").default("root"),
+      privateKey: z.string().min(1, "must not be empty").optional(),
+      passphrase: z.string().optional(),
+      password: z.string().min(1, "must not be empty").optional(),
+      hostKeyFingerprint: z.string().refine(isFingerprint, 'must look like "SHA256:<43 base64 characters>"').optional(),
+    })
+    .superRefine((c, ctx) => {
+      if (c.privateKey === undefined && c.password === undefined) {
+        ctx.addIssue({ code: "custom", path: ["privateKey"], message: "give privateKey (preferred) or password" });
+      }
+      if (c.privateKey !== undefined && !/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(c.privateKey)) {
+        ctx.addIssue({ code: "custom", path: ["privateKey"], message: "must be a PEM/OpenSSH private key (-----BEGIN ... PRIVATE KEY-----)" });
+      }
+    });
+}
+
+export function connectionSecrets(c: ConnectionInput): string[] {
+  return [c.privateKey, c.passphrase, c.password].filter((s): s is string => typeof s === "string" && s.length > 0);
+}
+
+export interface OpenOptions {
+  /** Pin kept in state from an earlier operation (used when the inputs pin none). */
+  pinnedInState?: string | null;
+  deadline: number;
+  progress(line: string): void;
+}
+
+/** Opens the one connection of an operation; the caller closes it. */
+export async function openConnection(c: ConnectionInput, o: OpenOptions): Promise<SshConnection> {
+  return connect({
+    host: c.host,
+    port: c.port,
+    user: c.user,
+    privateKey: c.privateKey,
+    passphrase: c.passphrase,
+    password: c.password,
+    hostKeyFingerprint: c.hostKeyFingerprint ?? o.pinnedInState ?? undefined,
+    deadline: o.deadline,
+    secrets: connectionSecrets(c),
+    log: o.progress,
+  });
+}
+
+/** Runs fn with the operation's one connection and always closes it. */
+export async function withHostConnection<T>(c: ConnectionInput, o: OpenOptions, fn: (conn: SshConnection) => Promise<T>): Promise<T> {
+  const conn = await openConnection(c, o);
+  try {
+    return await fn(conn);
+  } finally {
+    conn.close();
+  }
+}

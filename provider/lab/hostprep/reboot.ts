@@ -1,0 +1,37 @@
+/**
+ * Reboot and wait, over the operation's one SshConnection object: trigger the reboot detached (so the command
+ * returns before the machine goes down), wait for the connection to drop, reconnect until it answers again (host
+ * key still pinned), all bounded by the operation's deadline.
+ */
+import { HostKeyMismatchError, SshAuthError, SshConnection } from "../../ssh";
+import { RemoteHost } from "../common";
+
+const POLL_MS = 250;
+
+export async function rebootAndWait(host: RemoteHost, ctx: { deadline: number; progress(line: string): void }): Promise<void> {
+  const conn: SshConnection = host.conn;
+  ctx.progress("rebooting the host (SELinux only changes mode at boot)");
+  await host.run(["setsid", "-f", "sh", "-c", "sleep 1; systemctl reboot"], { timeoutMs: 30_000 });
+  while (conn.connected) {
+    if (Date.now() > ctx.deadline) throw new Error("the host did not go down for its reboot before the deadline (customTimeouts)");
+    await sleep(POLL_MS);
+  }
+  ctx.progress("host is down; waiting for SSH to answer again");
+  let last = "";
+  for (;;) {
+    if (Date.now() > ctx.deadline) throw new Error(`the host did not come back from its reboot before the deadline (customTimeouts): ${last}`);
+    try {
+      await conn.reconnect();
+      break;
+    } catch (e) {
+      if (e instanceof HostKeyMismatchError || e instanceof SshAuthError) throw e;
+      last = (e as Error).message;
+      await sleep(1000);
+    }
+  }
+  ctx.progress("host is back after the reboot");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
