@@ -158,9 +158,9 @@ async function runProgram(
           });
           return { id: r.state.id || undefined, state: r.state.outputs };
         } catch (e) {
-          const err = new Error(`failed to register new resource ${args.name} [${args.type}]: ${(e as Error).message}`);
-          note(err);
-          throw err;
+          // the SDK rejects the resource's Outputs with this same text (deduplicated in `errors`)
+          note(`failed to register new resource ${args.name} [${args.type}]: ${(e as Error).message}`);
+          throw e;
         }
       },
       call: (a) => a.inputs,
@@ -208,7 +208,19 @@ export function miniUp(o: StackRunOptions): StackRunResult {
   const r = spawnSync(
     process.execPath,
     ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "child", "stackRun.ts"), resultFile],
-    { cwd: o.programDir, input: JSON.stringify(o), encoding: "utf8", timeout: 30 * 60_000, maxBuffer: 64 * 1024 * 1024 },
+    {
+      cwd: o.programDir,
+      // like the nodejs language host's ts-node defaults (cmd/run: commonjs, node resolution), merged into the
+      // program's tsconfig.json when it has one
+      env: {
+        ...process.env,
+        TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node", ignoreDeprecations: "6.0" }),
+      },
+      input: JSON.stringify(o),
+      encoding: "utf8",
+      timeout: 30 * 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   if (!fs.existsSync(resultFile)) throw new Error(`stack run crashed (${r.status} ${r.signal ?? ""}):\n${r.stdout}\n${r.stderr}`);
   const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as StackRunResult;

@@ -1,0 +1,164 @@
+/**
+ * The example stack "pulumi up"-ed against the real test cloud without the CLI (tests/harness/miniUp.ts: the real
+ * dynamic-provider plugin with cwd = the program directory, as the CLI runs it), twice: in place (the package
+ * resolved from this repository) and copied into a user's directory that has the package in node_modules (as after
+ * `npm install pulumi-openstack-lab`). The objects it makes must equal what the
+ * seed's openstack CLI commands make; a second up changes nothing; preview --refresh sees no drift; destroy removes
+ * everything. Flat networks allow one per physical network, so any `external_network` is removed first.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { adminCloud, cliEnv } from "../../tests/support/cloud";
+import { miniUp, StackRunOptions } from "../../tests/harness/miniUp";
+import { isSecret, stripSecrets } from "../../tests/harness/wire";
+
+const cloud = adminCloud();
+const env = { ...cliEnv(cloud), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
+const os_ = (...args: string[]): any => JSON.parse(execFileSync("openstack", [...args, "-f", "json"], { env, encoding: "utf8" }) || "null");
+const osQuiet = (...args: string[]) => execFileSync("openstack", args, { env, stdio: "ignore" });
+const exists = (...args: string[]) => {
+  try {
+    osQuiet(...args);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const ROOT = path.resolve(__dirname, "../..");
+let defaultGroupId: string;
+let userDir: string;
+/** What the seed's CLI commands produce, for comparison. */
+let seed: { network: any; subnet: any; icmp: any; ssh: any };
+
+const NETWORK_FIELDS = ["provider:network_type", "provider:physical_network", "router:external", "shared", "admin_state_up", "mtu", "port_security_enabled", "status"];
+const SUBNET_FIELDS = ["cidr", "ip_version", "gateway_ip", "enable_dhcp", "allocation_pools", "dns_nameservers", "host_routes"];
+const RULE_FIELDS = ["IP Protocol", "Ethertype", "IP Range", "Port Range", "Direction", "Remote Security Group"];
+const pick = (o: any, fields: string[]) => Object.fromEntries(fields.map((f) => [f, o[f]]));
+
+function ourRules(): any[] {
+  return os_("security", "group", "rule", "list", defaultGroupId).filter(
+    (r: any) => r.Direction === "ingress" && (r["IP Protocol"] === "icmp" || (r["IP Protocol"] === "tcp" && r["Port Range"] === "22:22")),
+  );
+}
+
+/** Removes what the seed commands or an earlier run left: the network (and its subnet) and the two rules. */
+function cleanup() {
+  if (exists("network", "show", "external_network")) osQuiet("network", "delete", "external_network");
+  for (const r of ourRules()) osQuiet("security", "group", "rule", "delete", r.ID);
+}
+
+beforeAll(() => {
+  defaultGroupId = os_("security", "group", "list", "--project", cloud.projectName).find((g: any) => g.Name === "default").ID;
+  cleanup();
+  // the seed's commands, verbatim
+  osQuiet("network", "create", "external_network", "--provider-network-type", "flat", "--provider-physical-network", "extnet", "--external");
+  osQuiet("subnet", "create", "public_subnet", "--network", "external_network", "--no-dhcp", "--allocation-pool", "start=10.0.2.100,end=10.0.2.200", "--gateway", "10.0.2.1", "--subnet-range", "10.0.2.0/24");
+  osQuiet("security", "group", "rule", "create", "--proto", "icmp", defaultGroupId);
+  osQuiet("security", "group", "rule", "create", "--proto", "tcp", "--dst-port", "22", defaultGroupId);
+  const rules = ourRules();
+  seed = {
+    network: os_("network", "show", "external_network"),
+    subnet: os_("subnet", "show", "public_subnet"),
+    icmp: rules.find((r) => r["IP Protocol"] === "icmp"),
+    ssh: rules.find((r) => r["IP Protocol"] === "tcp"),
+  };
+  cleanup();
+
+  userDir = fs.mkdtempSync(path.join(os.tmpdir(), "user-openstack-networks-"));
+  for (const f of ["Pulumi.yaml", "index.ts"]) fs.copyFileSync(path.join(__dirname, f), path.join(userDir, f));
+  fs.mkdirSync(path.join(userDir, "node_modules"));
+  fs.symlinkSync(ROOT, path.join(userDir, "node_modules", "pulumi-openstack-lab"), "dir");
+  fs.symlinkSync(path.join(ROOT, "node_modules", "@pulumi"), path.join(userDir, "node_modules", "@pulumi"), "dir");
+});
+
+afterAll(() => {
+  cleanup();
+  if (userDir) fs.rmSync(userDir, { recursive: true, force: true });
+});
+
+describe.each([
+  ["in place (examples/openstack-networks)", () => __dirname],
+  ["from a user's directory", () => userDir],
+])("%s: up / up again / preview --refresh / destroy", (_label, programDir) => {
+  let outputs: Record<string, any>;
+  let stateDir: string;
+  const run = (operation: StackRunOptions["operation"], refresh?: boolean) =>
+    miniUp({
+      programDir: programDir(),
+      stateFile: path.join(stateDir, "state.json"),
+      operation,
+      refresh,
+      config: { cloud: JSON.stringify(cloud) },
+      secretConfig: ["cloud"],
+    });
+  beforeAll(() => {
+    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-openstack-networks-"));
+  });
+  afterAll(() => {
+    cleanup(); // a failed run must not block the next one (one flat network per physical network)
+    fs.rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  test("up creates the seed's objects, equal to what the seed's CLI commands make", () => {
+    const up = run("up");
+    expect(up.errors).toEqual([]);
+    expect(up.summary).toEqual({ create: 4 });
+    outputs = stripSecrets(up.outputs);
+
+    const network = os_("network", "show", "external_network");
+    expect(network.id).toBe(outputs.networkId);
+    expect(pick(network, NETWORK_FIELDS)).toEqual(pick(seed.network, NETWORK_FIELDS));
+    expect(network).toMatchObject({ "provider:network_type": "flat", "provider:physical_network": "extnet", "router:external": true });
+
+    const subnet = os_("subnet", "show", "public_subnet");
+    expect(subnet).toMatchObject({ id: outputs.subnetId, network_id: outputs.networkId });
+    expect(pick(subnet, SUBNET_FIELDS)).toEqual(pick(seed.subnet, SUBNET_FIELDS));
+    expect(subnet).toMatchObject({ cidr: "10.0.2.0/24", gateway_ip: "10.0.2.1", enable_dhcp: false, allocation_pools: [{ start: "10.0.2.100", end: "10.0.2.200" }] });
+
+    const rules = ourRules();
+    expect(rules).toHaveLength(2);
+    const icmp = rules.find((r) => r["IP Protocol"] === "icmp");
+    const ssh = rules.find((r) => r["IP Protocol"] === "tcp");
+    expect(icmp.ID).toBe(outputs.icmpRuleId);
+    expect(ssh.ID).toBe(outputs.sshRuleId);
+    expect(pick(icmp, RULE_FIELDS)).toEqual(pick(seed.icmp, RULE_FIELDS));
+    expect(pick(ssh, RULE_FIELDS)).toEqual(pick(seed.ssh, RULE_FIELDS));
+    expect(outputs.securityGroupId).toBe(defaultGroupId);
+  });
+
+  test("the credentials stay secret: in state and never printed", () => {
+    const state = JSON.parse(fs.readFileSync(path.join(stateDir, "state.json"), "utf8"));
+    expect(state.resources).toHaveLength(4);
+    for (const r of state.resources) {
+      expect(isSecret(r.inputs.cloud)).toBe(true);
+      expect(isSecret(r.outputs.cloud)).toBe(true);
+      expect(r.outputs.__provider).not.toContain(cloud.authUrl);
+    }
+  });
+
+  test("a second up changes nothing", () => {
+    const again = run("up");
+    expect(again.errors).toEqual([]);
+    expect(again.summary).toEqual({ same: 4 });
+    expect(stripSecrets(again.outputs)).toEqual(outputs);
+  });
+
+  test("preview --refresh sees no drift and plans nothing", () => {
+    const preview = run("preview", true);
+    expect(preview.errors).toEqual([]);
+    expect(preview.summary).toEqual({ refresh: 4, same: 4 });
+  });
+
+  test("destroy removes every object", () => {
+    const destroy = run("destroy");
+    expect(destroy.errors).toEqual([]);
+    expect(destroy.summary).toEqual({ delete: 4 });
+    expect(destroy.resources).toEqual([]);
+    expect(exists("network", "show", "external_network")).toBe(false);
+    expect(exists("subnet", "show", "public_subnet")).toBe(false);
+    expect(ourRules()).toEqual([]);
+  });
+});
