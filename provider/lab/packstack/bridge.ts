@@ -1,0 +1,77 @@
+/**
+ * The external bridge as network-scripts ifcfg files, written BEFORE Packstack runs (the learner's final working
+ * setup): br-ex holds the host's static address, the external interface becomes a plain OVS port of it. Without
+ * them, br-ex takes over enp0s3 mid-install with no (or the wrong) address and the SSH connection dies.
+ */
+import type { SshConnection } from "../../ssh";
+import type { PackstackInputs } from "./types";
+
+export const IFCFG_DIR = "/etc/sysconfig/network-scripts";
+export const STATE_DIR = "/root/.packstack-lab";
+
+export function ifcfgPath(device: string): string {
+  return `${IFCFG_DIR}/ifcfg-${device}`;
+}
+
+export function bridgeIfcfg(i: PackstackInputs, dns: string[]): string {
+  return [
+    `DEVICE=${i.bridge}`,
+    `NAME=${i.bridge}`,
+    "DEVICETYPE=ovs",
+    "TYPE=OVSBridge",
+    "BOOTPROTO=static",
+    `IPADDR=${i.hostIp}`,
+    `PREFIX=${i.prefixLength}`,
+    `GATEWAY=${i.gateway}`,
+    ...dns.slice(0, 2).map((d, n) => `DNS${n + 1}=${d}`),
+    "ONBOOT=yes",
+    `OVS_EXTRA="set bridge ${i.bridge} fail_mode=standalone"`,
+    "",
+  ].join("\n");
+}
+
+export function portIfcfg(i: PackstackInputs): string {
+  return [
+    `DEVICE=${i.externalInterface}`,
+    `NAME=${i.externalInterface}`,
+    "DEVICETYPE=ovs",
+    "TYPE=OVSPort",
+    `OVS_BRIDGE=${i.bridge}`,
+    "BOOTPROTO=none",
+    "ONBOOT=yes",
+    "",
+  ].join("\n");
+}
+
+/** The host's resolvers (from /etc/resolv.conf), loopback stubs left out; the gateway when there are none. */
+export function pickDns(resolvConf: string, gateway: string): string[] {
+  const found = [...resolvConf.matchAll(/^\s*nameserver\s+(\d+\.\d+\.\d+\.\d+)\s*$/gm)].map((m) => m[1]).filter((a) => !a.startsWith("127."));
+  return found.length ? found.slice(0, 2) : [gateway];
+}
+
+/**
+ * Writes both files when their content differs (the interface's original file is kept once under
+ * /root/.packstack-lab). Returns the paths written.
+ */
+export async function writeBridgeFiles(conn: SshConnection, i: PackstackInputs, dns: string[]): Promise<string[]> {
+  const script = `set -e
+mkdir -p "$1"
+shift
+written=""
+while [ $# -ge 2 ]; do
+  f="$1"; body="$2"; shift 2
+  if [ -f "$f" ] && [ "$(cat "$f"; echo x)" = "$body"x ]; then continue; fi
+  base=$(basename "$f")
+  if [ -f "$f" ] && [ ! -f "${STATE_DIR}/$base.before" ]; then cp -p "$f" "${STATE_DIR}/$base.before"; fi
+  mkdir -p "$(dirname "$f")"
+  printf '%s' "$body" > "$f.oslab-tmp" && chmod 644 "$f.oslab-tmp" && mv -f "$f.oslab-tmp" "$f"
+  echo "$f"
+done
+`;
+  const files: Array<[string, string]> = [
+    [ifcfgPath(i.bridge), bridgeIfcfg(i, dns)],
+    [ifcfgPath(i.externalInterface), portIfcfg(i)],
+  ];
+  const res = await conn.runScript(script, { args: [STATE_DIR, ...files.flat()] });
+  return res.stdout.split("\n").filter(Boolean);
+}

@@ -1,0 +1,138 @@
+/**
+ * lab.PackstackInstall: an all-in-one Packstack (Zed) install over SSH. The answer file is generated once and kept
+ * in state (secret); every run uploads that same file, so passwords never change. read() is a health check;
+ * update repairs without Packstack unless an input that changes the answer file changed. See README.md.
+ */
+import { Controller, makeProvider, OpContext } from "../../core/controller";
+import { ANSWER_PATH, differingKeys, desiredAnswers, explainKeys, keysChangedByInputs } from "./answerFile";
+import { writeBridgeFiles } from "./bridge";
+import { applyInputs, checkHealth, followRun, generateAnswerFile, Host, hostFacts, masked, runPackstack, secretsOf } from "./install";
+import { currentRun } from "./run";
+import { packstackSchema, PackstackInputs, PackstackOutputs } from "./types";
+
+const HOURS = 3600e3;
+
+/** How create got its answer file, and whether Packstack must run with it. */
+interface Plan {
+  answerFile: string;
+  run: boolean;
+  /** A run started by an earlier, interrupted `pulumi up` that is still going. */
+  follow?: string;
+  dns: string[];
+}
+
+async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): Promise<Plan> {
+  return host.with(async (conn) => {
+    const facts = await hostFacts(conn, inputs.gateway);
+    const earlier = await currentRun(conn);
+    const ours = facts.answerFiles.includes(ANSWER_PATH);
+    if (earlier && earlier.rc === null && earlier.alive && ours) {
+      const answerFile = (await conn.download(ANSWER_PATH)).toString("utf8");
+      return { answerFile, run: false, follow: earlier.id, dns: facts.dns };
+    }
+    if (facts.installed) {
+      if (!inputs.adopt) {
+        throw new Error(
+          `Packstack is already installed on this host (${facts.answerFiles[0] ?? "no answer file"}, /root/keystonerc_admin). ` +
+            `Set adopt: {} to take over that install and its answer file (generating a new one would change every password).`,
+        );
+      }
+      const source = facts.answerFiles[0];
+      if (!source) {
+        throw new Error("adopt: Packstack is installed but no answer file was found in /root, so its passwords cannot be kept; copy it to " + ANSWER_PATH);
+      }
+      const found = (await conn.download(source)).toString("utf8");
+      const differ = differingKeys(found, desiredAnswers(inputs));
+      ctx.progress(`adopting the existing install; taking over ${source}`);
+      if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the adopted passwords`);
+      return { answerFile: applyInputs(found, inputs), run: differ.length > 0, dns: facts.dns };
+    }
+    if (inputs.adopt) throw new Error("adopt: there is no Packstack install on this host to take over (no /root/keystonerc_admin)");
+    if (!facts.hasPackstack) throw new Error("packstack is not installed on the host: prepare it with lab.HostPrep (it installs openstack-packstack) first");
+    if (ours) {
+      ctx.progress(`reusing ${ANSWER_PATH} from an earlier attempt (its passwords may already be in MariaDB)`);
+      const earlierFile = (await conn.download(ANSWER_PATH)).toString("utf8");
+      return { answerFile: applyInputs(earlierFile, inputs), run: true, dns: facts.dns };
+    }
+    ctx.progress("generating the answer file (packstack --gen-answer-file)");
+    return { answerFile: applyInputs(await generateAnswerFile(conn), inputs), run: true, dns: facts.dns };
+  });
+}
+
+async function finish(host: Host, inputs: PackstackInputs, answerFile: string, runs: number, ctx: OpContext): Promise<PackstackOutputs> {
+  const health = await host.with((conn) => checkHealth(conn, inputs, answerFile, ctx, true));
+  const { gone: _gone, ...outs } = health;
+  return { ...outs, answerFile, runs, hostKeyFingerprint: host.hostKeyFingerprint };
+}
+
+export const controller: Controller<PackstackInputs, PackstackOutputs> = {
+  type: "lab.PackstackInstall",
+  schema: packstackSchema,
+  secretOutputs: ["answerFile", "keystonerc", "adminPassword", "connection"],
+  defaultTimeoutMs: { create: 3 * HOURS, update: 3 * HOURS, delete: 60e3 },
+
+  async create(inputs, ctx) {
+    let answerFile: string | null = null;
+    return masked(
+      () => secretsOf(inputs, answerFile),
+      async () => {
+        const host = new Host(inputs, ctx);
+        const plan = await planCreate(host, inputs, ctx);
+        answerFile = plan.answerFile;
+        let runs = 0;
+        if (plan.follow) {
+          ctx.progress(`a Packstack run started by an earlier \`pulumi up\` (${plan.follow}) is still going; following it`);
+          await followRun(host, inputs, plan.follow, plan.answerFile, ctx);
+          runs = 1;
+        } else if (plan.run) {
+          await runPackstack(host, inputs, plan.answerFile, ctx, plan.dns);
+          runs = 1;
+        } else {
+          await host.with((conn) => conn.upload(ANSWER_PATH, plan.answerFile, 0o600));
+        }
+        return { id: `packstack:${inputs.hostIp}`, outs: await finish(host, inputs, plan.answerFile, runs, ctx) };
+      },
+    );
+  },
+
+  async read(_id, state, ctx) {
+    return masked(
+      () => secretsOf(state, state.answerFile),
+      async () => {
+        const host = new Host(state, ctx, state.hostKeyFingerprint);
+        const h = await host.with((conn) => checkHealth(conn, state, state.answerFile ?? "", ctx, false));
+        if (h.gone) return null;
+        const { gone: _gone, ...outs } = h;
+        return { ...outs, answerFile: state.answerFile, runs: state.runs ?? 0, hostKeyFingerprint: host.hostKeyFingerprint };
+      },
+    );
+  },
+
+  async update(_id, olds, news, ctx) {
+    return masked(
+      () => secretsOf(news, olds.answerFile),
+      async () => {
+        const host = new Host(news, ctx, olds.hostKeyFingerprint);
+        const keys = keysChangedByInputs(olds, news);
+        let answerFile = olds.answerFile;
+        let runs = olds.runs ?? 0;
+        if (keys.length) {
+          answerFile = applyInputs(olds.answerFile, news, keys);
+          ctx.progress(`re-running Packstack with the same passwords: ${explainKeys(keys, olds, news)} changed`);
+          await runPackstack(host, news, answerFile, ctx);
+          runs++;
+        } else if (["gateway", "prefixLength"].some((f) => ctx.changed.includes(f))) {
+          const written = await host.with(async (conn) => writeBridgeFiles(conn, news, (await hostFacts(conn, news.gateway)).dns));
+          if (written.length) ctx.progress(`wrote ${written.join(", ")} (applied at the next network restart or reboot)`);
+        }
+        return finish(host, news, answerFile, runs, ctx);
+      },
+    );
+  },
+
+  async delete(_id, _state, ctx) {
+    ctx.progress("Packstack has no uninstall: the install stays on the VM (delete the VM to remove it); forgetting it");
+  },
+};
+
+export const provider = makeProvider(controller);

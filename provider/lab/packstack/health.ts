@@ -1,0 +1,175 @@
+/**
+ * The install's health, read in ONE command over one connection: the OpenStack units, Horizon, keystonerc_admin
+ * and nova's database credentials (nova.conf vs nova-dist.conf vs the answer file). `repair` fixes what it can
+ * without re-running Packstack: restarts inactive units and disables a stale connection in nova-dist.conf.
+ */
+import type { SshConnection } from "../../ssh";
+import { parseAnswers } from "./answerFile";
+import { cloudFromKeystonerc, KEYSTONERC_PATH } from "./keystonerc";
+import type { CloudOutput, L2Agent, ServiceHealth } from "./types";
+
+export const NOVA_CONF = "/etc/nova/nova.conf";
+export const NOVA_DIST_CONF = "/usr/share/nova/nova-dist.conf";
+
+const CORE_UNITS = [
+  "openstack-nova-api", "openstack-nova-compute", "openstack-nova-scheduler", "openstack-nova-conductor", "neutron-server",
+];
+const AGENT_UNITS: Record<L2Agent, string[]> = {
+  openvswitch: ["neutron-openvswitch-agent", "neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"],
+  linuxbridge: ["neutron-linuxbridge-agent", "neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent"],
+  ovn: ["ovn-northd", "ovn-controller", "neutron-ovn-metadata-agent"],
+};
+const BASE_UNITS = [
+  "openstack-cinder-api", "openstack-cinder-volume", "openstack-glance-api", "httpd", "rabbitmq-server", "mariadb", "openvswitch", "memcached",
+];
+
+/** The units an all-in-one install with this L2 agent runs (httpd serves Keystone and Horizon). */
+export function expectedUnits(l2Agent: L2Agent): string[] {
+  return [...CORE_UNITS, ...AGENT_UNITS[l2Agent], ...BASE_UNITS];
+}
+
+export interface Health {
+  services: ServiceHealth[];
+  /** HTTP status of http://<hostIp>/dashboard/ as seen from the host ("000": no answer). */
+  horizonStatus: string;
+  keystonerc: CloudOutput | null;
+  novaConf: string | null;
+  novaDistConf: string | null;
+}
+
+const MARK = "==oslab:";
+
+export async function readHealth(conn: SshConnection, hostIp: string, units: string[]): Promise<Health> {
+  const script = `ip="$1"; shift
+echo "${MARK}units"
+systemctl is-active "$@"
+echo "${MARK}horizon"
+curl -s -o /dev/null -m 15 -w '%{http_code}' "http://$ip/dashboard/"
+echo
+for f in ${KEYSTONERC_PATH} ${NOVA_CONF} ${NOVA_DIST_CONF}; do
+  if [ -f "$f" ]; then echo "${MARK}file $f"; cat "$f"; echo; fi
+done
+echo "${MARK}end"
+`;
+  const res = await conn.runScript(script, { args: [hostIp, ...units], allowFailure: true });
+  return parseHealth(res.stdout, units);
+}
+
+export function parseHealth(stdout: string, units: string[]): Health {
+  const sections = new Map<string, string>();
+  let name: string | null = null;
+  let body: string[] = [];
+  for (const line of stdout.split("\n")) {
+    if (line.startsWith(MARK)) {
+      if (name) sections.set(name, body.join("\n"));
+      name = line.slice(MARK.length);
+      body = [];
+    } else body.push(line);
+  }
+  if (!sections.has("units")) throw new Error("the health check printed nothing recognisable (is the host a CentOS Stream 9 VM?)");
+  const states = (sections.get("units") ?? "").split("\n").filter(Boolean);
+  return {
+    services: units.map((u, n) => ({ name: u, active: states[n] === "active" })),
+    horizonStatus: (sections.get("horizon") ?? "").trim() || "000",
+    keystonerc: sections.has(`file ${KEYSTONERC_PATH}`) ? cloudFromKeystonerc(sections.get(`file ${KEYSTONERC_PATH}`)!) : null,
+    novaConf: sections.get(`file ${NOVA_CONF}`) ?? null,
+    novaDistConf: sections.get(`file ${NOVA_DIST_CONF}`) ?? null,
+  };
+}
+
+/** `key` of `[section]` in an oslo.config file (last one wins, as oslo reads it). */
+export function iniValue(text: string | null, section: string, key: string): string | null {
+  if (!text) return null;
+  let current = "";
+  let value: string | null = null;
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    const s = /^\[([^\]]+)\]$/.exec(line);
+    if (s) current = s[1];
+    else if (current === section) {
+      const m = /^([A-Za-z0-9_.-]+)\s*=\s*(.*)$/.exec(line);
+      if (m && m[1] === key) value = m[2];
+    }
+  }
+  return value;
+}
+
+export interface DbUrl {
+  user: string;
+  password: string;
+  host: string;
+  database: string;
+}
+
+export function parseDbUrl(url: string | null): DbUrl | null {
+  if (!url) return null;
+  const m = /^[a-z0-9+]+:\/\/([^:@/]*)(?::([^@]*))?@([^/?]*)\/([^?]*)/.exec(url.trim());
+  if (!m) return null;
+  return { user: decodeURIComponent(m[1]), password: decodeURIComponent(m[2] ?? ""), host: m[3], database: m[4] };
+}
+
+export interface Diagnosis {
+  healthy: boolean;
+  problems: string[];
+  inactive: string[];
+  staleNovaDist: boolean;
+  horizonDown: boolean;
+}
+
+/** Problems, one line each with its fix (never a password). */
+export function diagnose(h: Health, answerFile: string, dashboardUrl: string): Diagnosis {
+  const problems: string[] = [];
+  const inactive = h.services.filter((s) => !s.active).map((s) => s.name);
+  for (const s of inactive) problems.push(`service ${s} is not active: \`pulumi up\` restarts it (by hand: systemctl restart ${s}; journalctl -u ${s})`);
+  const horizonDown = !/^[23]\d\d$/.test(h.horizonStatus);
+  if (horizonDown) {
+    const said = h.horizonStatus === "000" ? "does not answer" : `answers HTTP ${h.horizonStatus}`;
+    problems.push(`Horizon at ${dashboardUrl} ${said}: \`pulumi up\` restarts httpd (then see /var/log/httpd/error_log)`);
+  }
+  if (!h.keystonerc) {
+    problems.push(`${KEYSTONERC_PATH} is missing or incomplete: re-run Packstack with the kept answer file (\`pulumi up --replace\` on this resource)`);
+  }
+  const novaDb = parseDbUrl(iniValue(h.novaConf, "database", "connection"));
+  const distDb = parseDbUrl(iniValue(h.novaDistConf, "database", "connection"));
+  const answerPw = parseAnswers(answerFile).CONFIG_NOVA_DB_PW;
+  if (h.novaConf !== null && novaDb && answerPw !== undefined && novaDb.password !== answerPw) {
+    problems.push(
+      `${NOVA_CONF} [database] connection does not use the answer file's CONFIG_NOVA_DB_PW (Packstack ran with another answer file, ` +
+        `so nova and MariaDB may disagree): re-run Packstack with the kept answer file (\`pulumi up --replace\` on this resource)`,
+    );
+  }
+  const staleNovaDist = !!distDb && (!novaDb || distDb.password !== novaDb.password || distDb.user !== novaDb.user || distDb.host !== novaDb.host);
+  if (staleNovaDist) {
+    problems.push(
+      `${NOVA_DIST_CONF} has a stale [database] connection (${distDb!.user}@${distDb!.host}/${distDb!.database}) that differs from ` +
+        `${NOVA_CONF}'s, so nova may fail with "Access denied": \`pulumi up\` disables that line (nova.conf holds the real one)`,
+    );
+  }
+  return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown };
+}
+
+/** Fixes what needs no Packstack run; returns what it did (one line each). */
+export async function repair(conn: SshConnection, d: Diagnosis, services: ServiceHealth[]): Promise<string[]> {
+  const done: string[] = [];
+  const restart = new Set(d.inactive);
+  if (d.staleNovaDist) {
+    await conn.runScript(
+      `set -e
+f="$1"
+awk 'BEGIN{s=""} /^[ \\t]*\\[/{s=$0; gsub(/[ \\t\\[\\]]/,"",s)} { if (s=="database" && $0 ~ /^[ \\t]*connection[ \\t]*=/) print "# stale, disabled by pulumi-openstack-lab (nova.conf has the real one): " $0; else print }' "$f" > "$f.oslab-tmp"
+chmod --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
+mv -f "$f.oslab-tmp" "$f"
+`,
+      { args: [NOVA_DIST_CONF] },
+    );
+    done.push(`disabled the stale [database] connection in ${NOVA_DIST_CONF}`);
+    for (const s of services) if (s.name.startsWith("openstack-nova-")) restart.add(s.name);
+  }
+  if (d.horizonDown) restart.add("httpd");
+  if (restart.size) {
+    const units = [...restart];
+    const res = await conn.run(["systemctl", "restart", ...units]);
+    done.push(res.code === 0 ? `restarted ${units.join(", ")}` : `systemctl restart ${units.join(" ")} failed (exit ${res.code}): ${res.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  }
+  return done;
+}

@@ -1,0 +1,185 @@
+/**
+ * The steps of an operation, each over the operation's connections: what the host already has, the answer file
+ * (generated once, taken over when adopting), one Packstack run (bridge files, upload, detached start, follow),
+ * and the health check with its repairs.
+ */
+import type { OpContext } from "../../core/controller";
+import { redact } from "../../core/secrets";
+import type { SshConnection } from "../../ssh";
+import { connectionSecrets, openConnection } from "../common/connection";
+import { answerSecrets, ANSWER_PATH, desiredAnswers, setAnswers } from "./answerFile";
+import { pickDns, STATE_DIR, writeBridgeFiles } from "./bridge";
+import { diagnose, expectedUnits, readHealth, repair } from "./health";
+import { KEYSTONERC_PATH } from "./keystonerc";
+import { currentRun, launch, newRunId, waitForRun } from "./run";
+import type { PackstackInputs, PackstackOutputs } from "./types";
+
+/** One operation's access to the host: fresh connections with the host key pinned after the first one. */
+export class Host {
+  private pin: string | undefined;
+  constructor(
+    private readonly inputs: PackstackInputs,
+    private readonly ctx: OpContext,
+    pinnedInState?: string | null,
+  ) {
+    this.pin = inputs.connection.hostKeyFingerprint ?? pinnedInState ?? undefined;
+  }
+
+  get hostKeyFingerprint(): string {
+    return this.pin ?? "";
+  }
+
+  async open(): Promise<SshConnection> {
+    const conn = await openConnection(this.inputs.connection, { pinnedInState: this.pin, deadline: this.ctx.deadline, progress: this.ctx.progress });
+    this.pin = conn.hostKeyFingerprint;
+    return conn;
+  }
+
+  async with<T>(fn: (conn: SshConnection) => Promise<T>): Promise<T> {
+    const conn = await this.open();
+    try {
+      return await fn(conn);
+    } finally {
+      conn.close();
+    }
+  }
+}
+
+/** Strings to mask in everything this resource reports. */
+export function secretsOf(inputs: PackstackInputs, answerFile?: string | null): string[] {
+  return [inputs.adminPassword, ...connectionSecrets(inputs.connection), ...answerSecrets(answerFile)];
+}
+
+/** Runs fn; any error leaves with every secret masked (the answer file's passwords are not inputs). */
+export async function masked<T>(secrets: () => string[], fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    err.message = redact(err.message, secrets());
+    if (err.stack) err.stack = redact(err.stack, secrets());
+    throw err;
+  }
+}
+
+export interface HostFacts {
+  installed: boolean;
+  hasPackstack: boolean;
+  /** Answer files in /root, ours first, then newest first. */
+  answerFiles: string[];
+  dns: string[];
+}
+
+export async function hostFacts(conn: SshConnection, gateway: string): Promise<HostFacts> {
+  const res = await conn.runScript(
+    `[ -f ${KEYSTONERC_PATH} ] && echo installed=1
+command -v packstack > /dev/null 2>&1 && echo packstack=1
+[ -f ${ANSWER_PATH} ] && echo "answers=${ANSWER_PATH}"
+for f in $(ls -t /root/packstack-answers-*.txt /root/answers*.txt 2>/dev/null); do echo "answers=$f"; done
+cat /etc/resolv.conf 2>/dev/null | sed 's/^/resolv:/'
+true
+`,
+  );
+  const lines = res.stdout.split("\n");
+  const answerFiles = [...new Set(lines.filter((l) => l.startsWith("answers=")).map((l) => l.slice(8)))];
+  return {
+    installed: lines.includes("installed=1"),
+    hasPackstack: lines.includes("packstack=1"),
+    answerFiles,
+    dns: pickDns(lines.filter((l) => l.startsWith("resolv:")).map((l) => l.slice(7)).join("\n"), gateway),
+  };
+}
+
+export async function generateAnswerFile(conn: SshConnection): Promise<string> {
+  const tmp = `${STATE_DIR}/generated-${newRunId()}.txt`;
+  await conn.runOk(["mkdir", "-p", "-m", "700", STATE_DIR]);
+  const gen = await conn.run(["packstack", `--gen-answer-file=${tmp}`]);
+  if (gen.code !== 0) throw new Error(`packstack --gen-answer-file failed (exit ${gen.code}): ${(gen.stderr || gen.stdout).trim().split("\n").slice(-5).join("\n")}`);
+  try {
+    return (await conn.download(tmp)).toString("utf8");
+  } finally {
+    await conn.run(["rm", "-f", "--", tmp]).catch(() => undefined);
+  }
+}
+
+/** The answer file with every input-owned key set (comments and generated passwords untouched). */
+export function applyInputs(text: string, inputs: PackstackInputs, only?: string[]): string {
+  const desired = desiredAnswers(inputs);
+  const values = only ? Object.fromEntries(only.map((k) => [k, desired[k]])) : desired;
+  return setAnswers(text, values);
+}
+
+/**
+ * One Packstack run with `answerFile`: ifcfg files, upload, detached start (after following any run still
+ * going), then follow it over fresh connections until it ends.
+ */
+/** Follows run `id` (started earlier, detached) over fresh connections until it ends; throws when it failed. */
+export function followRun(host: Host, inputs: PackstackInputs, id: string, answerFile: string, ctx: OpContext): Promise<void> {
+  return waitForRun({
+    open: () => host.open(),
+    id,
+    deadline: Math.min(ctx.deadline, Date.now() + inputs.timeoutMinutes * 60e3),
+    timeoutMinutes: inputs.timeoutMinutes,
+    gateway: inputs.gateway,
+    bridge: inputs.bridge,
+    externalInterface: inputs.externalInterface,
+    secrets: secretsOf(inputs, answerFile),
+    progress: ctx.progress,
+  });
+}
+
+/**
+ * One Packstack run with `answerFile`: ifcfg files, upload, detached start (after following any run still
+ * going), then follow it over fresh connections until it ends.
+ */
+export async function runPackstack(host: Host, inputs: PackstackInputs, answerFile: string, ctx: OpContext, dns?: string[]): Promise<void> {
+  const id = newRunId();
+  const secrets = secretsOf(inputs, answerFile);
+  const earlier = await host.with((conn) => currentRun(conn));
+  if (earlier && earlier.rc === null && earlier.alive) {
+    ctx.progress(`a Packstack run started earlier (${earlier.id}) is still going; following it to the end first`);
+    await followRun(host, inputs, earlier.id, answerFile, ctx).catch((e) =>
+      ctx.progress(`the earlier run ended badly: ${redact(String((e as Error).message).split("\n")[0], secrets)}`),
+    );
+  }
+  await host.with(async (conn) => {
+    const resolvers = dns ?? (await hostFacts(conn, inputs.gateway)).dns;
+    const written = await writeBridgeFiles(conn, inputs, resolvers);
+    if (written.length) ctx.progress(`wrote ${written.join(", ")}`);
+    await conn.upload(ANSWER_PATH, answerFile, 0o600);
+    await launch(conn, id, ANSWER_PATH);
+  });
+  ctx.progress(`Packstack started detached (run ${id}, log /var/log/packstack-lab/${id}.log)`);
+  await followRun(host, inputs, id, answerFile, ctx);
+  ctx.progress("Packstack finished");
+}
+
+export type HealthOutputs = Pick<PackstackOutputs, "keystonerc" | "services" | "healthy" | "problems" | "dashboardUrl">;
+
+export function dashboardUrl(inputs: PackstackInputs): string {
+  return `http://${inputs.hostIp}/dashboard`;
+}
+
+/** Reads the health (one command); with `fix`, repairs what it can and reads again. */
+export async function checkHealth(conn: SshConnection, inputs: PackstackInputs, answerFile: string, ctx: OpContext, fix: boolean): Promise<HealthOutputs & { gone: boolean }> {
+  const units = expectedUnits(inputs.l2Agent);
+  const url = dashboardUrl(inputs);
+  let h = await readHealth(conn, inputs.hostIp, units);
+  let d = diagnose(h, answerFile, url);
+  if (fix && !d.healthy) {
+    const done = await repair(conn, d, h.services);
+    for (const line of done) ctx.progress(line);
+    if (done.length) {
+      h = await readHealth(conn, inputs.hostIp, units);
+      d = diagnose(h, answerFile, url);
+    }
+  }
+  return {
+    keystonerc: h.keystonerc,
+    services: h.services,
+    healthy: d.healthy,
+    problems: d.problems,
+    dashboardUrl: url,
+    gone: !h.keystonerc && h.services.every((s) => !s.active),
+  };
+}

@@ -1,0 +1,159 @@
+/** lab.PackstackInstall: inputs, outputs and the input schema (built at call time). */
+import type { Z } from "../../core/controller";
+import { parseDuration } from "../../core/timeouts";
+import { connectionSchema, ConnectionInput } from "../common/connection";
+
+export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
+export type L2Agent = (typeof L2_AGENTS)[number];
+export const NETWORK_TYPES = ["local", "flat", "vlan", "gre", "vxlan", "geneve"] as const;
+
+export interface PackstackInputs {
+  connection: ConnectionInput;
+  adminPassword: string;
+  hostIp: string;
+  externalInterface: string;
+  bridge: string;
+  physnet: string;
+  tenantNetworkTypes: string[];
+  typeDrivers: string[];
+  l2Agent: L2Agent;
+  provisionDemo: boolean;
+  extraAnswers: Record<string, string>;
+  timeoutMinutes: number;
+  gateway: string;
+  prefixLength: number;
+  /**
+   * The health we want: always true. The output of the same name holds the live health, so after a refresh an
+   * unhealthy install shows as a change of `healthy` (true <- false) and `pulumi up` repairs it.
+   */
+  healthy: true;
+  /** `{}` takes over an install that already exists on the host (and its answer file). */
+  adopt?: Record<string, never>;
+  customTimeouts?: { create?: string; update?: string; delete?: string };
+}
+
+export interface ServiceHealth {
+  name: string;
+  active: boolean;
+}
+
+export interface CloudOutput {
+  authUrl: string;
+  username: string;
+  password: string;
+  projectName: string;
+  userDomainName: string;
+  projectDomainName: string;
+  regionName: string;
+}
+
+export interface PackstackOutputs {
+  keystonerc: CloudOutput | null;
+  dashboardUrl: string;
+  /** The answer file every Packstack run uploads (secret). */
+  answerFile: string;
+  services: ServiceHealth[];
+  healthy: boolean;
+  problems: string[];
+  runs: number;
+  /** The host key seen on first connect, kept so later operations refuse another host. */
+  hostKeyFingerprint: string;
+}
+
+export type PackstackState = PackstackInputs & PackstackOutputs;
+
+/** Inputs that end up in the answer file: changing one re-runs Packstack (with the same passwords). */
+export const ANSWER_INPUTS = [
+  "adminPassword", "hostIp", "externalInterface", "bridge", "physnet", "tenantNetworkTypes", "typeDrivers", "l2Agent",
+  "provisionDemo", "extraAnswers",
+] as const;
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/** Linux interface names: at most 15 characters, no '/', whitespace or ':' (and nothing a shell cares about). */
+const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
+const PHYSNET = /^[A-Za-z0-9_.-]{1,64}$/;
+export const ANSWER_KEY = /^CONFIG_[A-Z0-9_]+$/;
+
+export function ipToInt(ip: string): number {
+  return ip.split(".").reduce((a, o) => a * 256 + Number(o), 0);
+}
+
+export function sameSubnet(a: string, b: string, prefix: number): boolean {
+  const size = 2 ** (32 - prefix);
+  return Math.floor(ipToInt(a) / size) === Math.floor(ipToInt(b) / size);
+}
+
+function duration(z: Z) {
+  return z.string().refine((s) => {
+    try {
+      parseDuration(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a duration such as "90s", "10m" or "2h"');
+}
+
+export function packstackSchema(z: Z) {
+  const types = z.array(z.enum(NETWORK_TYPES, { error: `each must be one of ${NETWORK_TYPES.join(", ")}` })).min(1, "must not be empty");
+  return z
+    .object({
+      connection: connectionSchema(z),
+      adminPassword: z
+        .string({ error: "is required (the Keystone admin password)" })
+        .min(8, "must be at least 8 characters")
+        .refine((s) => !/[\s'"\\$`]/.test(s), "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)"),
+      hostIp: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.15").default("10.0.2.15"),
+      externalInterface: z.string().regex(IFNAME, "must be a network interface name such as enp0s3").default("enp0s3"),
+      bridge: z.string().regex(IFNAME, "must be an Open vSwitch bridge name such as br-ex").default("br-ex"),
+      physnet: z.string().regex(PHYSNET, "must be a physical network name such as extnet (letters, digits, _ . -)").default("extnet"),
+      tenantNetworkTypes: types.default(["vxlan"]),
+      typeDrivers: types.default(["vxlan", "flat"]),
+      l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${L2_AGENTS.join(", ")}` }).default("openvswitch"),
+      provisionDemo: z.boolean().default(false),
+      extraAnswers: z
+        .record(
+          z.string().regex(ANSWER_KEY, "keys must look like CONFIG_[A-Z0-9_]+"),
+          z.string().refine((v) => !/[\r\n]/.test(v), "values must be one line"),
+        )
+        .default({}),
+      timeoutMinutes: z.number().int("must be a whole number").min(5, "must be at least 5").max(24 * 60, "must be at most 1440").default(120),
+      gateway: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1").default("10.0.2.1"),
+      prefixLength: z.number().int("must be a whole number").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
+      healthy: z.literal(true, { error: "is an output (the live health); leave it unset" }).default(true),
+      adopt: z.strictObject({}, { error: "must be {} (it takes over the install on the host the connection reaches)" }).optional(),
+      customTimeouts: z.object({ create: duration(z).optional(), update: duration(z).optional(), delete: duration(z).optional() }).optional(),
+    })
+    .superRefine((p, ctx) => {
+      const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
+      for (const t of p.tenantNetworkTypes) {
+        if (!p.typeDrivers.includes(t)) issue(["tenantNetworkTypes"], `"${t}" is not in typeDrivers (${p.typeDrivers.join(", ")})`);
+      }
+      if (p.l2Agent !== "ovn" && p.typeDrivers.includes("geneve")) issue(["typeDrivers"], `geneve needs l2Agent "ovn" (l2Agent is "${p.l2Agent}")`);
+      if (p.l2Agent === "ovn" && p.tenantNetworkTypes.some((t) => t === "vxlan" || t === "gre")) {
+        issue(["tenantNetworkTypes"], 'l2Agent "ovn" carries tenant networks over geneve; use ["geneve"] or l2Agent "openvswitch"');
+      }
+      if (p.gateway === p.hostIp) issue(["gateway"], "must differ from hostIp");
+      else if (!sameSubnet(p.hostIp, p.gateway, p.prefixLength)) issue(["gateway"], `${p.gateway} is not in ${p.hostIp}/${p.prefixLength}`);
+      for (const [key, input] of Object.entries(MANAGED_KEYS)) {
+        if (key in p.extraAnswers) issue(["extraAnswers", key], `is set by the ${input} input; set that instead`);
+      }
+    });
+}
+
+/** Answer keys the inputs own (extraAnswers may not set them). */
+export const MANAGED_KEYS: Record<string, string> = {
+  CONFIG_KEYSTONE_ADMIN_PW: "adminPassword",
+  CONFIG_CONTROLLER_HOST: "hostIp",
+  CONFIG_COMPUTE_HOSTS: "hostIp",
+  CONFIG_NETWORK_HOSTS: "hostIp",
+  CONFIG_PROVISION_DEMO: "provisionDemo",
+  CONFIG_NEUTRON_L2_AGENT: "l2Agent",
+  CONFIG_NEUTRON_ML2_MECHANISM_DRIVERS: "l2Agent",
+  CONFIG_NEUTRON_ML2_TYPE_DRIVERS: "typeDrivers",
+  CONFIG_NEUTRON_ML2_TENANT_NETWORK_TYPES: "tenantNetworkTypes",
+  CONFIG_NEUTRON_OVS_BRIDGE_MAPPINGS: "physnet/bridge",
+  CONFIG_NEUTRON_OVS_BRIDGE_IFACES: "bridge/externalInterface",
+  CONFIG_NEUTRON_OVN_BRIDGE_MAPPINGS: "physnet/bridge",
+  CONFIG_NEUTRON_OVN_BRIDGE_IFACES: "bridge/externalInterface",
+};
