@@ -89,3 +89,18 @@ export function traceRequests(): { entries(): Array<{ method: string; service: s
     },
   };
 }
+
+/**
+ * Runs `create(physnet)` on a free spare physnet; when another suite grabbed that physnet in the meantime
+ * (Neutron answers 409 / "in use"), waits for a free one and tries again.
+ */
+export async function onFreePhysnet<T>(create: (physnet: string) => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    const physnet = await freePhysnet();
+    try {
+      return await create(physnet);
+    } catch (e) {
+      if (i >= attempts || !/in use|409|conflict/i.test(String((e as Error).message))) throw e;
+    }
+  }
+}

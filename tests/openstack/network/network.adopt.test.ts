@@ -5,7 +5,7 @@
  */
 import { provider } from "../../../provider/openstack/network/controller";
 import { adminCloud } from "../../support/cloud";
-import { Cleanup, freePhysnet, openstack, openstackQuiet, SPARE_PHYSNETS, traceRequests, uniqueName } from "../common/helpers";
+import { Cleanup, onFreePhysnet, openstack, openstackQuiet, SPARE_PHYSNETS, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
@@ -22,9 +22,11 @@ describe("openstack.Network adopt", () => {
   let seeded: any;
 
   beforeAll(async () => {
-    physnet = await freePhysnet();
     name = uniqueName("seed-net");
-    seeded = await openstack(["network", "create", "--external", "--provider-network-type", "flat", "--provider-physical-network", physnet, name]);
+    seeded = await onFreePhysnet((p) => {
+      physnet = p;
+      return openstack(["network", "create", "--external", "--provider-network-type", "flat", "--provider-physical-network", p, name]);
+    });
     cleanup.add(() => openstackQuiet(["network", "delete", seeded.id]));
   });
 

@@ -5,7 +5,7 @@
 import { changedFields } from "../../../provider/core/controller";
 import { controller, provider } from "../../../provider/openstack/network/controller";
 import { adminCloud } from "../../support/cloud";
-import { Cleanup, freePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
+import { Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
@@ -99,9 +99,12 @@ describe("openstack.Network lifecycle", () => {
   });
 
   test("a flat external network on a spare physnet", async () => {
-    const physnet = await freePhysnet();
     const name = uniqueName("flat");
-    const { id, outs } = await created({ name, external: true, providerNetworkType: "flat", providerPhysicalNetwork: physnet });
+    let physnet = "";
+    const { id, outs } = await onFreePhysnet((p) => {
+      physnet = p;
+      return created({ name, external: true, providerNetworkType: "flat", providerPhysicalNetwork: p });
+    });
     expect(outs).toMatchObject({ external: true, providerNetworkType: "flat", providerPhysicalNetwork: physnet, providerSegmentationId: null });
     const shown = await openstack(["network", "show", id]);
     expect(shown).toMatchObject({ "router:external": true, "provider:network_type": "flat", "provider:physical_network": physnet });

@@ -5,7 +5,7 @@
  */
 import { provider } from "../../../provider/openstack/subnet/controller";
 import { adminCloud } from "../../support/cloud";
-import { Cleanup, freePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
+import { Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
@@ -22,8 +22,9 @@ describe("openstack.Subnet adopt", () => {
   let name: string;
 
   beforeAll(async () => {
-    const physnet = await freePhysnet();
-    net = await openstack(["network", "create", "--external", "--provider-network-type", "flat", "--provider-physical-network", physnet, uniqueName("seed-net")]);
+    net = await onFreePhysnet((physnet) =>
+      openstack(["network", "create", "--external", "--provider-network-type", "flat", "--provider-physical-network", physnet, uniqueName("seed-net")]),
+    );
     cleanup.add(() => openstackQuiet(["network", "delete", net.id]));
     name = uniqueName("seed-subnet");
     seeded = await openstack([
