@@ -4,7 +4,8 @@ import { Precheck } from "./precheck";
 export const os: Precheck = {
   key: "os",
   probe: `( . /etc/os-release 2>/dev/null; fact id "$ID"; fact version "$VERSION_ID"; fact pretty "$PRETTY_NAME" )
-if /usr/lib64/ld-linux-x86-64.so.2 --help 2>/dev/null | grep -q 'x86-64-v3 (supported'; then fact v3 yes; else fact v3 no; fi`,
+# glibc's dynamic loader lists the x86-64 levels this CPU supports ("x86-64-v3 (supported, searched)").
+if { ld.so --help 2>/dev/null || /usr/lib64/ld-linux-x86-64.so.2 --help 2>/dev/null; } | grep -q 'x86-64-v3 (supported'; then fact v3 yes; else fact v3 no; fi`,
   evaluate(f) {
     const name = f.pretty || `${f.id || "unknown"} ${f.version || ""}`.trim();
     const reinstall = "reinstall the VM from a CentOS Stream 9 image";
