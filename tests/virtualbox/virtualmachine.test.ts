@@ -103,6 +103,16 @@ describe("updates that need the VM off", () => {
     expect(after).toMatchObject({ memoryMb: 5120, state: "poweroff" });
   });
 
+  test("'already locked' from VBoxManage is retried: the update still lands", async () => {
+    start();
+    const { id, outs } = await created({ state: "poweroff" });
+    fs.writeFileSync(path.join(standin.stateDir, "fail-next-locked"), "2");
+    const n = standin.calls().length;
+    const { outs: after } = await provider.update(id, outs, await checked(provider, raw({ state: "poweroff", cpus: 3 })));
+    expect(since(n).filter((c) => c.argv[0] === "modifyvm")).toHaveLength(3);
+    expect(after.cpus).toBe(3);
+  });
+
   test("state alone: running -> poweroff stops gracefully; poweroff -> running starts", async () => {
     start();
     const { id, outs } = await created();
