@@ -101,7 +101,7 @@ export function packstackSchema(z: Z) {
       connection: connectionSchema(z),
       adminPassword: z
         .string({ error: "is required (the Keystone admin password)" })
-        .min(8, "must be at least 8 characters")
+        .min(6, "must be at least 6 characters")
         .refine((s) => !/[\s'"\\$`]/.test(s), "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)"),
       hostIp: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.15").default("10.0.2.15"),
       externalInterface: z.string().regex(IFNAME, "must be a network interface name such as enp0s3").default("enp0s3"),
