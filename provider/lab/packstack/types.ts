@@ -112,10 +112,7 @@ export function packstackSchema(z: Z) {
       l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${L2_AGENTS.join(", ")}` }).default("openvswitch"),
       provisionDemo: z.boolean().default(false),
       extraAnswers: z
-        .record(
-          z.string().regex(ANSWER_KEY, "keys must look like CONFIG_[A-Z0-9_]+"),
-          z.string().refine((v) => !/[\r\n]/.test(v), "values must be one line"),
-        )
+        .record(z.string(), z.string().refine((v) => !/[\r\n]/.test(v), "values must be one line"))
         .default({}),
       timeoutMinutes: z.number().int("must be a whole number").min(5, "must be at least 5").max(24 * 60, "must be at most 1440").default(120),
       gateway: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1").default("10.0.2.1"),
@@ -135,6 +132,9 @@ export function packstackSchema(z: Z) {
       }
       if (p.gateway === p.hostIp) issue(["gateway"], "must differ from hostIp");
       else if (!sameSubnet(p.hostIp, p.gateway, p.prefixLength)) issue(["gateway"], `${p.gateway} is not in ${p.hostIp}/${p.prefixLength}`);
+      for (const key of Object.keys(p.extraAnswers)) {
+        if (!ANSWER_KEY.test(key)) issue(["extraAnswers", key], "keys must look like CONFIG_[A-Z0-9_]+ (Packstack answer keys)");
+      }
       for (const [key, input] of Object.entries(MANAGED_KEYS)) {
         if (key in p.extraAnswers) issue(["extraAnswers", key], `is set by the ${input} input; set that instead`);
       }
