@@ -3,7 +3,7 @@
  * returns before the machine goes down), wait for the connection to drop, reconnect until it answers again (host
  * key still pinned), all bounded by the operation's deadline.
  */
-import { HostKeyMismatchError, SshAuthError, SshConnection } from "../../ssh";
+import { HostKeyMismatchError, SshAuthError, SshConnection, SshConnectionLostError } from "../../ssh";
 import { RemoteHost } from "../common";
 
 const POLL_MS = 250;
@@ -11,7 +11,11 @@ const POLL_MS = 250;
 export async function rebootAndWait(host: RemoteHost, ctx: { deadline: number; progress(line: string): void }): Promise<void> {
   const conn: SshConnection = host.conn;
   ctx.progress("rebooting the host (SELinux only changes mode at boot)");
-  await host.run(["setsid", "-f", "sh", "-c", "sleep 1; systemctl reboot"], { timeoutMs: 30_000 });
+  // Detached, with its own stdio, so this command's channel closes before the machine goes down.
+  const trigger = "setsid -f sh -c 'sleep 2; systemctl reboot' </dev/null >/dev/null 2>&1";
+  await host.run(["sh", "-c", trigger], { timeoutMs: 30_000 }).catch((e) => {
+    if (!(e instanceof SshConnectionLostError)) throw e; // it went down even faster: that is the point
+  });
   while (conn.connected) {
     if (Date.now() > ctx.deadline) throw new Error("the host did not go down for its reboot before the deadline (customTimeouts)");
     await sleep(POLL_MS);

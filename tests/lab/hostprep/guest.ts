@@ -16,6 +16,8 @@ export interface PrepGuest {
   /** Port of the counting proxy (use it as connection.port). */
   port: number;
   connections(): number;
+  /** While true the proxy hangs up on every new connection (a host that is down). */
+  refuseConnections(on: boolean): void;
   /** Files in the guest's overlay /usr (e.g. "local/sbin/ssh"). */
   writeUsr(rel: string, text: string, mode?: number): void;
   stop(): Promise<void>;
@@ -48,9 +50,11 @@ exec /usr/bin/ssh "$@"
 `,
   );
   let count = 0;
+  let refusing = false;
   const sockets = new Set<net.Socket>();
   const proxy = net.createServer((client) => {
     count++;
+    if (refusing) return void client.destroy();
     const upstream = net.connect({ host: guest.host, port: guest.port });
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -66,6 +70,9 @@ exec /usr/bin/ssh "$@"
     guest,
     port: (proxy.address() as net.AddressInfo).port,
     connections: () => count,
+    refuseConnections: (on) => {
+      refusing = on;
+    },
     writeUsr,
     async stop() {
       for (const s of sockets) s.destroy();
