@@ -51,9 +51,9 @@ describe("openstack.FloatingIp", () => {
     // Moved to another port with the CLI: drift, and update moves it back.
     await openstack(["floating", "ip", "set", "--port", portB.id, id], { json: false });
     const drifted = await provider.read(id, a.outs);
-    expect(drifted.props.portId).toBe(portB.id);
-    expect((await provider.diff(id, drifted.props, onA)).changes).toBe(true);
-    await provider.update(id, drifted.props, onA);
+    expect(drifted.props!.portId).toBe(portB.id);
+    expect((await provider.diff(id, drifted.props!, onA)).changes).toBe(true);
+    await provider.update(id, drifted.props!, onA);
     expect((await openstack(["floating", "ip", "show", id])).port_id).toBe(portA.id);
 
     const off = await provider.update(id, a.outs, free);

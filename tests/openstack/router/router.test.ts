@@ -33,18 +33,18 @@ describe("openstack.Router", () => {
     expect(outs.externalFixedIps).toEqual([{ subnetId: ext.subnetId, ipAddress: expect.stringMatching(/^198\.51\.100\./) }]);
 
     const read = await provider.read(id, outs);
-    expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await provider.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
 
     const snat = await checked({ name: `${name}-x`, externalNetworkId: ext.networkId, enableSnat: true, adminStateUp: false, description: "lab" });
-    expect(await provider.diff(id, read.props, snat)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-    const upd = await provider.update(id, read.props, snat);
+    expect(await provider.diff(id, read.props!, snat)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+    const upd = await provider.update(id, read.props!, snat);
     expect(await openstack(["router", "show", id])).toMatchObject({ name: `${name}-x`, admin_state_up: false, external_gateway_info: expect.objectContaining({ enable_snat: true }) });
 
     await openstack(["router", "unset", "--external-gateway", id], { json: false });
     const drifted = await provider.read(id, upd.outs);
-    expect(drifted.props).toMatchObject({ externalNetworkId: null, externalFixedIps: [] });
-    expect((await provider.diff(id, drifted.props, snat)).changes).toBe(true);
-    const back = await provider.update(id, drifted.props, snat);
+    expect(drifted.props!).toMatchObject({ externalNetworkId: null, externalFixedIps: [] });
+    expect((await provider.diff(id, drifted.props!, snat)).changes).toBe(true);
+    const back = await provider.update(id, drifted.props!, snat);
     expect(back.outs.externalNetworkId).toBe(ext.networkId);
 
     const noGateway = await checked({ name: `${name}-x`, adminStateUp: false, description: "lab" });

@@ -38,7 +38,7 @@ describe("openstack.RouterInterface", () => {
     try {
       const read = await provider.read(id, outs);
       expect(trace.lines().filter((l) => l.service === "network")).toEqual([expect.objectContaining({ method: "GET", path: "/v2.0/ports" })]);
-      expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     } finally {
       trace.stop();
     }
@@ -79,7 +79,7 @@ describe("openstack.RouterInterface", () => {
     const trace = startTrace();
     try {
       const res = await provider.check({}, { routerId: "", subnetId: 5 });
-      expect(res.failures.map((f: { property: string }) => f.property).sort()).toEqual(["routerId", "subnetId"]);
+      expect(res.failures!.map((f: { property: string }) => f.property).sort()).toEqual(["routerId", "subnetId"]);
       expect(trace.lines()).toEqual([]);
     } finally {
       trace.stop();

@@ -40,14 +40,14 @@ describe("openstack.SecurityGroup", () => {
     // Someone puts the allow-all egress rule back: deleteDefaultRules reads false, update removes it again.
     await openstack(["security", "group", "rule", "create", "--egress", "--ethertype", "IPv4", id]);
     const read = await provider.read(id, upd.outs);
-    expect(read.props.deleteDefaultRules).toBe(false);
-    expect((await provider.diff(id, read.props, renamed)).changes).toBe(true);
-    await provider.update(id, read.props, renamed);
+    expect(read.props!.deleteDefaultRules).toBe(false);
+    expect((await provider.diff(id, read.props!, renamed)).changes).toBe(true);
+    await provider.update(id, read.props!, renamed);
     expect(await egressOf(id)).toEqual([]);
 
-    await provider.delete(id, read.props);
-    expect(await provider.read(id, read.props)).toEqual({});
-    await expect(provider.delete(id, read.props)).resolves.toBeUndefined();
+    await provider.delete(id, read.props!);
+    expect(await provider.read(id, read.props!)).toEqual({});
+    await expect(provider.delete(id, read.props!)).resolves.toBeUndefined();
   });
 
   test("without deleteDefaultRules Neutron's egress rules stay", async () => {

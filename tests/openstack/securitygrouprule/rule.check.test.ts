@@ -39,7 +39,7 @@ describe("security group rule check rejects bad input without any request", () =
     const res = await ruleProvider.check({}, { cloud: adminCloud(), securityGroup: G, ...bad });
     const failure = (res.failures ?? []).find((f: { property: string }) => f.property === property || (property === "inputs" && f.property === "(inputs)"));
     expect(failure).toBeDefined();
-    expect(failure.reason).toMatch(reason);
+    expect(failure!.reason).toMatch(reason);
     expect(trace.lines()).toEqual([]);
   });
 
@@ -48,8 +48,8 @@ describe("security group rule check rejects bad input without any request", () =
     const res = await setProvider.check({}, { cloud: adminCloud(), securityGroup: G, rules: [...good, bad] });
     const failure = (res.failures ?? []).find((f: { property: string }) => f.property === `rules[3].${property}`);
     expect(failure).toBeDefined();
-    expect(failure.reason.startsWith(`rules[3].${property}: `)).toBe(true);
-    expect(failure.reason).toMatch(reason);
+    expect(failure!.reason.startsWith(`rules[3].${property}: `)).toBe(true);
+    expect(failure!.reason).toMatch(reason);
     expect(trace.lines()).toEqual([]);
   });
 

@@ -35,8 +35,8 @@ describe("openstack.SecurityGroupRule", () => {
     expect(outs).toMatchObject({ securityGroupId: group, protocol: "tcp", portRangeMin: 22, portRangeMax: 22 });
 
     const read = await provider.read(id, outs);
-    expect(read.props).toMatchObject({ protocol: "tcp", portRangeMax: 22, remoteIpPrefix: "192.0.2.0/24" });
-    expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(read.props!).toMatchObject({ protocol: "tcp", portRangeMax: 22, remoteIpPrefix: "192.0.2.0/24" });
+    expect(await provider.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
 
     await provider.delete(id, outs);
     expect(await provider.read(id, outs)).toEqual({});
@@ -49,7 +49,7 @@ describe("openstack.SecurityGroupRule", () => {
     cleanup.add(() => provider.delete(id, outs));
     expect(outs.protocol).toBe("udp");
     const read = await provider.read(id, outs);
-    expect(await provider.diff(id, read.props, await checked({ securityGroup: group, protocol: "udp", portRangeMin: 53, ethertype: "IPv6" }))).toMatchObject({ changes: false });
+    expect(await provider.diff(id, read.props!, await checked({ securityGroup: group, protocol: "udp", portRangeMin: 53, ethertype: "IPv6" }))).toMatchObject({ changes: false });
   });
 
   test("every rule field (even the description) replaces, old rule deleted first", async () => {
@@ -96,7 +96,7 @@ describe("openstack.SecurityGroupRule", () => {
     const shown = await openstack(["security", "group", "rule", "show", id]);
     expect(shown.remote_group_id).toBe(group);
     const read = await provider.read(id, outs);
-    expect(read.props.remoteGroupId).toBe("self");
-    expect((await provider.diff(id, read.props, inputs)).changes).toBe(false);
+    expect(read.props!.remoteGroupId).toBe("self");
+    expect((await provider.diff(id, read.props!, inputs)).changes).toBe(false);
   });
 });

@@ -52,10 +52,10 @@ describe("openstack.SecurityGroupRuleSet on the default group", () => {
 
     await openstack(["security", "group", "rule", "create", "--proto", "icmp", "default"], { cloud: demoCloud() });
     const read = await provider.read(id, outs);
-    expect(read.props.rules).toContainEqual(expect.objectContaining({ protocol: "icmp" }));
-    expect((await provider.diff(id, read.props, inputs)).changes).toBe(true);
+    expect(read.props!.rules).toContainEqual(expect.objectContaining({ protocol: "icmp" }));
+    expect((await provider.diff(id, read.props!, inputs)).changes).toBe(true);
 
-    await provider.delete(id, read.props);
+    await provider.delete(id, read.props!);
     expect(await live()).toHaveLength(4);
   });
 });

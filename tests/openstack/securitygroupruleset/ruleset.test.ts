@@ -55,7 +55,7 @@ describe("openstack.SecurityGroupRuleSet", () => {
       const read = await provider.read(id, outs);
       expect(trace.lines().filter((l) => l.service === "network")).toHaveLength(1);
       expect(trace.lines().filter((l) => l.service === "network")[0]).toMatchObject({ method: "GET" });
-      expect(await provider.diff(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await provider.diff(id, read.props!, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     } finally {
       trace.stop();
     }
@@ -70,15 +70,15 @@ describe("openstack.SecurityGroupRuleSet", () => {
 
     const extra = await openstack(["security", "group", "rule", "create", "--proto", "tcp", "--dst-port", "3306", group]);
     const read = await provider.read(id, outs);
-    expect(read.props.rules).toContainEqual(expect.objectContaining({ protocol: "tcp", portRangeMin: 3306, portRangeMax: 3306 }));
-    expect(read.props.ruleIds).toContain(extra.id);
-    const diff = await provider.diff(id, read.props, inputs);
+    expect(read.props!.rules).toContainEqual(expect.objectContaining({ protocol: "tcp", portRangeMin: 3306, portRangeMax: 3306 }));
+    expect(read.props!.ruleIds).toContain(extra.id);
+    const diff = await provider.diff(id, read.props!, inputs);
     expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
 
     const trace = startTrace();
     let updated;
     try {
-      updated = await provider.update(id, read.props, inputs);
+      updated = await provider.update(id, read.props!, inputs);
       expect(trace.count({ service: "network", method: "DELETE" })).toBe(1);
       expect(trace.count({ service: "network", method: "POST" })).toBe(0);
     } finally {
@@ -89,9 +89,9 @@ describe("openstack.SecurityGroupRuleSet", () => {
     const sshId = updated.outs.ruleIds[updated.outs.rules.findIndex((r: any) => r.portRangeMin === 22)];
     await openstack(["security", "group", "rule", "delete", sshId], { json: false });
     const read2 = await provider.read(id, updated.outs);
-    expect(read2.props.rules).toEqual([expect.objectContaining({ protocol: "icmp" })]);
-    expect((await provider.diff(id, read2.props, inputs)).changes).toBe(true);
-    const fixed = await provider.update(id, read2.props, inputs);
+    expect(read2.props!.rules).toEqual([expect.objectContaining({ protocol: "icmp" })]);
+    expect((await provider.diff(id, read2.props!, inputs)).changes).toBe(true);
+    const fixed = await provider.update(id, read2.props!, inputs);
     expect(fixed.outs.rules).toHaveLength(2);
     const ssh = (await liveRules(group)).filter((r) => r["Port Range"] === "22:22");
     expect(ssh).toHaveLength(1);
@@ -124,15 +124,15 @@ describe("openstack.SecurityGroupRuleSet", () => {
     expect(await egress()).toHaveLength(2);
     expect(outs.rules).toHaveLength(1);
     const read = await provider.read(id, outs);
-    expect((await provider.diff(id, read.props, loose)).changes).toBe(false);
+    expect((await provider.diff(id, read.props!, loose)).changes).toBe(false);
 
     const strict = await checked({ securityGroup: group, includeDefaultRules: true, rules: [{ protocol: "icmp" }, { direction: "egress", ethertype: "IPv4" }] });
-    expect((await provider.diff(id, read.props, strict)).changes).toBe(true);
-    const res = await provider.update(id, read.props, strict);
+    expect((await provider.diff(id, read.props!, strict)).changes).toBe(true);
+    const res = await provider.update(id, read.props!, strict);
     const left = await egress();
     expect(left.map((r) => r.Ethertype)).toEqual(["IPv4"]);
     const read2 = await provider.read(id, res.outs);
-    expect((await provider.diff(id, read2.props, strict)).changes).toBe(false);
+    expect((await provider.diff(id, read2.props!, strict)).changes).toBe(false);
   });
 
   test("delete removes the set's rules (not Neutron's defaults); a gone group reads as gone", async () => {
