@@ -7,6 +7,13 @@ import { provider } from "../../../provider/lab/hostprep/controller";
 import { describeCalls, isMutating, PrepGuest, startPrepGuest, STATIC_IP } from "./guest";
 import { captureStdout, inputsFor } from "./inputs";
 
+/** read() as the engine sees it: the live props (never undefined here: the host is still there). */
+async function readLive(id: string, outs: Record<string, any>): Promise<{ props: Record<string, any> }> {
+  const res = await provider.read(id, outs);
+  expect(res.props).toBeDefined();
+  return { props: res.props as Record<string, any> };
+}
+
 const FILES = ["/etc/sysconfig/network-scripts/ifcfg-enp0s3", "/etc/environment", "/etc/selinux/config", "/etc/hostname", "/etc/hosts", "/root/.ssh/authorized_keys", "/root/.ssh/id_rsa.pub", "/root/.ssh/known_hosts"];
 
 describe("lab.HostPrep on a fresh CentOS Stream 9 guest", () => {
@@ -112,7 +119,7 @@ describe("lab.HostPrep on a fresh CentOS Stream 9 guest", () => {
 
   it("read finds no drift on the prepared host and diff reports no change", async () => {
     const callsBefore = g.guest.calls().length;
-    const read = await provider.read(created.id, created.outs);
+    const read = await readLive(created.id, created.outs);
     expect(read.props.drift).toEqual([]);
     expect(describeCalls(g.guest.calls().slice(callsBefore).filter(isMutating))).toEqual([]);
     const diff = await provider.diff(created.id, read.props, inputs);
@@ -121,7 +128,7 @@ describe("lab.HostPrep on a fresh CentOS Stream 9 guest", () => {
 
   it("firewalld turned back on out of band is drift named disableFirewalld, and update fixes only that", async () => {
     g.guest.setState({ services: { firewalld: { active: true, enabled: "enabled" } } });
-    const { result: read, out } = await captureStdout(() => provider.read(created.id, created.outs));
+    const { result: read, out } = await captureStdout(() => readLive(created.id, created.outs));
     expect(read!.props.disableFirewalld).toBe(false);
     expect(read!.props.items.firewalld).toBe("active (enabled)");
     expect(read!.props.drift).toEqual(["firewalld is active again"]);
@@ -147,7 +154,7 @@ describe("lab.HostPrep on a fresh CentOS Stream 9 guest", () => {
     });
     const ifcfg = g.guest.hostPath("/etc/sysconfig/network-scripts/ifcfg-enp0s3");
     require("fs").writeFileSync(ifcfg, "DEVICE=enp0s3\nBOOTPROTO=dhcp\nONBOOT=yes\n");
-    const read = await provider.read(created.id, created.outs);
+    const read = await readLive(created.id, created.outs);
     expect(read.props).toMatchObject({ networkScripts: false, packages: [], staticIp: "dhcp", disableFirewalld: true });
     expect(read.props.drift).toEqual([
       `enp0s3 is not set to static 10.0.2.15/24 via 10.0.2.1 (found: dhcp gateway none dns none onboot yes)`,

@@ -46,7 +46,7 @@ describe("lab.HostPrep prechecks", () => {
     const checked = await provider.check({}, inputsFor(g, extra));
     expect(checked.failures).toBeUndefined();
     const callsBefore = g.guest.calls().length;
-    const err = await provider.create(checked.inputs).catch((e: Error) => e);
+    const err = (await provider.create(checked.inputs).catch((e: Error) => e)) as Error;
     expect(err).toBeInstanceOf(Error);
     expect(err.message).toContain("prechecks failed on root@127.0.0.1");
     expect(err.message).toContain("nothing was changed");
