@@ -52,6 +52,11 @@ export interface Controller<I extends Props, O extends Props> {
   compare?: Record<string, FieldCompare>;
   /** Output paths (top-level keys) stored as Pulumi secrets whatever the inputs were. */
   secretOutputs?: ReadonlyArray<string>;
+  /**
+   * The schema's cross-field refinements skip the values that are still unknown during preview (and judge the
+   * rest), so their failures can be reported in preview too. When false, refinements wait for `up`.
+   */
+  previewSafeRefinements?: boolean;
   /** Default time limits in ms (customTimeouts override). */
   defaultTimeoutMs?: { create?: number; update?: number; delete?: number };
 
@@ -159,7 +164,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
       // refinements, which cannot be judged yet). Everything known is still validated.
       const previewing = containsUnknown(raw);
       const failures = result.error.issues
-        .filter((i) => !isUnknownAt(raw, i.path) && !(previewing && i.code === "custom"))
+        .filter((i) => !isUnknownAt(raw, i.path) && !(previewing && i.code === "custom" && !ctrl.previewSafeRefinements))
         .map((i) => ({ property: zodPath(i.path) || "(inputs)", reason: redact(`${zodPath(i.path) || "inputs"}: ${i.message}`, collectSecrets(raw)) }));
       return failures.length ? { inputs: raw, failures } : { inputs: raw };
     },

@@ -106,10 +106,10 @@ describe("makeProvider", () => {
   it("read shows drift field by field and reads a vanished object as gone", async () => {
     const { id, outs } = await p.create({ name: "x", size: 2, kind: "a", tags: [] });
     table.get(id).size = 7; // changed out of band
-    const refreshed = await p.read(id, outs);
-    expect(refreshed.props.size).toBe(7);
-    const d = await p.diff(id, refreshed.props, { name: "x", size: 2, kind: "a", tags: [] });
-    expect(changedFields({}, refreshed.props, { name: "x", size: 2, kind: "a", tags: [] })).toEqual(["size"]);
+    const refreshed = (await p.read(id, outs)).props!;
+    expect(refreshed.size).toBe(7);
+    const d = await p.diff(id, refreshed, { name: "x", size: 2, kind: "a", tags: [] });
+    expect(changedFields({}, refreshed, { name: "x", size: 2, kind: "a", tags: [] })).toEqual(["size"]);
     expect(d.changes).toBe(true);
     table.delete(id);
     expect(await p.read(id, outs)).toEqual({});
