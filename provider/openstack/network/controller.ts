@@ -21,6 +21,7 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   type: "openstack.Network",
   schema: networkSchema,
   replaceOn: REPLACE_ON,
+  previewSafeRefinements: true,
   compare: { tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
 

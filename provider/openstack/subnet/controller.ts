@@ -13,6 +13,7 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
   schema: subnetSchema,
   replaceOn: REPLACE_ON,
+  previewSafeRefinements: true,
   compare: SUBNET_COMPARE,
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
 

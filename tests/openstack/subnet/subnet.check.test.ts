@@ -106,3 +106,14 @@ describe("subnet address checks while some inputs are still unknown (preview)", 
     expect(checkSubnet({ cidr: UNKNOWN, gatewayIp: "1.2.3.4", allocationPools: [pool("9.9.9.9", "1.1.1.1")] })).toEqual([]);
   });
 });
+
+describe("preview: a subnet whose network is not created yet", () => {
+  test("check still reports overlapping pools while networkId is unknown", async () => {
+    const r: any = await provider.check({}, {
+      networkId: UNKNOWN,
+      cidr: "10.0.2.0/24",
+      allocationPools: [pool("10.0.2.100", "10.0.2.200"), pool("10.0.2.150", "10.0.2.250")],
+    });
+    expect(r.failures.map((f: any) => f.property)).toEqual(["allocationPools[1]"]);
+  });
+});
