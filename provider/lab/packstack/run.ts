@@ -23,6 +23,8 @@ export function runTunables(env: NodeJS.ProcessEnv = process.env) {
     pollMs: num("OSLAB_PACKSTACK_POLL_SECONDS", 10) * 1000,
     stallMs: num("OSLAB_PACKSTACK_STALL_SECONDS", 30 * 60) * 1000,
     maxFailedPolls: num("OSLAB_PACKSTACK_MAX_RECONNECTS", 30),
+    /** One poll (connect + one command) that takes longer than this is abandoned and counts as failed. */
+    pollTimeoutMs: num("OSLAB_PACKSTACK_POLL_TIMEOUT_SECONDS", 90) * 1000,
   };
 }
 
@@ -164,12 +166,14 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
     const stalled = Date.now() - lastNews >= t.stallMs;
     let poll: Poll;
     try {
-      const conn = await o.open();
-      try {
-        poll = await pollOnce(conn, o.id, offset, stalled ? { gateway: o.gateway, bridge: o.bridge } : null);
-      } finally {
-        conn.close();
-      }
+      poll = await bounded(t.pollTimeoutMs, async (opened) => {
+        const conn = opened(await o.open());
+        try {
+          return await pollOnce(conn, o.id, offset, stalled ? { gateway: o.gateway, bridge: o.bridge } : null);
+        } finally {
+          conn.close();
+        }
+      });
       if (failedPolls) o.progress(`reconnected after ${failedPolls} failed poll(s); following the Packstack run again`);
       failedPolls = 0;
     } catch (e) {
@@ -242,6 +246,33 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
       );
     }
     await sleep(t.pollMs);
+  }
+}
+
+/**
+ * Runs one poll with a local time limit: a connection that dies at the wrong moment (between opening a channel
+ * and the server confirming it) can leave a promise pending forever; the poll is then abandoned, its
+ * connection closed, and it counts as a failed poll.
+ */
+async function bounded<T>(ms: number, fn: (opened: (c: SshConnection) => SshConnection) => Promise<T>): Promise<T> {
+  let conn: SshConnection | undefined;
+  let late = false;
+  let timer: NodeJS.Timeout | undefined;
+  const opened = (c: SshConnection) => {
+    if (late) c.close(); // the poll was abandoned while connecting: do not leave this connection open
+    return (conn = c);
+  };
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      late = true;
+      conn?.close();
+      reject(new Error(`no answer within ${Math.round(ms / 1000)} s`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([fn(opened), expired]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
