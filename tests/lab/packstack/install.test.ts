@@ -76,9 +76,14 @@ describe("lab.PackstackInstall lifecycle", () => {
     expect(lines.some((l) => /Preparing MariaDB entries\s+\[ DONE \]/.test(l))).toBe(true);
     expect(lines.some((l) => l.includes("Installation completed successfully"))).toBe(true);
     expect(lines.filter((l) => /Clean Up\s+\[ DONE \]/.test(l))).toHaveLength(1);
-    for (const pw of Object.values(passwords(o.answerFile)).filter((p) => p !== inputs.adminPassword)) {
-      expect(lines.join("\n")).not.toContain(pw);
-    }
+    const generated = Object.values(passwords(o.answerFile)).filter((p) => p !== inputs.adminPassword);
+    for (const pw of generated) expect(lines.join("\n")).not.toContain(pw);
+
+    // Only the secret outputs carry the answer file or its passwords.
+    const { answerFile: _a, keystonerc: _k, adminPassword: _p, connection: _c, ...open } = outs;
+    expect(Object.values(open).some(isSecretWire)).toBe(false);
+    for (const pw of generated) expect(JSON.stringify(open)).not.toContain(pw);
+    for (const k of ["adminPassword", "connection"]) expect(isSecretWire(outs[k])).toBe(true);
   });
 
   it("keystonerc output authenticates against the real test cloud", async () => {
