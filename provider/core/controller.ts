@@ -57,6 +57,8 @@ export interface Controller<I extends Props, O extends Props> {
    * rest), so their failures can be reported in preview too. When false, refinements wait for `up`.
    */
   previewSafeRefinements?: boolean;
+  /** How progress lines name the object when it has no `name` input (e.g. the host it prepares). */
+  label?(inputs: Props): string | undefined;
   /** Default time limits in ms (customTimeouts override). */
   defaultTimeoutMs?: { create?: number; update?: number; delete?: number };
 
@@ -151,7 +153,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
     return jsonSafe(merged);
   };
 
-  const label = (p: Props, id?: string) => String(p.name ?? id ?? "");
+  const label = (p: Props, id?: string) => String(ctrl.label?.(p) ?? p.name ?? id ?? "new");
 
   return {
     async check(olds: Props, news: Props) {

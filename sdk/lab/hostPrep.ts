@@ -53,6 +53,8 @@ export class HostPrep extends LabResource {
   public readonly rootSshForPackstack!: pulumi.Output<boolean>;
   /** What each item looks like on the host now, e.g. {firewalld: "inactive (disabled)", selinux: "disabled"}. */
   public readonly items!: pulumi.Output<Record<string, string>>;
+  /** One human line per item that drifted since the last apply, e.g. "firewalld is active again". */
+  public readonly drift!: pulumi.Output<string[]>;
   /** Warnings from the prechecks (e.g. RAM below 16 GiB). */
   public readonly warnings!: pulumi.Output<string[]>;
   public readonly hostKeyFingerprint!: pulumi.Output<string>;
@@ -63,7 +65,7 @@ export class HostPrep extends LabResource {
       name,
       { ...args, connection: secretConnection(args.connection) },
       ["interface", "staticIp", "gateway", "dns", "hostname", "locale", "disableFirewalld", "networkScripts", "selinux",
-        "openstackRelease", "packages", "rootSshForPackstack", "items", "warnings", "hostKeyFingerprint"],
+        "openstackRelease", "packages", "rootSshForPackstack", "items", "drift", "warnings", "hostKeyFingerprint"],
       opts,
     );
   }

@@ -97,6 +97,7 @@ async function converge(want: HostPrepInputs, state: Partial<State> | undefined,
 
 export const controller: Controller<HostPrepInputs, Outputs> = {
   type: "lab.HostPrep",
+  label: (i) => (i.connection ? `${i.connection.host ?? "127.0.0.1"}:${i.connection.port ?? 2222}` : undefined),
   schema: (z) => hostPrepSchema(z),
   secretOutputs: ["connection"],
   defaultTimeoutMs: { create: 60 * 60_000, update: 60 * 60_000 },
