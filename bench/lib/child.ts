@@ -1,0 +1,54 @@
+/**
+ * The side of a variant process: its workload (BENCH_WORKLOAD names a JSON file), phase timing, and its result
+ * (written as JSON to the file BENCH_RESULT names, so progress lines on stdout cannot garble it).
+ */
+import * as fs from "fs";
+import type { Workload } from "../workload";
+
+export type Phase = "create" | "read" | "delete";
+
+export interface VariantResult {
+  ok: boolean;
+  error?: string;
+  /** Milliseconds per phase, measured inside the process (no process start-up). */
+  phasesMs: Partial<Record<Phase, number>>;
+  /** Whatever else the variant counts (requests, connections, per-command times). */
+  details: Record<string, unknown>;
+}
+
+export function loadWorkload(): Workload {
+  const file = process.env.BENCH_WORKLOAD;
+  if (!file) throw new Error("BENCH_WORKLOAD is not set (run bench/run.ts, not the variant itself)");
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Workload;
+}
+
+/** Runs the phases in order, timing each; `cleanup` always runs after a failure. */
+export async function runPhases(
+  phases: Array<[Phase, () => Promise<void>]>,
+  cleanup: () => Promise<void>,
+  details: Record<string, unknown>,
+): Promise<void> {
+  const result: VariantResult = { ok: true, phasesMs: {}, details };
+  try {
+    for (const [name, fn] of phases) {
+      const start = process.hrtime.bigint();
+      await fn();
+      result.phasesMs[name] = Number(process.hrtime.bigint() - start) / 1e6;
+    }
+  } catch (e) {
+    result.ok = false;
+    result.error = e instanceof Error ? e.message : String(e);
+    try {
+      await cleanup();
+    } catch (c) {
+      result.error += `; cleanup failed too: ${c instanceof Error ? c.message : String(c)}`;
+    }
+  }
+  writeResult(result);
+}
+
+export function writeResult(result: VariantResult): void {
+  const file = process.env.BENCH_RESULT;
+  if (!file) throw new Error("BENCH_RESULT is not set");
+  fs.writeFileSync(file, JSON.stringify(result));
+}

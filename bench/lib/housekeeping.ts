@@ -1,0 +1,43 @@
+/**
+ * What the benchmark does around the measured runs, with its own token: find a spare flat physnet, and delete
+ * everything whose name starts with a prefix (after every run, and before the first: leftovers of a killed run).
+ */
+import type { Neutron } from "./rawHttp";
+
+export const SPARE_PHYSNETS = ["testnet1", "testnet2", "testnet3"];
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A spare physnet that carries no network now (test suites running beside the benchmark use them too). */
+export async function freePhysnet(neutron: Neutron, avoid: string[] = [], waitMs = 180_000): Promise<string> {
+  const until = Date.now() + waitMs;
+  for (;;) {
+    const candidates = [...SPARE_PHYSNETS.filter((p) => !avoid.includes(p)), ...avoid];
+    for (const physnet of candidates) {
+      const body = await neutron.ok("GET", `/v2.0/networks?provider:physical_network=${physnet}&fields=id`);
+      if (body.networks.length === 0) return physnet;
+    }
+    if (Date.now() > until) throw new Error(`no spare physnet (${SPARE_PHYSNETS.join(", ")}) became free`);
+    await sleep(2000);
+  }
+}
+
+/** Deletes subnets, networks and security groups named `<prefix>...`; returns how many objects it removed. */
+export async function sweep(neutron: Neutron, prefix: string): Promise<number> {
+  const mine = (items: Array<{ id: string; name: string }>) => items.filter((x) => typeof x.name === "string" && x.name.startsWith(prefix));
+  let removed = 0;
+  const subnets = mine((await neutron.ok("GET", "/v2.0/subnets?fields=id&fields=name")).subnets);
+  for (const s of subnets) await neutron.ok("DELETE", `/v2.0/subnets/${s.id}`);
+  const networks = mine((await neutron.ok("GET", "/v2.0/networks?fields=id&fields=name")).networks);
+  for (const n of networks) {
+    for (const s of (await neutron.ok("GET", `/v2.0/subnets?network_id=${n.id}&fields=id`)).subnets) {
+      await neutron.ok("DELETE", `/v2.0/subnets/${s.id}`);
+      removed++;
+    }
+    await neutron.ok("DELETE", `/v2.0/networks/${n.id}`);
+  }
+  const groups = mine((await neutron.ok("GET", "/v2.0/security-groups?fields=id&fields=name")).security_groups);
+  for (const g of groups) await neutron.ok("DELETE", `/v2.0/security-groups/${g.id}`);
+  removed += subnets.length + networks.length + groups.length;
+  return removed;
+}

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench`: the same workload (workload.ts) four ways on the test cloud, interleaved, a few times each;
+ * prints medians, ratios against the targets, HTTP requests per read and tokens per deployment of ours, and
+ * writes everything to bench/results/latest.json and bench/results/<date>.json. See README.md beside this file.
+ *
+ * Settings (environment): BENCH_RUNS (3), BENCH_RULES (100), BENCH_CLI_RULES (= BENCH_RULES; fewer makes the CLI
+ * run shorter and its time is then scaled linearly to BENCH_RULES, and the output says so), BENCH_VARIANTS
+ * (ours,openstacksdk,cli,raw).
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildBench } from "./lib/build";
+import { benchCloud, osEnv } from "./lib/cloud";
+import { freePhysnet, sweep } from "./lib/housekeeping";
+import { authenticate, Neutron } from "./lib/rawHttp";
+import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
+import { median, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
+import { makeWorkload, NAME_ROOT } from "./workload";
+import { printSummary } from "./report";
+
+const VARIANTS = ["ours", "openstacksdk", "cli", "raw"] as const;
+type Variant = (typeof VARIANTS)[number];
+
+export interface RunRecord {
+  run: number;
+  variant: Variant;
+  physnet: string;
+  rules: number;
+  wallMs: number;
+  ok: boolean;
+  error?: string;
+  phasesMs: Record<string, number>;
+  details: Record<string, unknown>;
+  leftoversSwept: number;
+}
+
+function settings() {
+  const int = (name: string, dflt: number) => {
+    const v = process.env[name];
+    if (v === undefined || v === "") return dflt;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got ${v})`);
+    return n;
+  };
+  const rules = int("BENCH_RULES", 100);
+  const variants = (process.env.BENCH_VARIANTS ?? VARIANTS.join(",")).split(",").map((s) => s.trim()) as Variant[];
+  for (const v of variants) if (!VARIANTS.includes(v)) throw new Error(`BENCH_VARIANTS: unknown variant ${v} (known: ${VARIANTS.join(", ")})`);
+  return { runs: Math.max(1, int("BENCH_RUNS", 3)), rules, cliRules: Math.min(rules, int("BENCH_CLI_RULES", rules)), variants };
+}
+
+function launchFor(variant: Variant, built: string, repo: string, traceFile: string): Launch {
+  const cloud = benchCloud();
+  const node = (file: string, extra: NodeJS.ProcessEnv = {}): Launch => ({
+    command: process.execPath,
+    args: [path.join(built, "variants", file)],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...osEnv(cloud), OSLAB_BENCH_REPO: repo, ...extra },
+  });
+  switch (variant) {
+    case "ours":
+      return node("ours.js", { OSLAB_HTTP_TRACE: traceFile });
+    case "raw":
+      return node("raw.js");
+    case "cli":
+      return node("cli.js");
+    case "openstacksdk":
+      return { command: "/usr/bin/python3", args: [path.join(built, "variants", "openstacksdk.py")], env: osEnv(cloud) };
+  }
+}
+
+const physnetBusy = (text: string) => /FlatNetworkInUse|is in use|already in use/i.test(text);
+
+/** The CLI's time for `rules` rules when it created fewer: measured + (missing rules x median rule command). */
+function cliScaled(wallMs: number, ran: number, rules: number, commands: Array<{ kind: string; ms: number }>): number {
+  if (ran >= rules) return wallMs;
+  const ruleTimes = commands.filter((c) => c.kind === "rule").map((c) => c.ms);
+  const perRule = median(ruleTimes.length ? ruleTimes : commands.filter((c) => c.kind === "create").map((c) => c.ms)) ?? 0;
+  return wallMs + (rules - ran) * perRule;
+}
+
+function compact(variant: Variant, details: Record<string, unknown>): Record<string, unknown> {
+  if (variant !== "cli") return details;
+  const cmds = (details.commands as Array<{ kind: string; ms: number }>) ?? [];
+  const byKind: Record<string, { count: number; medianMs: number | null }> = {};
+  for (const kind of new Set(cmds.map((c) => c.kind))) {
+    const ms = cmds.filter((c) => c.kind === kind).map((c) => c.ms);
+    byKind[kind] = { count: ms.length, medianMs: median(ms) };
+  }
+  return { ...details, commands: undefined, commandCount: cmds.length, commandsByKind: byKind };
+}
+
+async function main(): Promise<void> {
+  const opts = settings();
+  const benchDir = __dirname;
+  const repo = path.resolve(benchDir, "..");
+  if (!fs.existsSync(path.join(repo, "bin/sdk/providers.js"))) throw new Error("bin/ is missing: run `npm run build` first");
+  const built = buildBench(benchDir);
+  const session = await authenticate(benchCloud());
+  const neutron = new Neutron(session);
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
+  const stale = await sweep(neutron, NAME_ROOT);
+  if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
+  console.log(
+    `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` +
+      `${opts.runs} run(s) of ${opts.variants.join(", ")}` +
+      (opts.cliRules < opts.rules ? `; the CLI creates only ${opts.cliRules} rules and its time is SCALED to ${opts.rules}` : ""),
+  );
+
+  const records: RunRecord[] = [];
+  const ruleCount = (v: Variant) => (v === "cli" ? opts.cliRules : opts.rules);
+  for (let run = 0; run < opts.runs; run++) {
+    // Interleaved, and rotated each run, so a slow moment of the machine does not hit one variant only.
+    const order = opts.variants.map((_, i) => opts.variants[(i + run) % opts.variants.length]);
+    for (const variant of order) {
+      const tried: string[] = [];
+      for (let attempt = 1; ; attempt++) {
+        const physnet = await freePhysnet(neutron, tried);
+        const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant));
+        const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-trace-")), "http.jsonl");
+        const timeout = variant === "cli" ? 60 * 60e3 : 10 * 60e3;
+        let outcome: Outcome;
+        let leftovers = 0;
+        try {
+          outcome = await runVariant(launchFor(variant, built, repo, traceFile), workload, timeout);
+        } finally {
+          // Whatever happened, nothing of this run stays in the cloud.
+          leftovers = await sweep(neutron, workload.prefix);
+        }
+        const r = outcome.result;
+        const error = r?.ok ? undefined : r?.error ?? `exited with ${outcome.exitCode}: ${outcome.stderrTail}`;
+        if (error && physnetBusy(error) && attempt < 3) {
+          console.log(`  ${variant}: physnet ${physnet} was taken meanwhile by someone else; again on another`);
+          tried.push(physnet);
+          continue;
+        }
+        const details = compact(variant, r?.details ?? {});
+        if (variant === "ours") details.trace = summarizeTrace(readTrace(traceFile));
+        fs.rmSync(path.dirname(traceFile), { recursive: true, force: true });
+        const rec: RunRecord = {
+          run,
+          variant,
+          physnet,
+          rules: ruleCount(variant),
+          wallMs: outcome.wallMs,
+          ok: !error,
+          error,
+          phasesMs: (r?.phasesMs ?? {}) as Record<string, number>,
+          details:
+            variant === "cli"
+              ? { ...details, scaledWallMs: cliScaled(outcome.wallMs, ruleCount(variant), opts.rules, (r?.details.commands as Array<{ kind: string; ms: number }>) ?? []) }
+              : details,
+          leftoversSwept: leftovers,
+        };
+        records.push(rec);
+        console.log(
+          `  run ${run + 1}/${opts.runs} ${variant.padEnd(12)} ${(rec.wallMs / 1000).toFixed(2).padStart(8)} s` +
+            (rec.ok ? "" : `  FAILED: ${error}`) +
+            (leftovers ? `  (swept ${leftovers} leftover object(s))` : ""),
+        );
+        break;
+      }
+    }
+  }
+  neutron.close();
+  fs.rmSync(built, { recursive: true, force: true });
+
+  const summary = summarize(records, opts);
+  printSummary(summary);
+  const doc = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.type()} ${os.release()}` },
+    settings: opts,
+    summary,
+    runs: records,
+  };
+  const dir = path.join(benchDir, "results");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(doc, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `${doc.date.slice(0, 10)}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+  console.log(`\nresults: bench/results/latest.json and bench/results/${doc.date.slice(0, 10)}.json`);
+  if (records.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+export interface Summary {
+  rules: number;
+  cliRules: number;
+  variants: Record<string, { runs: number; failed: number; medianWallMs: number | null; medianPhasesMs: Record<string, number | null>; scaled?: boolean }>;
+  ratios: Array<{ name: string; value: number | null; max: number; met: boolean | null }>;
+  ours: { tokensPerDeployment: number[]; requestsPerRead: Record<string, number[]>; medianRequests: Record<string, number | null> } | null;
+}
+
+function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Summary {
+  const variants: Summary["variants"] = {};
+  for (const v of opts.variants) {
+    const mine = records.filter((r) => r.variant === v);
+    const ok = mine.filter((r) => r.ok);
+    const walls = ok.map((r) => (v === "cli" ? (r.details.scaledWallMs as number) : r.wallMs));
+    const phases: Record<string, number | null> = {};
+    for (const p of ["create", "read", "delete"]) phases[p] = median(ok.map((r) => r.phasesMs[p]).filter((x) => typeof x === "number"));
+    variants[v] = { runs: mine.length, failed: mine.length - ok.length, medianWallMs: median(walls), medianPhasesMs: phases };
+    if (v === "cli" && opts.cliRules < opts.rules) variants[v].scaled = true;
+  }
+  const ours = variants.ours?.medianWallMs ?? null;
+  const ratios = TARGETS.map((t) => {
+    const other = variants[t.against]?.medianWallMs ?? null;
+    const value = ours !== null && other ? ours / other : null;
+    return { name: t.name, value, max: t.max, met: value === null ? null : value <= t.max };
+  });
+  const oursRuns = records.filter((r) => r.variant === "ours" && r.ok);
+  let oursSummary: Summary["ours"] = null;
+  if (oursRuns.length) {
+    const requestsPerRead: Record<string, number[]> = {};
+    for (const r of oursRuns) {
+      for (const p of (r.details.perRead as Array<{ resource: string; requests: number }>) ?? []) {
+        (requestsPerRead[p.resource] ??= []).push(p.requests);
+      }
+    }
+    oursSummary = {
+      tokensPerDeployment: oursRuns.map((r) => (r.details.trace as { tokens: number }).tokens),
+      requestsPerRead,
+      medianRequests: {
+        create: median(oursRuns.map((r) => r.details.createRequests as number)),
+        read: median(oursRuns.map((r) => (r.details.perRead as Array<{ requests: number }>).reduce((a, p) => a + p.requests, 0))),
+        delete: median(oursRuns.map((r) => r.details.deleteRequests as number)),
+        total: median(oursRuns.map((r) => (r.details.trace as { total: number }).total)),
+      },
+    };
+  }
+  return { rules: opts.rules, cliRules: opts.cliRules, variants, ratios, ours: oursSummary };
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.stack : String(e));
+  process.exit(1);
+});

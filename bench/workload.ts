@@ -1,0 +1,67 @@
+/**
+ * The one workload every variant runs: the seed's Neutron objects plus 100 rules, read back, then deleted.
+ *
+ *   network  <prefix>-net     flat, external, on a spare physnet (testnet1..3: a flat physnet holds one network)
+ *   subnet   <prefix>-subnet  10.0.2.0/24, pool .100-.200, gateway .1, no DHCP
+ *   group    <prefix>-seed    + ICMP and tcp/22 ingress from 0.0.0.0/0 (the seed's two rules, one at a time)
+ *   group    <prefix>-rules   + RULE_COUNT ingress tcp rules (one bulk request where the tool has one)
+ *
+ * The seed puts its two rules in the project's `default` group; the benchmark uses a group of its own so that it
+ * never touches rules other people (or the test suites running beside it) rely on.
+ */
+export interface Rule {
+  direction: "ingress" | "egress";
+  ethertype: "IPv4" | "IPv6";
+  protocol: string;
+  portMin: number | null;
+  portMax: number | null;
+  remoteIpPrefix: string;
+}
+
+export interface Workload {
+  /** Every object's name starts with it; the sweep deletes by it. */
+  prefix: string;
+  network: { name: string; physnet: string };
+  subnet: { name: string; cidr: string; gatewayIp: string; pool: { start: string; end: string } };
+  seedGroup: string;
+  seedRules: Rule[];
+  rulesGroup: string;
+  rules: Rule[];
+}
+
+/** Every name the benchmark creates starts with this (and nothing else in the cloud should). */
+export const NAME_ROOT = "oslab-bench-";
+
+const anywhere = "0.0.0.0/0";
+
+export function seedRules(): Rule[] {
+  return [
+    { direction: "ingress", ethertype: "IPv4", protocol: "icmp", portMin: null, portMax: null, remoteIpPrefix: anywhere },
+    { direction: "ingress", ethertype: "IPv4", protocol: "tcp", portMin: 22, portMax: 22, remoteIpPrefix: anywhere },
+  ];
+}
+
+/** `count` distinct ingress tcp rules (ports 8000, 8001, ... from 10.0.0.0/8). */
+export function manyRules(count: number): Rule[] {
+  return Array.from({ length: count }, (_, i) => ({
+    direction: "ingress" as const,
+    ethertype: "IPv4" as const,
+    protocol: "tcp",
+    portMin: 8000 + i,
+    portMax: 8000 + i,
+    remoteIpPrefix: "10.0.0.0/8",
+  }));
+}
+
+export function makeWorkload(variant: string, run: string, physnet: string, ruleCount: number): Workload {
+  const prefix = `${NAME_ROOT}${variant}-${run}`;
+  return {
+    prefix,
+    network: { name: `${prefix}-net`, physnet },
+    subnet: { name: `${prefix}-subnet`, cidr: "10.0.2.0/24", gatewayIp: "10.0.2.1", pool: { start: "10.0.2.100", end: "10.0.2.200" } },
+    seedGroup: `${prefix}-seed`,
+    seedRules: seedRules(),
+    rulesGroup: `${prefix}-rules`,
+    rules: manyRules(ruleCount),
+  };
+}
