@@ -1,0 +1,192 @@
+/**
+ * A small Neutron stack (fixtures/faults-stack: network, subnet, a SecurityGroupRuleSet of 10 rules, 10
+ * SecurityGroupRule resources in one group) "pulumi up"-ed through the REAL dynamic-provider plugin
+ * (tests/harness) while tests/support/faultProxy.ts breaks the cloud in front of the real Neutron and Keystone:
+ * 503s, connection resets, Keystone refusing connections while the token is revoked. Every up must still
+ * complete, and the real `openstack` CLI must then see each object exactly once and exactly the rules asked for.
+ * Last, many rules created at once in one group (in one provider process) neither duplicate nor lose a rule.
+ *
+ * The stack runs in a child process started asynchronously: the proxies live in this process and must keep
+ * answering (and be steered mid-run) while the child works.
+ */
+import { execFileSync, spawn } from "child_process";
+import { randomUUID } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { StackRunOptions, StackRunResult } from "../harness/miniUp";
+import { stripSecrets } from "../harness/wire";
+import { adminCloud, cliEnv } from "../support/cloud";
+import { FaultProxy, startFaultProxy } from "../support/faultProxy";
+
+jest.setTimeout(10 * 60_000);
+
+const PROGRAM = path.join(__dirname, "fixtures", "faults-stack");
+const RUN = `faults-${randomUUID().slice(0, 8)}`;
+const cli = { ...cliEnv(adminCloud()), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
+const openstack = (...args: string[]): any => JSON.parse(execFileSync("openstack", [...args, "-f", "json"], { env: cli, encoding: "utf8" }) || "null");
+const openstackQuiet = (...args: string[]) => execFileSync("openstack", args, { env: cli, stdio: "ignore" });
+
+let neutron: FaultProxy;
+let keystone: FaultProxy;
+let stateDir: string;
+
+beforeAll(async () => {
+  neutron = await startFaultProxy("http://127.0.0.1:9696");
+  keystone = await startFaultProxy("http://127.0.0.1:5000");
+  stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "openstack-faults-"));
+});
+
+afterAll(async () => {
+  await neutron?.close();
+  await keystone?.close();
+  sweep(RUN);
+  if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
+});
+
+/** The cloud as the stack sees it: Keystone and Neutron both behind the fault proxies. */
+function proxiedCloud() {
+  return { ...adminCloud(), authUrl: `${keystone.url}/v3`, endpointOverrides: { network: neutron.url } };
+}
+
+/** Like tests/harness/miniUp, but without blocking this process (the proxies must keep working). */
+function runStack(o: StackRunOptions): Promise<StackRunResult> {
+  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faults-run-")), "result.json");
+  const child = spawn(
+    process.execPath,
+    ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "..", "harness", "child", "stackRun.ts"), resultFile],
+    {
+      cwd: o.programDir,
+      env: { ...process.env, TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node", ignoreDeprecations: "6.0" }) },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  child.stdin.end(JSON.stringify(o));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (!fs.existsSync(resultFile)) return reject(new Error(`stack run crashed (${code} ${signal ?? ""}):\n${output}`));
+      const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as StackRunResult;
+      fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
+      resolve(result);
+    });
+  });
+}
+
+function stack(prefix: string, operation: StackRunOptions["operation"]): Promise<StackRunResult> {
+  return runStack({
+    programDir: PROGRAM,
+    stateFile: path.join(stateDir, `${prefix}.json`),
+    operation,
+    config: { prefix, cloud: JSON.stringify(proxiedCloud()) },
+    secretConfig: ["cloud"],
+  });
+}
+
+/** Resolves once `proxy` has seen a request matching `pred` (checked every 20 ms). */
+async function whenSeen(proxy: FaultProxy, pred: (r: FaultProxy["seen"][number]) => boolean): Promise<void> {
+  while (!proxy.seen.some(pred)) await new Promise((r) => setTimeout(r, 20));
+}
+
+const tcpPort = (r: any) => Number(String(r["Port Range"]).split(":")[0]);
+
+/** What the cloud holds for a stack `prefix`, counted with the real CLI. */
+function inventory(prefix: string) {
+  const groups = openstack("security", "group", "list", "--project", "admin");
+  const group = (suffix: string) => groups.filter((g: any) => g.Name === `${prefix}-${suffix}`);
+  const ingressPorts = (g: any) =>
+    openstack("security", "group", "rule", "list", g.ID)
+      .filter((r: any) => r.Direction === "ingress")
+      .map((r: any) => `${r["IP Protocol"]} ${tcpPort(r)} ${r["IP Range"]}`)
+      .sort();
+  return {
+    networks: openstack("network", "list", "--name", `${prefix}-net`).map((n: any) => n.ID),
+    subnets: openstack("subnet", "list", "--name", `${prefix}-subnet`).map((s: any) => s.ID),
+    setGroups: group("set").map((g: any) => g.ID),
+    rulesGroups: group("rules").map((g: any) => g.ID),
+    setRules: group("set").flatMap(ingressPorts),
+    rules: group("rules").flatMap(ingressPorts),
+  };
+}
+
+const expectedRules = (ports: number[], remote: string) => ports.map((p) => `tcp ${p} ${remote}`).sort();
+
+/** After an up that must have completed: each object once, the exact rules, and the ids the stack reports. */
+function expectExactlyTheStack(prefix: string, up: StackRunResult) {
+  expect(up.errors).toEqual([]);
+  const out = stripSecrets(up.outputs);
+  const live = inventory(prefix);
+  expect(live).toEqual({
+    networks: [out.networkId],
+    subnets: [out.subnetId],
+    setGroups: [out.setGroupId],
+    rulesGroups: [out.rulesGroupId],
+    setRules: expectedRules(out.ruleSetPorts, "10.0.0.0/8"),
+    rules: expectedRules(out.rulePorts, "192.168.0.0/16"),
+  });
+  expect(new Set(out.ruleIds).size).toBe(10);
+  expect(new Set(out.ruleSetRuleIds).size).toBe(10);
+}
+
+/** destroy through the plugin (with the proxies behaving), then nothing of the stack is left. */
+async function destroyAndCheck(prefix: string) {
+  const destroy = await stack(prefix, "destroy");
+  expect(destroy.errors).toEqual([]);
+  expect(inventory(prefix)).toEqual({ networks: [], subnets: [], setGroups: [], rulesGroups: [], setRules: [], rules: [] });
+}
+
+/** Deletes whatever this file's stacks left behind (names start with `runPrefix`). */
+function sweep(runPrefix: string) {
+  const mine = (rows: any[]) => rows.filter((r) => String(r.Name).startsWith(runPrefix)).map((r) => r.ID);
+  for (const id of mine(openstack("network", "list"))) openstackQuiet("network", "delete", id);
+  for (const id of mine(openstack("security", "group", "list", "--project", "admin"))) openstackQuiet("security", "group", "delete", id);
+}
+
+describe("a stack through the real plugin, Neutron and Keystone behind a fault proxy", () => {
+  test("Neutron answers 503 to the first requests, then recovers: up completes, nothing duplicated", async () => {
+    const prefix = `${RUN}-503`;
+    const before = neutron.seen.length;
+    neutron.failNext(4, { status: 503, retryAfterSeconds: 1 });
+    const up = await stack(prefix, "up");
+    expect(neutron.seen.slice(before, before + 4).map((r) => r.status)).toEqual([503, 503, 503, 503]);
+    expectExactlyTheStack(prefix, up);
+    await destroyAndCheck(prefix);
+  });
+
+  test("connections reset mid-run: up completes, nothing duplicated", async () => {
+    const prefix = `${RUN}-reset`;
+    const before = neutron.seen.length;
+    const up = stack(prefix, "up");
+    // once the rules are being created, break the next connections (after the real Neutron got the requests)
+    await whenSeen(neutron, (r) => r.method === "POST" && r.path === "/v2.0/security-group-rules");
+    neutron.resetNext(3, { forward: true });
+    const result = await up;
+    expect(neutron.seen.slice(before).filter((r) => r.status === "reset")).toHaveLength(3);
+    expectExactlyTheStack(prefix, result);
+    await destroyAndCheck(prefix);
+  });
+
+  test("Keystone refuses connections mid-run while the token is revoked: the provider re-authenticates and up completes", async () => {
+    const prefix = `${RUN}-keystone`;
+    const tokensBefore = keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length;
+    const up = stack(prefix, "up");
+    await whenSeen(neutron, (r) => r.method === "POST" && r.path === "/v2.0/networks");
+    const token = neutron.lastToken!;
+    // Revoke the token the stack uses, straight at Keystone (a token may revoke itself), and take Keystone away.
+    const revoked = await fetch("http://127.0.0.1:5000/v3/auth/tokens", { method: "DELETE", headers: { "X-Auth-Token": token, "X-Subject-Token": token } });
+    expect(revoked.status).toBe(204);
+    await keystone.refuse();
+    // Neutron caches validated tokens (keystonemiddleware, 5 min): answer the next request as it will once the
+    // cache lets go of the revoked token.
+    neutron.failNext(1, { status: 401 });
+    setTimeout(() => void keystone.accept(), 3000);
+    const result = await up;
+    expectExactlyTheStack(prefix, result);
+    expect(keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length - tokensBefore).toBe(2);
+    expect(neutron.lastToken).not.toBe(token);
+    await destroyAndCheck(prefix);
+  });
+});
