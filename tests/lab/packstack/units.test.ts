@@ -1,0 +1,69 @@
+/** The pure pieces of lab.PackstackInstall: answer file edits, log lines, ifcfg, health parsing. */
+import { answerSecrets, keysChangedByInputs, parseAnswers, setAnswers } from "../../../provider/lab/packstack/answerFile";
+import { pickDns } from "../../../provider/lab/packstack/bridge";
+import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth } from "../../../provider/lab/packstack/health";
+import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/run";
+import { checked } from "./helpers";
+
+const FILE = "[general]\n\n# Help\nCONFIG_NOVA_DB_PW=0123456789abcdef\n\n# more help\nCONFIG_NEUTRON_L2_AGENT=ovn\nCONFIG_SSH_KEY=/root/.ssh/id_rsa.pub\n";
+const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n";
+
+describe("answer file", () => {
+  it("sets keys in place, keeps comments, appends unknown keys once", () => {
+    const out = setAnswers(FILE, { CONFIG_NEUTRON_L2_AGENT: "openvswitch", CONFIG_NEW: "1" });
+    expect(out).toContain("# more help\nCONFIG_NEUTRON_L2_AGENT=openvswitch\n");
+    expect(parseAnswers(out)).toEqual({ CONFIG_NOVA_DB_PW: "0123456789abcdef", CONFIG_NEUTRON_L2_AGENT: "openvswitch", CONFIG_SSH_KEY: "/root/.ssh/id_rsa.pub", CONFIG_NEW: "1" });
+    expect(setAnswers(out, { CONFIG_NEW: "2" }).match(/CONFIG_NEW=/g)).toHaveLength(1);
+  });
+
+  it("knows its secrets (not paths or flags)", () => {
+    expect(answerSecrets(FILE)).toEqual(["0123456789abcdef"]);
+  });
+
+  it("an update rewrites only the keys an input changed", async () => {
+    const base = { connection: { privateKey: KEY }, adminPassword: "secret1" };
+    const a = (await checked(base)) as any;
+    const b = (await checked({ ...base, physnet: "public", extraAnswers: { CONFIG_DEBUG_MODE: "y" } })) as any;
+    expect(keysChangedByInputs(a, b).sort()).toEqual(["CONFIG_DEBUG_MODE", "CONFIG_NEUTRON_OVS_BRIDGE_MAPPINGS", "CONFIG_NEUTRON_OVS_EXTERNAL_PHYSNET"]);
+    expect(keysChangedByInputs(a, { ...a, timeoutMinutes: 200, gateway: "10.0.2.2" })).toEqual([]);
+  });
+});
+
+describe("log lines", () => {
+  it("strips colours and spinner overwrites; keeps step lines only", () => {
+    expect(cleanLine("Testing if puppet apply is finished: 10.0.2.15_controller.pp  [ | ]\r10.0.2.15_controller.pp:   \x1b[0;32m[ DONE ]\x1b[0m")).toBe("10.0.2.15_controller.pp:   [ DONE ]");
+    expect(isProgressLine("Preparing Nova API entries                 [ DONE ]")).toBe(true);
+    expect(isProgressLine("Applying 10.0.2.15_network.pp")).toBe(true);
+    expect(isProgressLine("Welcome to the Packstack setup utility")).toBe(false);
+  });
+});
+
+describe("health parsing", () => {
+  it("reads nova's DB URLs and finds the stale nova-dist.conf without printing a password", () => {
+    const units = expectedUnits("openvswitch");
+    const out = [
+      "==oslab:units", ...units.map((u) => (u === "httpd" ? "inactive" : "active")),
+      "==oslab:horizon", "000",
+      "==oslab:file /etc/nova/nova.conf", "[database]", "connection=mysql+pymysql://nova:0123456789abcdef@10.0.2.15/nova",
+      "==oslab:file /usr/share/nova/nova-dist.conf", "[database]", "connection = mysql://nova:nova@localhost/nova",
+      "==oslab:end", "",
+    ].join("\n");
+    const h = parseHealth(out, units);
+    expect(parseDbUrl(iniValue(h.novaConf, "database", "connection"))).toEqual({ user: "nova", password: "0123456789abcdef", host: "10.0.2.15", database: "nova" });
+    const d = diagnose(h, FILE, "http://10.0.2.15/dashboard");
+    expect(d.inactive).toEqual(["httpd"]);
+    expect(d.staleNovaDist).toBe(true);
+    expect(d.problems.map((p) => p.split(":")[0])).toEqual([
+      "service httpd is not active",
+      "Horizon at http",
+      "/root/keystonerc_admin is missing or incomplete",
+      "/usr/share/nova/nova-dist.conf has a stale [database] connection (nova@localhost/nova) that differs from /etc/nova/nova.conf's, so nova may fail with \"Access denied\"",
+    ]);
+    expect(d.problems.join("\n")).not.toContain("0123456789abcdef");
+  });
+
+  it("takes the host's resolvers, not loopback stubs", () => {
+    expect(pickDns("nameserver 127.0.0.53\nnameserver 10.0.2.3\n", "10.0.2.1")).toEqual(["10.0.2.3"]);
+    expect(pickDns("", "10.0.2.1")).toEqual(["10.0.2.1"]);
+  });
+});
