@@ -301,7 +301,15 @@ export class SshConnection {
     const secrets = [...(options.secrets ?? [])];
     const shown = this.mask(command, secrets);
     return new Promise<RawResult>((resolve, reject) => {
+      // The connection can die before the server confirms the channel: without this the promise never settles.
+      let started = false;
+      const lostBeforeStart = () => {
+        if (!started) reject(new SshConnectionLostError(shown, this.target));
+      };
+      this.pending.add(lostBeforeStart);
       client.exec(command, (err, channel) => {
+        started = true;
+        this.pending.delete(lostBeforeStart);
         if (err) return reject(new SshError(`could not start \`${shown}\` on ${this.target}: ${this.mask(err.message, secrets)}`));
         this.collect(channel, shown, options, secrets).then(resolve, reject);
       });

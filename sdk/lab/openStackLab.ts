@@ -51,6 +51,8 @@ export interface OpenStackLabArgs {
     adminPassword: pulumi.Input<string>;
     extraAnswers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     timeoutMinutes?: pulumi.Input<number>;
+    /** Take over a Packstack install that already runs on the VM (its answer file and keystonerc). */
+    adopt?: boolean;
   };
   networks?: {
     externalNetworkName?: pulumi.Input<string>; // "external_network"
@@ -183,6 +185,7 @@ export class OpenStackLab extends pulumi.ComponentResource {
       physnet: SEED.physnet,
       extraAnswers: args.packstack.extraAnswers,
       timeoutMinutes: args.packstack.timeoutMinutes ?? 120,
+      ...(args.packstack.adopt ? { adopt: {} } : {}),
     }, { ...child, dependsOn: [this.hostPrep], customTimeouts: { create: "150m", update: "150m" } });
 
     if (args.snapshot !== false) {

@@ -33,6 +33,11 @@ export interface PackstackInstallArgs {
   extraAnswers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** default 120 */
   timeoutMinutes?: pulumi.Input<number>;
+  /**
+   * `{}`: take over a Packstack install that already runs on the host (its answer file and keystonerc) instead of
+   * refusing it; the answer file is then reused, so its passwords stay.
+   */
+  adopt?: pulumi.Input<Record<string, never>>;
   /** Static address, gateway and prefix written to ifcfg-br-ex before installing (defaults from hostIp, 10.0.2.1, 24). */
   gateway?: pulumi.Input<string>;
   prefixLength?: pulumi.Input<number>;
@@ -54,13 +59,14 @@ export class PackstackInstall extends LabResource {
   /** Problems found by the health check, one line each with the fix. */
   public readonly problems!: pulumi.Output<string[]>;
   public readonly runs!: pulumi.Output<number>;
+  public readonly hostKeyFingerprint!: pulumi.Output<string>;
 
   constructor(name: string, args: PackstackInstallArgs, opts?: pulumi.CustomResourceOptions) {
     super(
       "lab.PackstackInstall",
       name,
       { ...args, connection: secretConnection(args.connection), adminPassword: pulumi.secret(args.adminPassword) },
-      ["keystonerc", "dashboardUrl", "answerFile", "services", "healthy", "problems", "runs", "hostIp", "externalInterface",
+      ["keystonerc", "dashboardUrl", "answerFile", "services", "healthy", "problems", "runs", "hostKeyFingerprint", "hostIp", "externalInterface",
         "bridge", "physnet", "tenantNetworkTypes", "typeDrivers", "l2Agent", "provisionDemo", "extraAnswers"],
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "keystonerc", "answerFile"] },
     );
