@@ -12,10 +12,18 @@ export interface ExternalNetwork {
 export async function externalNetwork(cleanup: Cleanup): Promise<ExternalNetwork> {
   const name = uniqueName("ext");
   const physnet = await freePhysnet(15_000).catch(() => null);
-  const provider = physnet
-    ? ["--provider-network-type", "flat", "--provider-physical-network", physnet]
-    : ["--provider-network-type", "vlan", "--provider-physical-network", "extnet", "--provider-segment", String(100 + Math.floor(Math.random() * 3900))];
-  const net = await openstack(["network", "create", "--external", ...provider, name]);
+  const vlan = () => ["--provider-network-type", "vlan", "--provider-physical-network", "extnet", "--provider-segment", String(100 + Math.floor(Math.random() * 3900))];
+  // Other suites take spare physnets too: if ours was taken meanwhile (or a VLAN id is in use), try a VLAN.
+  const attempts = [physnet ? ["--provider-network-type", "flat", "--provider-physical-network", physnet] : vlan(), vlan(), vlan()];
+  let net: any;
+  for (const [i, provider] of attempts.entries()) {
+    try {
+      net = await openstack(["network", "create", "--external", ...provider, name]);
+      break;
+    } catch (e) {
+      if (i === attempts.length - 1) throw e;
+    }
+  }
   cleanup.add(() => openstackQuiet(["network", "delete", net.id]));
   const subnet = await openstack(["subnet", "create", "--network", net.id, "--subnet-range", "198.51.100.0/24", "--no-dhcp", `${name}-sub`]);
   cleanup.add(() => openstackQuiet(["subnet", "delete", subnet.id]));
