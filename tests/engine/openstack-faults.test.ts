@@ -86,9 +86,22 @@ function stack(prefix: string, operation: StackRunOptions["operation"]): Promise
   });
 }
 
-/** Resolves once `proxy` has seen a request matching `pred` (checked every 20 ms). */
-async function whenSeen(proxy: FaultProxy, pred: (r: FaultProxy["seen"][number]) => boolean): Promise<void> {
-  while (!proxy.seen.some(pred)) await new Promise((r) => setTimeout(r, 20));
+/**
+ * Resolves once `proxy` has seen, from request number `from` on, a request matching `pred`; or once `run` has
+ * ended (then the fault comes too late, and the test's checks say so).
+ */
+async function whenSeen(proxy: FaultProxy, from: number, run: Promise<unknown>, pred: (r: FaultProxy["seen"][number]) => boolean): Promise<void> {
+  let ended = false;
+  void run.finally(() => (ended = true)).catch(() => undefined);
+  while (!ended && !proxy.seen.slice(from).some(pred)) await new Promise((r) => setTimeout(r, 10));
+}
+
+/** No fault left queued from an earlier test. */
+function healthy(...proxies: FaultProxy[]) {
+  for (const p of proxies) {
+    p.failNext(0);
+    p.resetNext(0);
+  }
 }
 
 const tcpPort = (r: any) => Number(String(r["Port Range"]).split(":")[0]);
@@ -138,14 +151,27 @@ async function destroyAndCheck(prefix: string) {
   expect(inventory(prefix)).toEqual({ networks: [], subnets: [], setGroups: [], rulesGroups: [], setRules: [], rules: [] });
 }
 
-/** Deletes whatever this file's stacks left behind (names start with `runPrefix`). */
+/** Deletes whatever this file's stacks left behind (names start with `runPrefix`); tries everything, then reports. */
 function sweep(runPrefix: string) {
-  const mine = (rows: any[]) => rows.filter((r) => String(r.Name).startsWith(runPrefix)).map((r) => r.ID);
-  for (const id of mine(openstack("network", "list"))) openstackQuiet("network", "delete", id);
-  for (const id of mine(openstack("security", "group", "list", "--project", "admin"))) openstackQuiet("security", "group", "delete", id);
+  const failed: string[] = [];
+  const remove = (kind: string[], rows: any[]) => {
+    for (const r of rows.filter((x) => String(x.Name).startsWith(runPrefix))) {
+      try {
+        openstackQuiet(...kind, "delete", r.ID);
+      } catch (e) {
+        failed.push(`${kind.join(" ")} ${r.Name} (${r.ID}): ${(e as Error).message}`);
+      }
+    }
+  };
+  remove(["network"], openstack("network", "list"));
+  remove(["security", "group"], openstack("security", "group", "list", "--project", "admin"));
+  if (failed.length) throw new Error(`sweep left objects behind:\n${failed.join("\n")}`);
 }
 
 describe("a stack through the real plugin, Neutron and Keystone behind a fault proxy", () => {
+  beforeEach(() => healthy(neutron, keystone));
+  afterEach(() => healthy(neutron, keystone));
+
   test("Neutron answers 503 to the first requests, then recovers: up completes, nothing duplicated", async () => {
     const prefix = `${RUN}-503`;
     const before = neutron.seen.length;
@@ -161,7 +187,7 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     const before = neutron.seen.length;
     const up = stack(prefix, "up");
     // once the rules are being created, break the next connections (after the real Neutron got the requests)
-    await whenSeen(neutron, (r) => r.method === "POST" && r.path === "/v2.0/security-group-rules");
+    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/security-group-rules");
     neutron.resetNext(3, { forward: true });
     const result = await up;
     expect(neutron.seen.slice(before).filter((r) => r.status === "reset")).toHaveLength(3);
@@ -172,8 +198,9 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
   test("Keystone refuses connections mid-run while the token is revoked: the provider re-authenticates and up completes", async () => {
     const prefix = `${RUN}-keystone`;
     const tokensBefore = keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length;
+    const before = neutron.seen.length;
     const up = stack(prefix, "up");
-    await whenSeen(neutron, (r) => r.method === "POST" && r.path === "/v2.0/networks");
+    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/networks");
     const token = neutron.lastToken!;
     // Revoke the token the stack uses, straight at Keystone (a token may revoke itself), and take Keystone away.
     const revoked = await fetch("http://127.0.0.1:5000/v3/auth/tokens", { method: "DELETE", headers: { "X-Auth-Token": token, "X-Subject-Token": token } });
@@ -188,5 +215,43 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     expect(keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length - tokensBefore).toBe(2);
     expect(neutron.lastToken).not.toBe(token);
     await destroyAndCheck(prefix);
+  });
+});
+
+describe("many rules created at once in one group, in one provider process", () => {
+  // The provider module itself, as the plugin loads it: every create runs in this one process at the same time.
+  const { provider } = require("../../provider/openstack/securitygrouprule/controller") as typeof import("../../provider/openstack/securitygrouprule/controller");
+  let groupId: string;
+
+  beforeAll(() => {
+    healthy(neutron, keystone);
+    groupId = openstack("security", "group", "create", `${RUN}-concurrent`, "--project", "admin").id;
+  });
+
+  test("25 creates at once (20 different rules, 5 of them asked twice): exactly the 20 rules, none lost or doubled", async () => {
+    const ports = Array.from({ length: 20 }, (_, i) => 7001 + i);
+    const spec = (port: number) => ({
+      securityGroup: groupId,
+      direction: "ingress",
+      ethertype: "IPv4",
+      protocol: "tcp",
+      portRangeMin: port,
+      portRangeMax: port,
+      remoteIpPrefix: "172.16.0.0/12",
+      cloud: proxiedCloud(),
+    });
+    const asked = [...ports, ...ports.slice(0, 5)];
+    const checked = await Promise.all(asked.map((p) => provider.check({}, spec(p))));
+    for (const c of checked) expect(c.failures).toBeUndefined();
+    const created = await Promise.all(checked.map((c) => provider.create(c.inputs)));
+
+    const live = openstack("security", "group", "rule", "list", groupId).filter((r: any) => r.Direction === "ingress");
+    expect(live.map((r: any) => `${r["IP Protocol"]} ${tcpPort(r)} ${r["IP Range"]}`).sort()).toEqual(expectedRules(ports, "172.16.0.0/12"));
+    // every create got the id of the one live rule for its port (the repeats adopted their twin's rule)
+    const idOfPort = new Map(live.map((r: any) => [tcpPort(r), r.ID]));
+    expect(created.map((c) => c.id)).toEqual(asked.map((p) => idOfPort.get(p)));
+
+    await Promise.all(ports.map((p, i) => provider.delete(created[i].id, created[i].outs)));
+    expect(openstack("security", "group", "rule", "list", groupId).filter((r: any) => r.Direction === "ingress")).toEqual([]);
   });
 });
