@@ -118,8 +118,8 @@ test("secrets: the provider gets plain values, secret inputs and secretOutputs s
 
   await host.flushOutput();
   const out = host.outputText();
-  // progress lines are "[<type> <name>] message"; this resource has no name input
-  expect(out).toMatch(/stdout: \[test\.File ?\] writing \S+secret\.txt \(password \*\*\*\)/);
+  // progress lines are "[<type> <label>] message"
+  expect(out).toMatch(/stdout: \[test\.File[^\]]*\] writing \S+secret\.txt \(password \*\*\*\)/);
   expect(out).not.toContain(PASSWORD);
   await engine.delete(c.state.urn);
 });
