@@ -8,17 +8,11 @@ import { DeepPartial, Guest, GuestState, startGuest } from "../../support/guest"
 
 export { controller, provider };
 
-/**
- * A prepared CentOS guest (openstack-packstack installed by HostPrep). The packstack stand-in starts the OVN
- * units whatever CONFIG_NEUTRON_L2_AGENT says, so the OVS agents an openvswitch install runs are seeded here as
- * already active (see the report: the stand-in should start units by L2 agent).
- */
+/** A prepared CentOS guest (openstack-packstack installed by HostPrep); Packstack itself starts the units. */
 export async function preparedGuest(state: DeepPartial<GuestState> = {}): Promise<Guest> {
-  const unit = { active: true, enabled: "enabled" as const };
   return startGuest({
     state: {
       packages: { "openstack-packstack": "21.0.0-1.el9s.noarch" },
-      services: { "neutron-openvswitch-agent": unit, "neutron-l3-agent": unit, "neutron-dhcp-agent": unit, "neutron-metadata-agent": unit },
       ...state,
       packstack: { durationMs: 400, ...(state.packstack ?? {}) },
     },

@@ -10,7 +10,7 @@ const fs = require("fs");
 const path = require("path");
 const { load, update, out, err } = require("../lib/state");
 const { killCallerConnection } = require("../lib/procs");
-const { packstackInstalls, OPENSTACK_UNITS } = require("../lib/catalog");
+const { packstackInstalls, unitsFor } = require("../lib/catalog");
 const answers = require("../lib/answers");
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -184,13 +184,13 @@ async function apply(args, answerFile) {
   writeResults(cfg, s);
   update((st) => {
     for (const [p, v] of Object.entries(packstackInstalls)) st.packages[p] = v;
-    for (const u of OPENSTACK_UNITS) st.services[u] = { active: true, enabled: "enabled" };
+    for (const u of unitsFor(cfg.CONFIG_NEUTRON_L2_AGENT)) st.services[u] = { active: true, enabled: "enabled" };
   });
   await print("");
   await print(" **** Installation completed successfully ******");
   await print("");
   await print("Additional information:");
-  await print(" * Parameter CONFIG_NEUTRON_L2_AGENT: You have chosen OVN Neutron backend. Note that this backend does not support the VPNaaS plugin. Geneve will be used as the encapsulation method for tenant networks");
+  if (cfg.CONFIG_NEUTRON_L2_AGENT !== "openvswitch") await print(" * Parameter CONFIG_NEUTRON_L2_AGENT: You have chosen OVN Neutron backend. Note that this backend does not support the VPNaaS plugin. Geneve will be used as the encapsulation method for tenant networks");
   await print(` * File /root/keystonerc_admin has been created on OpenStack client host ${ip}. To use the command line tools you need to source the file.`);
   await print(` * To access the OpenStack Dashboard browse to http://${ip}/dashboard .`);
   await print("Please, find your login credentials stored in the keystonerc_admin in your home directory.");

@@ -10,6 +10,16 @@ const OPENSTACK_UNITS = [
   "openstack-placement-api", "httpd", "rabbitmq-server", "mariadb", "openvswitch", "memcached",
 ];
 
+/** The units a Packstack run leaves running: the Neutron agents depend on CONFIG_NEUTRON_L2_AGENT. */
+function unitsFor(l2Agent) {
+  if (l2Agent !== "openvswitch") return OPENSTACK_UNITS;
+  const ovn = new Set(["ovn-northd", "ovn-controller", "neutron-ovn-metadata-agent"]);
+  return [
+    ...OPENSTACK_UNITS.filter((u) => !ovn.has(u)),
+    "neutron-openvswitch-agent", "neutron-l3-agent", "neutron-dhcp-agent", "neutron-metadata-agent",
+  ];
+}
+
 const packages = {
   "centos-release-openstack-zed": {
     version: "1-1.el9s.noarch", repo: "extras-common",
@@ -48,4 +58,4 @@ const packstackInstalls = {
   "python3-openstackclient": "6.0.0-1.el9s.noarch",
 };
 
-module.exports = { packages, packstackInstalls, OPENSTACK_UNITS };
+module.exports = { packages, packstackInstalls, OPENSTACK_UNITS, unitsFor };
