@@ -125,6 +125,33 @@ describe("VBoxManage stand-in rules", () => {
     expect(classifyError(s.run(["snapshot", "snap", "delete", "nope"]).stderr, 1)?.kind).toBe("not-found");
   });
 
+  it("edits a snapshot's name and description in place (by name, uuid or --current), silently", () => {
+    s.ok(["createvm", "--name", "ed", "--register"]);
+    s.ok(["snapshot", "ed", "take", "base", "--description", "first"]);
+    s.ok(["snapshot", "ed", "take", "top"]);
+    const [base, top] = parseSnapshotList(s.ok(["snapshot", "ed", "list", "--machinereadable"]));
+    const list = () => parseSnapshotList(s.ok(["snapshot", "ed", "list", "--machinereadable"])).map((x) => [x.uuid, x.name, x.description ?? ""]);
+
+    expect(s.run(["snapshot", "ed", "edit", "base", "--name", "renamed"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(list()).toEqual([[base.uuid, "renamed", "first"], [top.uuid, "top", ""]]);
+    s.ok(["snapshot", "ed", "edit", base.uuid, "--description", "now described", "--name", "base-2"]);
+    s.ok(["snapshot", "ed", "edit", "--current", "--description", "the current one"]);
+    expect(list()).toEqual([[base.uuid, "base-2", "now described"], [top.uuid, "top", "the current one"]]);
+    // the VM may be running: edit only touches the snapshot's metadata
+    s.ok(["startvm", "ed", "--type", "headless"]);
+    s.ok(["snapshot", "ed", "edit", "top", "--name", "top-running"]);
+    expect(list().map((x) => x[1])).toEqual(["base-2", "top-running"]);
+
+    const unknown = s.run(["snapshot", "ed", "edit", "nope", "--name", "x"]);
+    expect([unknown.code, classifyError(unknown.stderr, unknown.code)?.kind]).toEqual([1, "not-found"]);
+    expect(unknown.stderr).toContain("Could not find a snapshot named 'nope'");
+    // options are matched whole, each takes the next argument; nothing changes when they are wrong
+    expect(s.run(["snapshot", "ed", "edit", "top-running", "--name=x"])).toMatchObject({ code: 1, stderr: "VBoxManage: error: Invalid parameter '--name=x'\n" });
+    expect(s.run(["snapshot", "ed", "edit", "top-running", "--description"])).toMatchObject({ code: 1, stderr: "VBoxManage: error: Missing argument to '--description'\n" });
+    expect(s.run(["snapshot", "ed", "edit"])).toMatchObject({ code: 2, stderr: "VBoxManage: error: Missing snapshot name.\n" });
+    expect(list().map((x) => x[1])).toEqual(["base-2", "top-running"]);
+  });
+
   it("records unattended install options, prints the password as the real one does, and installs on start", () => {
     const iso = path.join(s.dir, "CentOS-Stream-9.iso");
     fs.writeFileSync(iso, "iso");

@@ -1,5 +1,5 @@
 "use strict";
-/** snapshot <vm> take|delete|restore|restorecurrent|list (VBoxManageSnapshot.cpp formats, the-pleiades 7.2.20 captures). */
+/** snapshot <vm> take|delete|restore|restorecurrent|edit|list (VBoxManageSnapshot.cpp formats, the-pleiades 7.2.20 captures). */
 const crypto = require("crypto");
 const { getopt } = require("./getopt");
 const M = require("./model");
@@ -16,6 +16,12 @@ function findSnapshot(io, vm, ref) {
       context: '"FindSnapshot(Bstr(a->argv[2]).raw(), pSnapshot.asOutParam())" at line 578 of file VBoxManageSnapshot.cpp',
     });
   }
+  return s;
+}
+
+function currentSnapshot(io, vm) {
+  const s = vm.snapshots.find((x) => x.uuid === vm.currentSnapshot);
+  if (!s) io.fail("This machine does not have any snapshots");
   return s;
 }
 
@@ -66,6 +72,21 @@ function snapshot(io, state, args) {
       vm.currentSnapshot = s.uuid;
       M.setState(vm, "poweroff");
       io.progress();
+      return;
+    }
+    case "edit": {
+      // VBoxManageSnapshot.cpp: `edit <name|uuid|--current> [--name N] [--description D]`, options matched with
+      // strcmp (so no `--name=N`), each taking the next argument; nothing printed on success.
+      if (!rest[0]) io.syntax("Missing snapshot name.");
+      const changes = {};
+      for (let i = 1; i < rest.length; i++) {
+        const field = ["--name", "-name", "-newname"].includes(rest[i]) ? "name" : ["--description", "-description", "-desc"].includes(rest[i]) ? "description" : null;
+        if (!field) io.fail(`Invalid parameter '${rest[i]}'`);
+        if (i + 1 >= rest.length) io.fail(`Missing argument to '${rest[i]}'`);
+        changes[field] = rest[++i];
+      }
+      const s = ["--current", "-current"].includes(rest[0]) ? currentSnapshot(io, vm) : findSnapshot(io, vm, rest[0]);
+      Object.assign(s, changes);
       return;
     }
     case "list": {
