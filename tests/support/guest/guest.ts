@@ -124,7 +124,7 @@ class GuestImpl implements Guest {
   hostPath(guestPath: string): string {
     const p = path.posix.normalize(guestPath);
     const under = (prefix: string, dir: string) => (p === prefix || p.startsWith(prefix + "/") ? path.join(dir, p.slice(prefix.length)) : null);
-    const mapped = under("/etc", this.l.etc) ?? under("/root", this.l.root) ?? under("/var/tmp", this.l.varTmp);
+    const mapped = under("/etc", this.l.etc) ?? under("/root", this.l.root) ?? under("/var/tmp", this.l.varTmp) ?? under("/var/log", this.l.varLog);
     if (mapped) return mapped;
     const usr = under("/usr", this.l.usrUpper);
     if (usr) return fs.existsSync(usr) ? usr : p;

@@ -6,7 +6,7 @@ import { GuestLayout } from "./rootfs";
 
 /**
  * Inside new mount and UTS namespaces (the guest has its own hostname): the guest's /etc copy over /etc, an overlay over /usr (stand-ins first on PATH),
- * private /root and /var/tmp, then sshd in the foreground on 127.0.0.1:<port>. The network is shared with the
+ * private /root, /var/tmp and /var/log, then sshd in the foreground on 127.0.0.1:<port>. The network is shared with the
  * host on purpose (the guest reaches the test cloud at 127.0.0.1:5000).
  */
 const SCRIPT = `set -e
@@ -16,6 +16,7 @@ mount --bind "$G/etc" /etc
 mount -t overlay overlay -o "lowerdir=/usr,upperdir=$G/usr-upper,workdir=$G/usr-work" /usr
 mount --bind "$G/root" /root
 mount --bind "$G/var-tmp" /var/tmp
+mount --bind "$G/var-log" /var/log
 mkdir -p /run/sshd
 exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o "Port=$PORT" -o ListenAddress=127.0.0.1 -o PidFile=none
 `;

@@ -31,6 +31,7 @@ export interface GuestLayout {
   usrUpper: string;
   usrWork: string;
   varTmp: string;
+  varLog: string;
   state: string;
   clientKey: string;
 }
@@ -43,6 +44,7 @@ export function layout(dir: string): GuestLayout {
     usrUpper: path.join(dir, "usr-upper"),
     usrWork: path.join(dir, "usr-work"),
     varTmp: path.join(dir, "var-tmp"),
+    varLog: path.join(dir, "var-log"),
     state: path.join(dir, "state"),
     clientKey: path.join(dir, "client_ed25519"),
   };
@@ -56,7 +58,7 @@ export interface RootOptions {
 }
 
 export function buildRoot(l: GuestLayout, opts: RootOptions): { privateKey: string } {
-  for (const d of [l.etc, l.root, l.usrUpper, l.usrWork, l.varTmp, l.state]) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
+  for (const d of [l.etc, l.root, l.usrUpper, l.usrWork, l.varTmp, l.varLog, l.state]) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
   fs.chmodSync(l.root, 0o700);
   fs.chmodSync(l.varTmp, 0o1777);
   copyEtc(l.etc);
