@@ -147,7 +147,7 @@ async function runProgram(
         const urn = (pulumi.runtime.getMonitor() as any).newUrn(reg?.parent, args.type, args.name) as string;
         registered.add(urn);
         try {
-          const r = await engine.register(args.type, args.name, args.inputs, {
+          const r = await engine.register(args.type, args.name, unknownsAsSentinel(args.inputs), {
             urn,
             preview,
             import: args.id || undefined,
@@ -226,4 +226,18 @@ export function miniUp(o: StackRunOptions): StackRunResult {
   const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as StackRunResult;
   fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
   return result;
+}
+
+/**
+ * In preview the mock monitor deserializes the engine's unknown sentinel into the SDK's `unknown` object; the engine
+ * would send the provider the sentinel string itself (plugin Struct encoding), so turn it back.
+ */
+function unknownsAsSentinel(v: any): any {
+  const { isUnknown } = require("@pulumi/pulumi/output");
+  if (isUnknown(v)) return UNKNOWN;
+  if (Array.isArray(v)) return v.map(unknownsAsSentinel);
+  if (v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unknownsAsSentinel(x)]));
+  }
+  return v;
 }
