@@ -489,6 +489,15 @@ flat_networks = $FLAT_PHYSNETS
 network_vlan_ranges = extnet
 [ml2_type_vxlan]
 vni_ranges = 1:1000
+[quotas]
+# test suites share the admin project: the defaults (10 groups, 100 rules per project) are too few for them
+quota_security_group = 500
+quota_security_group_rule = 5000
+quota_network = 500
+quota_subnet = 500
+quota_port = 1000
+quota_router = 100
+quota_floatingip = 200
 [securitygroup]
 enable_security_group = true
 firewall_driver = openvswitch
