@@ -1,10 +1,13 @@
 /**
- * Zod pieces every OpenStack resource schema shares: `cloud` (credentials), `adopt`, `customTimeouts`, names,
- * descriptions and tags. Built inside functions (never at module level) because the schema is created at call
- * time with the `z` that makeProvider passes in.
+ * Zod pieces every OpenStack resource schema shares: `cloud` (credentials), names, descriptions and tags; `adopt`
+ * and `customTimeouts` come from provider/core/schema.ts (re-exported here). Built inside functions (never at
+ * module level) because the schema is created at call time with the `z` that makeProvider passes in.
  */
 import type { Z } from "../../core/controller";
-import { parseDuration } from "../../core/timeouts";
+import { AdoptInput, adoptSchema, CustomTimeoutsInput, customTimeoutsSchema } from "../../core/schema";
+
+export { adoptSchema, customTimeoutsSchema };
+export type { AdoptInput, CustomTimeoutsInput };
 
 /** Where and how to authenticate; the same shape as sdk/openstack/cloud.ts `CloudArgs`. */
 export interface CloudInput {
@@ -19,17 +22,6 @@ export interface CloudInput {
   caCertPem?: string;
   insecure?: boolean;
   endpointOverrides?: Record<string, string>;
-}
-
-export interface AdoptInput {
-  id?: string;
-  name?: string;
-}
-
-export interface CustomTimeoutsInput {
-  create?: string;
-  update?: string;
-  delete?: string;
 }
 
 /** Inputs every OpenStack resource takes besides its own fields. */
@@ -64,30 +56,6 @@ export function cloudSchema(z: Z) {
     insecure: z.boolean().optional(),
     endpointOverrides: z.record(z.string(), httpUrl(z)).optional(),
   });
-}
-
-export function adoptSchema(z: Z) {
-  return z
-    .strictObject({
-      id: z.string().min(1, "must not be empty").optional(),
-      name: z.string().min(1, "must not be empty").optional(),
-    })
-    .refine((a) => a.id !== undefined || a.name !== undefined, "give the id or the name of the object to adopt");
-}
-
-function duration(z: Z) {
-  return z.string().refine((s) => {
-    try {
-      parseDuration(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a duration such as "90s", "10m" or "1h30m"');
-}
-
-export function customTimeoutsSchema(z: Z) {
-  return z.object({ create: duration(z).optional(), update: duration(z).optional(), delete: duration(z).optional() });
 }
 
 /** `{cloud, adopt, customTimeouts}` to spread into a resource's z.object({...}). */

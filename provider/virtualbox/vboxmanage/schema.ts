@@ -1,10 +1,10 @@
 /** Zod pieces every VirtualBox resource schema shares (built inside functions, at call time). */
 import type { Z } from "../../core/controller";
-import { adoptSchema, customTimeoutsSchema } from "../../openstack/common/schema";
+import { AdoptInput, adoptSchema, CustomTimeoutsInput, customTimeoutsSchema } from "../../core/schema";
 
 export interface VBoxCommonInputs {
-  adopt?: { id?: string; name?: string };
-  customTimeouts?: { create?: string; update?: string; delete?: string };
+  adopt?: AdoptInput;
+  customTimeouts?: CustomTimeoutsInput;
   /** Full path of VBoxManage; default: VBOXMANAGE_PATH, then PATH, then the Windows install locations. */
   vboxManagePath?: string;
 }
