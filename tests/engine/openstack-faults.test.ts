@@ -186,8 +186,9 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     const prefix = `${RUN}-reset`;
     const before = neutron.seen.length;
     const up = stack(prefix, "up");
-    // once the rules are being created, break the next connections (after the real Neutron got the requests)
-    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/security-group-rules");
+    // once the network exists, break the next connections (after the real Neutron got the requests): the
+    // subnet, groups and rules are still to come
+    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/networks");
     neutron.resetNext(3, { forward: true });
     const result = await up;
     expect(neutron.seen.slice(before).filter((r) => r.status === "reset")).toHaveLength(3);
