@@ -1,8 +1,8 @@
 /** lab.HostPrep: inputs, outputs and the input schema (built at call time). */
 import type * as zod from "zod";
 import type { CommonInputs, Z } from "../../core/controller";
-import { cidrContains, parseCidr } from "../../openstack/common/ip";
-import { customTimeoutsSchema } from "../../openstack/common/schema";
+import { cidrContains, parseCidr } from "../../core/ip";
+import { customTimeoutsSchema } from "../../core/schema";
 import { ConnectionInput, connectionSchema } from "../common";
 
 export const SELINUX_MODES = ["disabled", "permissive", "enforcing"] as const;

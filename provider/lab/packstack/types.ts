@@ -1,6 +1,6 @@
 /** lab.PackstackInstall: inputs, outputs and the input schema (built at call time). */
 import type { Z } from "../../core/controller";
-import { parseDuration } from "../../core/timeouts";
+import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
 import { connectionSchema, ConnectionInput } from "../common/connection";
 
 export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
@@ -29,7 +29,7 @@ export interface PackstackInputs {
   healthy: true;
   /** `{}` takes over an install that already exists on the host (and its answer file). */
   adopt?: Record<string, never>;
-  customTimeouts?: { create?: string; update?: string; delete?: string };
+  customTimeouts?: CustomTimeoutsInput;
 }
 
 export interface ServiceHealth {
@@ -83,17 +83,6 @@ export function sameSubnet(a: string, b: string, prefix: number): boolean {
   return Math.floor(ipToInt(a) / size) === Math.floor(ipToInt(b) / size);
 }
 
-function duration(z: Z) {
-  return z.string().refine((s) => {
-    try {
-      parseDuration(s);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a duration such as "90s", "10m" or "2h"');
-}
-
 export function packstackSchema(z: Z) {
   const types = z.array(z.enum(NETWORK_TYPES, { error: `each must be one of ${NETWORK_TYPES.join(", ")}` })).min(1, "must not be empty");
   return z
@@ -119,7 +108,7 @@ export function packstackSchema(z: Z) {
       prefixLength: z.number().int("must be a whole number").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
       healthy: z.literal(true, { error: "is an output (the live health); leave it unset" }).default(true),
       adopt: z.strictObject({}, { error: "must be {} (it takes over the install on the host the connection reaches)" }).optional(),
-      customTimeouts: z.object({ create: duration(z).optional(), update: duration(z).optional(), delete: duration(z).optional() }).optional(),
+      customTimeouts: customTimeoutsSchema(z).optional(),
     })
     .superRefine((p, ctx) => {
       const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });

@@ -1,6 +1,6 @@
 /** virtualbox.NatNetwork: inputs (zod schema) and outputs. */
 import type { Z } from "../../core/controller";
-import { cidrContains, ipVersionOf, parseCidr } from "../../openstack/common/ip";
+import { cidrContains, ipVersionOf, parseCidr } from "../../core/ip";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
 
 export interface PortForward {

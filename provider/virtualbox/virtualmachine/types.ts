@@ -1,6 +1,6 @@
 /** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
 import type { Z } from "../../core/controller";
-import { ipVersionOf } from "../../openstack/common/ip";
+import { ipVersionOf } from "../../core/ip";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
 
 export const NIC_TYPES = ["natnetwork", "nat", "bridged", "hostonly", "intnet"] as const;
