@@ -109,11 +109,13 @@ test("up adopts the hand-built lab: nothing created in VirtualBox or OpenStack, 
   expect(g.readFile("/root/answers.txt")).toBe(built.answers);
   expect(g.readFile("/root/keystonerc_admin")).toBe(built.keystonerc);
   expect(g.readFile("/etc/sysconfig/network-scripts/ifcfg-br-ex")).toBe(built.ifcfgBrEx);
-  expect(g.readFile("/etc/sysconfig/network-scripts/ifcfg-enp0s3")).toBe(built.ifcfgEnp0s3);
 
   // The adopted install's credentials reach the stack, secret, through the forwarded ports.
   expect(isSecret(up.outputs.cloud)).toBe(true);
   expect(out.cloud).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: adminCloud().password, endpointOverrides: { network: "http://127.0.0.1:9696" } });
+
+  // Last: enp0s3 must stay br-ex's OVS port (rewriting it as a plain static interface breaks the lab's network).
+  expect(g.readFile("/etc/sysconfig/network-scripts/ifcfg-enp0s3")).toBe(built.ifcfgEnp0s3);
 });
 
 test("preview --refresh after the adoption shows no change", () => {
@@ -131,12 +133,16 @@ test("a second up is a no-op", () => {
 });
 
 test("destroy deletes the adopted VirtualBox and OpenStack objects and leaves the guest's install as it is (README: Destroy)", () => {
+  const disk = `${world.vboxState}/${world.vmName}.vdi`;
+  expect(fs.existsSync(disk)).toBe(true);
   const destroy = run("destroy");
   expect(destroy.errors).toEqual([]);
   expect(destroy.summary).toEqual({ delete: 8 });
   expect(world.vbox("list", "vms")).not.toContain(world.vmName);
+  expect(fs.existsSync(disk)).toBe(false); // the disk goes with the VM
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).not.toContain(`Name:         ${world.natNetworkName}`);
   expect(cloudCli.exists("network", "show", "external_network")).toBe(false);
+  expect(cloudCli.exists("subnet", "show", "public_subnet")).toBe(false);
   expect(seedRules(defaultGroupId())).toEqual([]);
   // HostPrep and PackstackInstall have nothing to undo: the guest keeps its preparation and its install.
   expect(world.prep.guest.readFile("/root/keystonerc_admin")).toBe(built.keystonerc);
