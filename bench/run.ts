@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { buildBench } from "./lib/build";
 import { benchCloud, osEnv } from "./lib/cloud";
-import { freePhysnet, sweep } from "./lib/housekeeping";
+import { freePhysnet, Housekeeper, isTransient, sweep } from "./lib/housekeeping";
 import { authenticate, Neutron } from "./lib/rawHttp";
 import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
 import { median, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
@@ -95,10 +95,9 @@ async function main(): Promise<void> {
   const repo = path.resolve(benchDir, "..");
   if (!fs.existsSync(path.join(repo, "bin/sdk/providers.js"))) throw new Error("bin/ is missing: run `npm run build` first");
   const built = buildBench(benchDir);
-  const session = await authenticate(benchCloud());
-  const neutron = new Neutron(session);
+  const admin = new Housekeeper(async () => new Neutron(await authenticate(benchCloud())));
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
-  const stale = await sweep(neutron, NAME_ROOT);
+  const stale = await admin.with((n) => sweep(n, NAME_ROOT));
   if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
   console.log(
     `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` +
@@ -106,6 +105,7 @@ async function main(): Promise<void> {
       (opts.cliRules < opts.rules ? `; the CLI creates only ${opts.cliRules} rules and its time is SCALED to ${opts.rules}` : ""),
   );
 
+  const loadBefore = os.loadavg();
   const records: RunRecord[] = [];
   const ruleCount = (v: Variant) => (v === "cli" ? opts.cliRules : opts.rules);
   for (let run = 0; run < opts.runs; run++) {
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     for (const variant of order) {
       const tried: string[] = [];
       for (let attempt = 1; ; attempt++) {
-        const physnet = await freePhysnet(neutron, tried);
+        const physnet = await admin.with((n) => freePhysnet(n, tried));
         const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant));
         const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-trace-")), "http.jsonl");
         const timeout = variant === "cli" ? 60 * 60e3 : 10 * 60e3;
@@ -124,13 +124,18 @@ async function main(): Promise<void> {
           outcome = await runVariant(launchFor(variant, built, repo, traceFile), workload, timeout);
         } finally {
           // Whatever happened, nothing of this run stays in the cloud.
-          leftovers = await sweep(neutron, workload.prefix);
+          leftovers = await admin.with((n) => sweep(n, workload.prefix));
         }
         const r = outcome.result;
         const error = r?.ok ? undefined : r?.error ?? `exited with ${outcome.exitCode}: ${outcome.stderrTail}`;
         if (error && physnetBusy(error) && attempt < 3) {
           console.log(`  ${variant}: physnet ${physnet} was taken meanwhile by someone else; again on another`);
           tried.push(physnet);
+          continue;
+        }
+        if (error && isTransient(new Error(error)) && attempt < 3) {
+          // Not the variant's fault (the test cloud restarted under it): the run does not count, it is done again.
+          console.log(`  ${variant}: the cloud went away during the run (${error.split("\n")[0]}); running it again`);
           continue;
         }
         const details = compact(variant, r?.details ?? {});
@@ -152,6 +157,7 @@ async function main(): Promise<void> {
           leftoversSwept: leftovers,
         };
         records.push(rec);
+        save(records, opts, loadBefore[0]); // a crash later still leaves what was measured
         console.log(
           `  run ${run + 1}/${opts.runs} ${variant.padEnd(12)} ${(rec.wallMs / 1000).toFixed(2).padStart(8)} s` +
             (rec.ok ? "" : `  FAILED: ${error}`) +
@@ -161,24 +167,38 @@ async function main(): Promise<void> {
       }
     }
   }
-  neutron.close();
+  admin.close();
   fs.rmSync(built, { recursive: true, force: true });
 
-  const summary = summarize(records, opts);
+  const summary = save(records, opts, loadBefore[0]);
   printSummary(summary);
+  console.log(`\nresults: bench/results/latest.json and bench/results/${new Date().toISOString().slice(0, 10)}.json`);
+  if (records.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+/** Writes bench/results/latest.json and bench/results/<date>.json; returns the summary. */
+function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefore: number): Summary {
+  const summary = summarize(records, opts);
+  const date = new Date().toISOString();
   const doc = {
-    date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", node: process.version, platform: `${os.type()} ${os.release()}` },
+    date,
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "",
+      node: process.version,
+      platform: `${os.type()} ${os.release()}`,
+      // Other work on the machine (test suites) slows every variant; the load average says how busy it was.
+      loadAverage1m: { before: loadBefore, now: os.loadavg()[0] },
+    },
     settings: opts,
+    complete: records.length === opts.runs * opts.variants.length,
     summary,
     runs: records,
   };
-  const dir = path.join(benchDir, "results");
+  const dir = path.join(__dirname, "results");
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(doc, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, `${doc.date.slice(0, 10)}.json`), `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`\nresults: bench/results/latest.json and bench/results/${doc.date.slice(0, 10)}.json`);
-  if (records.some((r) => !r.ok)) process.exitCode = 1;
+  for (const name of ["latest.json", `${date.slice(0, 10)}.json`]) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(doc, null, 2)}\n`);
+  return summary;
 }
 
 export interface Summary {

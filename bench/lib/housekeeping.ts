@@ -41,3 +41,43 @@ export async function sweep(neutron: Neutron, prefix: string): Promise<number> {
   removed += subnets.length + networks.length + groups.length;
   return removed;
 }
+
+/** A connection that failed, or an answer that says "try later" / "token no longer valid" (the cloud restarted). */
+export function isTransient(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? "";
+  const text = e instanceof Error ? e.message : String(e);
+  return ["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(code) || /answered (401|502|503|504)\b|ECONNREFUSED|ECONNRESET|Unable to establish connection|Service Unavailable/i.test(text);
+}
+
+/**
+ * The benchmark's own Neutron session, which survives a restart of the test cloud (other suites on the same
+ * machine may restart it): work is retried, with a new token, for up to `patienceMs` while the cloud is away.
+ */
+export class Housekeeper {
+  private neutron: Neutron | undefined;
+
+  constructor(
+    private readonly connect: () => Promise<Neutron>,
+    private readonly patienceMs = 5 * 60e3,
+  ) {}
+
+  async with<T>(fn: (neutron: Neutron) => Promise<T>): Promise<T> {
+    const until = Date.now() + this.patienceMs;
+    for (;;) {
+      try {
+        this.neutron ??= await this.connect();
+        return await fn(this.neutron);
+      } catch (e) {
+        if (!isTransient(e) || Date.now() > until) throw e;
+        console.log(`  (the cloud is not answering: ${e instanceof Error ? e.message : String(e)}; waiting)`);
+        this.close();
+        await sleep(5000);
+      }
+    }
+  }
+
+  close(): void {
+    this.neutron?.close();
+    this.neutron = undefined;
+  }
+}
