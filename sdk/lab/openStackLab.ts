@@ -61,8 +61,11 @@ export interface OpenStackLabArgs {
     poolEnd?: pulumi.Input<string>; // "10.0.2.200"
     adopt?: boolean;
   };
-  /** Take a snapshot "after-packstack" (default true): a broken lab rolls back in a minute, not an hour. */
-  snapshot?: boolean;
+  /**
+   * Take a snapshot "after-packstack" (default true): a broken lab rolls back in a minute, not an hour.
+   * "adopt": the VM already has one by that name (taken by hand): take it over.
+   */
+  snapshot?: boolean | "adopt";
 }
 
 export const SEED = {
@@ -194,6 +197,7 @@ export class OpenStackLab extends pulumi.ComponentResource {
         name: "after-packstack",
         description: "OpenStack Zed installed by Packstack; restore this instead of reinstalling",
         vboxManagePath: args.vm.vboxManagePath,
+        ...(args.snapshot === "adopt" ? { adopt: { name: "after-packstack" } } : {}),
       }, { ...child, dependsOn: [this.packstack] });
     }
 

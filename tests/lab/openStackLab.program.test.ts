@@ -132,10 +132,14 @@ test("adopting a lab built by hand names the existing objects instead of creatin
     natNetwork: { name: "NatNetwork", adopt: true },
     vm: { name: "centos9", rootPassword: "x", sshPublicKey: "k", sshPrivateKey: "p", adopt: true },
     networks: { adopt: true },
+    packstack: { adminPassword: "x", adopt: true },
+    snapshot: "adopt",
   });
   expect(by("natnet").inputs.adopt).toEqual({ name: "NatNetwork" });
   expect(by("vm").inputs.adopt).toEqual({ name: "centos9" });
   expect(by("vm").inputs.unattended).toBeUndefined();
   expect(by("external-network").inputs.adopt).toEqual({ name: "external_network" });
   expect(by("public-subnet").inputs.adopt).toEqual({ name: "public_subnet" });
+  expect(by("packstack").inputs.adopt).toEqual({});
+  expect(by("after-packstack").inputs.adopt).toEqual({ name: "after-packstack" });
 });
