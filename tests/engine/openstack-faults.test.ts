@@ -6,15 +6,15 @@
  * complete, and the real `openstack` CLI must then see each object exactly once and exactly the rules asked for.
  * Last, many rules created at once in one group (in one provider process) neither duplicate nor lose a rule.
  *
- * The stack runs in a child process started asynchronously: the proxies live in this process and must keep
- * answering (and be steered mid-run) while the child works.
+ * The stack runs in a child process started asynchronously (miniUpAsync): the proxies live in this process and must
+ * keep answering (and be steered mid-run) while the child works.
  */
-import { execFileSync, spawn } from "child_process";
+import { execFileSync } from "child_process";
 import { randomUUID } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { StackRunOptions, StackRunResult } from "../harness/miniUp";
+import { miniUpAsync, StackRunOptions, StackRunResult } from "../harness/miniUp";
 import { stripSecrets } from "../harness/wire";
 import { adminCloud, cliEnv } from "../support/cloud";
 import { FaultProxy, startFaultProxy } from "../support/faultProxy";
@@ -49,35 +49,8 @@ function proxiedCloud() {
   return { ...adminCloud(), authUrl: `${keystone.url}/v3`, endpointOverrides: { network: neutron.url } };
 }
 
-/** Like tests/harness/miniUp, but without blocking this process (the proxies must keep working). */
-function runStack(o: StackRunOptions): Promise<StackRunResult> {
-  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "faults-run-")), "result.json");
-  const child = spawn(
-    process.execPath,
-    ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "..", "harness", "child", "stackRun.ts"), resultFile],
-    {
-      cwd: o.programDir,
-      env: { ...process.env, TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node", ignoreDeprecations: "6.0" }) },
-      stdio: ["pipe", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  child.stdin.end(JSON.stringify(o));
-  return new Promise((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      if (!fs.existsSync(resultFile)) return reject(new Error(`stack run crashed (${code} ${signal ?? ""}):\n${output}`));
-      const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as StackRunResult;
-      fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
-      resolve(result);
-    });
-  });
-}
-
 function stack(prefix: string, operation: StackRunOptions["operation"]): Promise<StackRunResult> {
-  return runStack({
+  return miniUpAsync({
     programDir: PROGRAM,
     stateFile: path.join(stateDir, `${prefix}.json`),
     operation,

@@ -9,7 +9,7 @@
  * the program's failures (a failed registration rejects every Output) stay out of the test's process, and every
  * run starts with fresh module caches.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -202,30 +202,69 @@ async function runProgram(
   return outputs;
 }
 
-/** Runs one CLI-like command over a stack in a child process (see the file comment). */
-export function miniUp(o: StackRunOptions): StackRunResult {
-  const resultFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "miniup-")), "result.json");
-  const r = spawnSync(
-    process.execPath,
-    ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "child", "stackRun.ts"), resultFile],
-    {
-      cwd: o.programDir,
-      // like the nodejs language host's ts-node defaults (cmd/run: commonjs, node resolution), merged into the
-      // program's tsconfig.json when it has one
-      env: {
-        ...process.env,
-        TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node", ignoreDeprecations: "6.0" }),
-      },
-      input: JSON.stringify(o),
-      encoding: "utf8",
-      timeout: 30 * 60_000,
-      maxBuffer: 64 * 1024 * 1024,
+/** The child process that runs one command: node + ts-node running child/stackRun.ts, writing its result to a file. */
+function stackRunChild(): { args: (resultFile: string) => string[]; env: NodeJS.ProcessEnv } {
+  return {
+    args: (resultFile) => ["-r", require.resolve("ts-node/register/transpile-only"), path.join(__dirname, "child", "stackRun.ts"), resultFile],
+    // like the nodejs language host's ts-node defaults (cmd/run: commonjs, node resolution), merged into the
+    // program's tsconfig.json when it has one
+    env: {
+      ...process.env,
+      TS_NODE_COMPILER_OPTIONS: JSON.stringify({ module: "commonjs", moduleResolution: "node", ignoreDeprecations: "6.0" }),
     },
-  );
-  if (!fs.existsSync(resultFile)) throw new Error(`stack run crashed (${r.status} ${r.signal ?? ""}):\n${r.stdout}\n${r.stderr}`);
+  };
+}
+
+const newResultFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "miniup-")), "result.json");
+
+/** The run's result, or a "crashed" error with the child's output when it wrote none. */
+function takeResult(resultFile: string, crashed: () => string): StackRunResult {
+  if (!fs.existsSync(resultFile)) {
+    fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
+    throw new Error(`stack run crashed ${crashed()}`);
+  }
   const result = JSON.parse(fs.readFileSync(resultFile, "utf8")) as StackRunResult;
   fs.rmSync(path.dirname(resultFile), { recursive: true, force: true });
   return result;
+}
+
+/** Runs one CLI-like command over a stack in a child process (see the file comment). Blocks this process. */
+export function miniUp(o: StackRunOptions): StackRunResult {
+  const resultFile = newResultFile();
+  const child = stackRunChild();
+  const r = spawnSync(process.execPath, child.args(resultFile), {
+    cwd: o.programDir,
+    env: child.env,
+    input: JSON.stringify(o),
+    encoding: "utf8",
+    timeout: 30 * 60_000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return takeResult(resultFile, () => `(${r.status} ${r.signal ?? ""}):\n${r.stdout}\n${r.stderr}`);
+}
+
+/**
+ * `miniUp` without blocking this process: for tests whose own servers (fault proxies, stand-ins) must keep
+ * answering, or be steered, while the stack runs.
+ */
+export function miniUpAsync(o: StackRunOptions): Promise<StackRunResult> {
+  const resultFile = newResultFile();
+  const child = stackRunChild();
+  const proc = spawn(process.execPath, child.args(resultFile), { cwd: o.programDir, env: child.env, stdio: ["pipe", "pipe", "pipe"] });
+  let output = "";
+  proc.stdout.on("data", (d) => (output += d));
+  proc.stderr.on("data", (d) => (output += d));
+  proc.stdin.end(JSON.stringify(o));
+  return new Promise((resolve, reject) => {
+    proc.on("error", reject);
+    proc.on("close", (code, signal) => {
+      try {
+        resolve(takeResult(resultFile, () => `(${code} ${signal ?? ""}):\n${output}`));
+      } catch (e) {
+        reject(e);
+      }
+    });
+  });
 }
 
 /**

@@ -3,3 +3,4 @@ export * from "./ip";
 export * from "./find";
 export * from "./tags";
 export * from "./remove";
+export * from "./recover";

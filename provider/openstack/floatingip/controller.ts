@@ -4,8 +4,19 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { floatingIpOutputs } from "./results";
-import { createBody, createFloatingIp, deleteFloatingIp, findFloatingIp, getFloatingIp, updateBody, updateFloatingIp } from "./requests";
+import {
+  createBody,
+  createFloatingIp,
+  deleteFloatingIp,
+  findFloatingIp,
+  floatingIpsCreatedSince,
+  getFloatingIp,
+  recoveryMatch,
+  updateBody,
+  updateFloatingIp,
+} from "./requests";
 import { FloatingIpInputs, FloatingIpOutputs, schema } from "./types";
 
 export const controller: Controller<FloatingIpInputs, FloatingIpOutputs> = {
@@ -15,7 +26,17 @@ export const controller: Controller<FloatingIpInputs, FloatingIpOutputs> = {
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 2 * 60e3 },
 
   async create(inputs, ctx) {
-    const fip = await createFloatingIp(await clientFor(inputs.cloud), createBody(inputs));
+    const client = await clientFor(inputs.cloud);
+    const match = recoveryMatch(inputs);
+    const fip = await createOrRecover({
+      what: `floating IP from network ${inputs.networkId}`,
+      create: () => createFloatingIp(client, createBody(inputs)),
+      lookup: match ? (since) => floatingIpsCreatedSince(client, match, since) : undefined,
+      unrecoverable:
+        `Floating IPs have no name: look for an unassociated address from network ${inputs.networkId} allocated just now ` +
+        "and release it (or adopt it by id); give `address` or `portId` to make this recoverable.",
+      ctx,
+    });
     ctx.progress(`allocated ${fip.floating_ip_address}${fip.port_id ? ` -> port ${fip.port_id}` : ""}`);
     return { id: fip.id, outs: floatingIpOutputs(fip) };
   },

@@ -1,6 +1,6 @@
 /** Neutron calls for floating IPs. */
 import type { OpenStackClient } from "../client";
-import { AdoptInput } from "../common";
+import { AdoptInput, listCreatedSince } from "../common";
 import type { ApiFloatingIp } from "./results";
 import type { FloatingIpInputs } from "./types";
 import { FLOATINGIPS, floatingIpUrl, SERVICE } from "./urls";
@@ -53,6 +53,22 @@ export async function findFloatingIp(client: Client, adopt: AdoptInput): Promise
   const body = await client.get(SERVICE, FLOATINGIPS, { floating_ip_address: adopt.name, project_id: client.projectId });
   const found: ApiFloatingIp[] = body?.floatingips ?? [];
   return found.length === 1 ? found[0].id : null;
+}
+
+/**
+ * How to recognise the floating IP a create whose answer was lost made: by its address when one was asked for,
+ * else by the port (a fixed address has at most one floating IP); null when nothing tells it apart.
+ */
+export function recoveryMatch(i: FloatingIpInputs): Record<string, string> | null {
+  const match: Record<string, string> = { floating_network_id: i.networkId };
+  if (i.address) return { ...match, floating_ip_address: i.address };
+  if (i.portId) return i.fixedIpAddress ? { ...match, port_id: i.portId, fixed_ip_address: i.fixedIpAddress } : { ...match, port_id: i.portId };
+  return null;
+}
+
+/** The project's floating IPs matching `match` created at or after `since`. */
+export async function floatingIpsCreatedSince(client: Client, match: Record<string, string>, since: Date): Promise<ApiFloatingIp[]> {
+  return listCreatedSince(client, { service: SERVICE, path: FLOATINGIPS, singular: "floatingip", plural: "floatingips" }, match, since);
 }
 
 export async function deleteFloatingIp(client: Client, id: string): Promise<void> {

@@ -4,6 +4,7 @@
  */
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { networkOutputs } from "./results";
 import {
   createBody,
@@ -11,6 +12,7 @@ import {
   deleteNetwork,
   findNetwork,
   getNetwork,
+  networksCreatedSince,
   setNetworkTags,
   updateBody,
   updateNetwork,
@@ -27,7 +29,14 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
 
   async create(inputs: NetworkInputs, ctx: OpContext) {
     const client = await clientFor(inputs.cloud);
-    let net = await createNetwork(client, createBody(inputs));
+    const name = inputs.name;
+    let net = await createOrRecover({
+      what: `network ${name ? `"${name}"` : "(no name)"}`,
+      create: () => createNetwork(client, createBody(inputs)),
+      lookup: name ? (since) => networksCreatedSince(client, name, since) : undefined,
+      unrecoverable: "A network without a name cannot be told apart from others: look for an unnamed network made just now and delete it (or adopt it by id); give the network a name to make this recoverable.",
+      ctx,
+    });
     ctx.progress(`created network ${net.id}`);
     if (inputs.tags?.length) {
       try {

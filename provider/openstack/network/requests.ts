@@ -1,7 +1,7 @@
 /** Neutron network API calls (one request each). */
 import { isNotFound } from "../../core/errors";
 import type { OpContext } from "../../core/controller";
-import { AdoptInput, deleteUntilGone, findByIdOrName, replaceTags } from "../common";
+import { AdoptInput, deleteUntilGone, findByIdOrName, listCreatedSince, replaceTags } from "../common";
 import type { OpenStackClient } from "../client";
 import { NetworkInputs, UPDATABLE } from "./types";
 import { networkUrl, networksUrl, SERVICE } from "./urls";
@@ -56,6 +56,13 @@ export async function deleteNetwork(client: OpenStackClient, id: string, ctx: Pi
   await deleteUntilGone(client, SERVICE, networkUrl(id), `network ${id}`, ctx);
 }
 
+const COLLECTION = { service: SERVICE, path: networksUrl(), singular: "network", plural: "networks" };
+
 export async function findNetwork(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
-  return findByIdOrName(client, { service: SERVICE, path: networksUrl(), singular: "network", plural: "networks" }, adopt);
+  return findByIdOrName(client, COLLECTION, adopt);
+}
+
+/** The project's networks named `name` created at or after `since` (what a create whose answer was lost made). */
+export async function networksCreatedSince(client: OpenStackClient, name: string, since: Date): Promise<any[]> {
+  return listCreatedSince(client, COLLECTION, { name }, since);
 }

@@ -4,8 +4,9 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { routerOutputs } from "./results";
-import { createBody, createRouter, deleteRouter, findRouter, getRouter, updateBody, updateRouter } from "./requests";
+import { createBody, createRouter, deleteRouter, findRouter, getRouter, routersCreatedSince, updateBody, updateRouter } from "./requests";
 import { RouterInputs, RouterOutputs, schema } from "./types";
 
 export const controller: Controller<RouterInputs, RouterOutputs> = {
@@ -14,7 +15,13 @@ export const controller: Controller<RouterInputs, RouterOutputs> = {
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
 
   async create(inputs, ctx) {
-    const router = await createRouter(await clientFor(inputs.cloud), createBody(inputs));
+    const client = await clientFor(inputs.cloud);
+    const router = await createOrRecover({
+      what: `router "${inputs.name}"`,
+      create: () => createRouter(client, createBody(inputs)),
+      lookup: (since) => routersCreatedSince(client, inputs.name, since),
+      ctx,
+    });
     ctx.progress(`created router ${router.id}`);
     return { id: router.id, outs: routerOutputs(router) };
   },

@@ -1,7 +1,7 @@
 /** Neutron calls for routers. */
 import type { OpContext } from "../../core/controller";
 import type { OpenStackClient } from "../client";
-import { AdoptInput, deleteUntilGone, findByIdOrName } from "../common";
+import { AdoptInput, deleteUntilGone, findByIdOrName, listCreatedSince } from "../common";
 import type { ApiRouter } from "./results";
 import type { RouterInputs } from "./types";
 import { COLLECTION, ROUTERS, routerUrl, SERVICE } from "./urls";
@@ -53,6 +53,11 @@ export async function updateRouter(client: Client, id: string, body: Record<stri
 
 export async function findRouter(client: Client, adopt: AdoptInput): Promise<string | null> {
   return findByIdOrName(client, COLLECTION, adopt);
+}
+
+/** The project's routers named `name` created at or after `since` (what a create whose answer was lost made). */
+export async function routersCreatedSince(client: Client, name: string, since: Date): Promise<ApiRouter[]> {
+  return listCreatedSince(client, COLLECTION, { name }, since);
 }
 
 /** Delete; a router that still has interfaces answers 409 (RouterInUse) and is retried until the deadline. */

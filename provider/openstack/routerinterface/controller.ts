@@ -4,8 +4,9 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { interfaceOutputs } from "./results";
-import { addInterface, removeInterface, routerPortsOnSubnet } from "./requests";
+import { addInterface, portsAddedSince, removeInterface, routerPortsOnSubnet } from "./requests";
 import { RouterInterfaceInputs, RouterInterfaceOutputs, schema } from "./types";
 
 export const controller: Controller<RouterInterfaceInputs, RouterInterfaceOutputs> = {
@@ -19,7 +20,14 @@ export const controller: Controller<RouterInterfaceInputs, RouterInterfaceOutput
     const client = await clientFor(inputs.cloud);
     let portId: string;
     try {
-      portId = await addInterface(client, inputs.routerId, inputs.subnetId);
+      portId = await createOrRecover({
+        what: `interface of router ${inputs.routerId} on subnet ${inputs.subnetId}`,
+        create: () => addInterface(client, inputs.routerId, inputs.subnetId),
+        // re-read the router's port on the subnet before adding again
+        lookup: (since) => portsAddedSince(client, inputs.routerId, inputs.subnetId, since),
+        idOf: (id) => id,
+        ctx,
+      });
     } catch (e) {
       const existing = await routerPortsOnSubnet(client, inputs.routerId, inputs.subnetId).catch(() => []);
       if (existing.length) {

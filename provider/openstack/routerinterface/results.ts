@@ -6,6 +6,7 @@ export interface ApiPort {
   device_id: string;
   device_owner: string;
   fixed_ips: Array<{ subnet_id: string; ip_address: string }>;
+  created_at?: string;
 }
 
 export function interfaceOutputs(port: ApiPort, subnetId: string): RouterInterfaceOutputs {

@@ -5,8 +5,9 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { groupOutputs } from "./results";
-import { createBody, createGroup, deleteGroup, findGroup, getGroup, removeDefaultEgress, setGroupTags, updateBody, updateGroup } from "./requests";
+import { createBody, createGroup, deleteGroup, findGroup, getGroup, groupsCreatedSince, removeDefaultEgress, setGroupTags, updateBody, updateGroup } from "./requests";
 import { schema, SecurityGroupInputs, SecurityGroupOutputs } from "./types";
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
@@ -17,7 +18,12 @@ export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> =
 
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
-    let g = await createGroup(client, createBody(inputs));
+    let g = await createOrRecover({
+      what: `security group "${inputs.name}"`,
+      create: () => createGroup(client, createBody(inputs)),
+      lookup: (since) => groupsCreatedSince(client, inputs.name, since),
+      ctx,
+    });
     ctx.progress(`created security group ${g.id}`);
     try {
       if (inputs.tags?.length) g = { ...g, tags: await setGroupTags(client, g.id, inputs.tags) };

@@ -1,6 +1,6 @@
 /** Neutron calls for security groups. */
 import type { OpContext } from "../../core/controller";
-import { deleteUntilGone, findByIdOrName, replaceTags } from "../common";
+import { deleteUntilGone, findByIdOrName, listCreatedSince, replaceTags } from "../common";
 import type { AdoptInput } from "../common";
 import { deleteRule, NetworkClient } from "../securitygrouprule/requests";
 import type { ApiGroup } from "./results";
@@ -57,6 +57,11 @@ export async function removeDefaultEgress(client: NetworkClient, g: ApiGroup): P
 
 export async function findGroup(client: NetworkClient, adopt: AdoptInput): Promise<string | null> {
   return findByIdOrName(client, COLLECTION, adopt);
+}
+
+/** The project's groups named `name` created at or after `since` (what a create whose answer was lost made). */
+export async function groupsCreatedSince(client: NetworkClient, name: string, since: Date): Promise<ApiGroup[]> {
+  return listCreatedSince(client, COLLECTION, { name }, since);
 }
 
 /** Delete; a group still used by ports answers 409 and is retried until the deadline. */

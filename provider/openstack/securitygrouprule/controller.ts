@@ -27,7 +27,7 @@ export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOu
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
     const groupId = await resolveGroupId(client, inputs.securityGroup);
-    const { rule, adopted } = await createRule(client, groupId, inputs as RuleSpec);
+    const { rule, adopted } = await createRule(client, groupId, inputs as RuleSpec, ctx);
     ctx.progress(`${adopted ? "adopted existing" : "created"} rule ${rule.id}: ${describeRule(inputs)}`);
     return { id: rule.id, outs: outputsOf(rule, inputs) };
   },

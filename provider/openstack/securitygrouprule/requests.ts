@@ -2,7 +2,9 @@
  * Neutron calls for security group rules: create one (an identical existing rule is adopted, not duplicated),
  * bulk create, get, delete, and resolving "default" to the caller's project's default group.
  */
+import type { OpContext } from "../../core/controller";
 import type { OpenStackClient } from "../client";
+import { outcomeUnknown } from "../common";
 import { withLock } from "./lock";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./results";
@@ -73,12 +75,36 @@ export function isRuleExists(e: unknown): boolean {
   return statusOf(e) === 409 && errorTypeOf(e) === "SecurityGroupRuleExists";
 }
 
+/** Rule creates sent at most when their answers are lost. */
+const RULE_ATTEMPTS = 3;
+
 /**
  * Creates one rule. When Neutron answers 409 SecurityGroupRuleExists (the same rule is already there: made out of
  * band, or by a parallel create of the same rule) the existing rule is returned with `adopted: true`.
+ * A create whose answer was lost (503, connection broken after sending) is sent once more after a pause: if the
+ * first one was done, Neutron answers 409 SecurityGroupRuleExists and that rule is adopted, so nothing doubles.
  */
-export async function createRule(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {
-  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, () => createOrAdopt(client, groupId, r));
+export async function createRule(
+  client: NetworkClient,
+  groupId: string,
+  r: RuleSpec,
+  ctx?: Pick<OpContext, "deadline" | "progress">,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((res) => setTimeout(res, ms)),
+): Promise<{ rule: ApiRule; adopted: boolean }> {
+  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, async () => {
+    let wait = 1000;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await createOrAdopt(client, groupId, r);
+      } catch (e) {
+        const deadline = ctx?.deadline ?? Date.now() + 60_000;
+        if (!outcomeUnknown(e) || attempt >= RULE_ATTEMPTS || Date.now() + wait > deadline) throw e;
+        ctx?.progress(`no answer to the rule create (${(e as Error).message}); sending it again in ${wait / 1000}s`);
+        await sleep(wait);
+        wait *= 2;
+      }
+    }
+  });
 }
 
 async function createOrAdopt(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {

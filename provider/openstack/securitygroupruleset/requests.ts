@@ -3,6 +3,7 @@
  * concurrency), then ONE bulk POST of the missing rules.
  */
 import type { OpContext } from "../../core/controller";
+import { outcomeUnknown } from "../common";
 import { bulkCreateRules, deleteRule, getGroupWithRules, isRuleExists, NetworkClient } from "../securitygrouprule/requests";
 import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
 import { fullRuleKey, resolveSelf, RuleSpec } from "../securitygrouprule/rule";
@@ -10,7 +11,7 @@ import { mapLimit } from "./limit";
 import { liveSpec, LiveGroup, plan } from "./plan";
 
 export const DELETE_CONCURRENCY = 8;
-/** Bulk creates retried after a concurrent change made one of the rules exist already. */
+/** Bulk creates sent at most (after a concurrent change, or a lost answer). */
 const MAX_ATTEMPTS = 3;
 
 export async function getLiveGroup(client: NetworkClient, groupId: string): Promise<LiveGroup | null> {
@@ -29,7 +30,9 @@ export async function reconcile(
   wanted: RuleSpec[],
   includeDefaultRules: boolean,
   ctx: Pick<OpContext, "progress" | "deadline">,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<Reconciled> {
+  let wait = 1000;
   for (let attempt = 1; ; attempt++) {
     const group = await getLiveGroup(client, groupId);
     if (!group) throw new Error(`security group ${groupId} does not exist`);
@@ -46,9 +49,15 @@ export async function reconcile(
       const made = created.map((rule) => ({ rule, as: byKey.get(fullRuleKey(ruleFromApi(rule))) ?? liveSpec(rule) }));
       return { kept: [...p.keep, ...made] };
     } catch (e) {
-      // Someone created one of these rules between our GET and POST: look again (bulk create is all or nothing).
-      if (!isRuleExists(e) || attempt >= MAX_ATTEMPTS || Date.now() > ctx.deadline) throw e;
-      ctx.progress("a rule appeared concurrently; re-reading the group");
+      // Someone created one of these rules between our GET and POST, or the answer was lost (the rules may all
+      // exist now): read the group again and plan again (bulk create is all or nothing).
+      const lost = outcomeUnknown(e);
+      if (!(lost || isRuleExists(e)) || attempt >= MAX_ATTEMPTS || Date.now() + (lost ? wait : 0) > ctx.deadline) throw e;
+      if (lost) {
+        ctx.progress(`no answer to the bulk create (${(e as Error).message}); re-reading the group in ${wait / 1000}s`);
+        await sleep(wait);
+        wait *= 2;
+      } else ctx.progress("a rule appeared concurrently; re-reading the group");
     }
   }
 }

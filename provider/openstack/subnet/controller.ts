@@ -4,8 +4,9 @@
  */
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { clientFor } from "../client";
+import { createOrRecover } from "../common";
 import { SUBNET_COMPARE } from "./compare";
-import { createBody, createSubnet, deleteSubnet, findSubnet, getSubnet, setSubnetTags, updateBody, updateSubnet } from "./requests";
+import { createBody, createSubnet, deleteSubnet, findSubnet, getSubnet, setSubnetTags, subnetsCreatedSince, updateBody, updateSubnet } from "./requests";
 import { subnetOutputs } from "./results";
 import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
 
@@ -19,7 +20,14 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
 
   async create(inputs: SubnetInputs, ctx: OpContext) {
     const client = await clientFor(inputs.cloud);
-    let subnet = await createSubnet(client, createBody(inputs));
+    const name = inputs.name;
+    let subnet = await createOrRecover({
+      what: `subnet ${name ? `"${name}"` : "(no name)"} (${inputs.cidr})`,
+      create: () => createSubnet(client, createBody(inputs)),
+      lookup: name ? (since) => subnetsCreatedSince(client, name, inputs.networkId, since) : undefined,
+      unrecoverable: `A subnet without a name cannot be told apart from others: look at the subnets of network ${inputs.networkId}, delete one made just now (or adopt it by id); give the subnet a name to make this recoverable.`,
+      ctx,
+    });
     ctx.progress(`created subnet ${subnet.id} (${subnet.cidr})`);
     if (inputs.tags?.length) {
       try {

@@ -1,7 +1,7 @@
 /** Neutron subnet API calls (one request each) and the request bodies. */
 import { isNotFound } from "../../core/errors";
 import type { OpContext } from "../../core/controller";
-import { AdoptInput, deleteUntilGone, findByIdOrName, normalizeIp, parseCidr, replaceTags } from "../common";
+import { AdoptInput, deleteUntilGone, findByIdOrName, listCreatedSince, normalizeIp, parseCidr, replaceTags } from "../common";
 import type { OpenStackClient } from "../client";
 import { usableRange } from "./checks";
 import type { SubnetInputs } from "./types";
@@ -86,5 +86,12 @@ export async function deleteSubnet(client: OpenStackClient, id: string, ctx: Pic
 /** By id, or by name among the subnets of `networkId` in the caller's project. */
 export async function findSubnet(client: OpenStackClient, adopt: AdoptInput, networkId?: string): Promise<string | null> {
   const filters: Record<string, string> = networkId ? { network_id: networkId } : {};
-  return findByIdOrName(client, { service: SERVICE, path: subnetsUrl(), singular: "subnet", plural: "subnets" }, adopt, filters);
+  return findByIdOrName(client, COLLECTION, adopt, filters);
+}
+
+const COLLECTION = { service: SERVICE, path: subnetsUrl(), singular: "subnet", plural: "subnets" };
+
+/** The project's subnets named `name` on `networkId` created at or after `since` (what a lost create made). */
+export async function subnetsCreatedSince(client: OpenStackClient, name: string, networkId: string, since: Date): Promise<any[]> {
+  return listCreatedSince(client, COLLECTION, { name, network_id: networkId }, since);
 }

@@ -1,0 +1,107 @@
+/**
+ * Creates whose answers are lost, against the real Neutron behind tests/support/faultProxy.ts, through each
+ * resource's provider: the object made by the lost request is used (never a second one), a request that never
+ * reached Neutron is sent again, and objects that cannot be told apart fail with a message instead of a guess.
+ */
+import { provider as floatingIp } from "../../../provider/openstack/floatingip/controller";
+import { provider as network } from "../../../provider/openstack/network/controller";
+import { provider as router } from "../../../provider/openstack/router/controller";
+import { provider as routerInterface } from "../../../provider/openstack/routerinterface/controller";
+import { provider as securityGroup } from "../../../provider/openstack/securitygroup/controller";
+import { adminCloud } from "../../support/cloud";
+import { FaultProxy, startFaultProxy } from "../../support/faultProxy";
+import { internalSubnet } from "../router/externalNetwork";
+import { Cleanup, openstack, openstackQuiet, uniqueName } from "./helpers";
+
+jest.setTimeout(120_000);
+
+const cleanup = new Cleanup();
+let neutron: FaultProxy;
+
+beforeAll(async () => {
+  neutron = await startFaultProxy("http://127.0.0.1:9696");
+});
+afterAll(async () => {
+  await cleanup.run();
+  await neutron?.close();
+});
+
+const proxied = () => ({ ...adminCloud(), endpointOverrides: { network: neutron.url } });
+
+async function checked(p: { check(o: any, n: any): Promise<{ inputs: any; failures?: unknown[] }> }, news: Record<string, unknown>) {
+  const res = await p.check({}, { cloud: proxied(), ...news });
+  expect(res.failures ?? []).toEqual([]);
+  return res.inputs;
+}
+
+/** Requests the proxy saw from `from` on, as "METHOD path status". */
+const seenSince = (from: number) => neutron.seen.slice(from).map((r) => `${r.method} ${r.path} ${r.status}`);
+
+test("Network: Neutron made it but the answer was a 503: the network is used, not made twice", async () => {
+  const name = uniqueName("recover-net");
+  cleanup.add(async () => {
+    for (const n of await openstack(["network", "list", "--name", name])) await openstackQuiet(["network", "delete", n.ID]);
+  });
+  const inputs = await checked(network, { name });
+  const from = neutron.seen.length;
+  neutron.failNext(1, { status: 503, forward: true });
+  const { id, outs } = await network.create(inputs);
+  const live: any[] = await openstack(["network", "list", "--name", name]);
+  expect(live.map((n) => n.ID)).toEqual([id]);
+  expect(outs.name).toBe(name);
+  expect(seenSince(from).filter((r) => r.startsWith("POST"))).toEqual(["POST /v2.0/networks 503"]);
+});
+
+test("SecurityGroup: the connection broke after Neutron made it: the group is used, not made twice", async () => {
+  const name = uniqueName("recover-sg");
+  cleanup.add(async () => {
+    const groups: any[] = await openstack(["security", "group", "list", "--project", "admin"]);
+    for (const g of groups.filter((x) => x.Name === name)) await openstackQuiet(["security", "group", "delete", g.ID]);
+  });
+  const inputs = await checked(securityGroup, { name });
+  neutron.resetNext(1, { forward: true });
+  const { id } = await securityGroup.create(inputs);
+  const groups: any[] = await openstack(["security", "group", "list", "--project", "admin"]);
+  expect(groups.filter((g) => g.Name === name).map((g) => g.ID)).toEqual([id]);
+});
+
+test("Router: a 503 that Neutron never saw: nothing was made, so the create is sent again (one router)", async () => {
+  const name = uniqueName("recover-router");
+  cleanup.add(async () => {
+    for (const r of await openstack(["router", "list", "--name", name])) await openstackQuiet(["router", "delete", r.ID]);
+  });
+  const inputs = await checked(router, { name });
+  const from = neutron.seen.length;
+  neutron.failNext(1, { status: 503 });
+  const { id } = await router.create(inputs);
+  expect((await openstack(["router", "list", "--name", name])).map((r: any) => r.ID)).toEqual([id]);
+  expect(seenSince(from).filter((r) => r.startsWith("POST"))).toEqual(["POST /v2.0/routers 503", "POST /v2.0/routers 201"]);
+});
+
+test("RouterInterface: add_router_interface done but the connection broke: the router's port on the subnet is used", async () => {
+  const r = await openstack(["router", "create", uniqueName("recover-ri")]);
+  cleanup.add(() => openstackQuiet(["router", "delete", r.id]));
+  const sub = await internalSubnet(cleanup);
+  const inputs = await checked(routerInterface, { routerId: r.id, subnetId: sub.subnetId });
+  const from = neutron.seen.length;
+  neutron.resetNext(1, { forward: true });
+  const { id, outs } = await routerInterface.create(inputs);
+  cleanup.add(() => openstackQuiet(["router", "remove", "port", r.id, id]));
+  const ports: any[] = await openstack(["port", "list", "--router", r.id]);
+  expect(ports.map((p) => p.ID)).toEqual([id]);
+  expect(outs).toMatchObject({ routerId: r.id, subnetId: sub.subnetId, portId: id });
+  // the add was sent once: the client did not repeat it, the controller looked instead
+  expect(seenSince(from).filter((x) => x.includes("add_router_interface"))).toEqual([`PUT /v2.0/routers/${r.id}/add_router_interface reset`]);
+});
+
+test("no name to tell them apart: a Network without a name and a FloatingIp without address or port fail clearly", async () => {
+  neutron.failNext(1, { status: 503 });
+  await expect(network.create(await checked(network, {}))).rejects.toThrow(
+    /network \(no name\): the create may or may not have been done .*503.*give the network a name/,
+  );
+  neutron.failNext(1, { status: 503 });
+  // the 503 comes before Neutron, so the network id is never looked at
+  await expect(floatingIp.create(await checked(floatingIp, { networkId: "00000000-0000-0000-0000-000000000000" }))).rejects.toThrow(
+    /Floating IPs have no name.*give `address` or `portId`/,
+  );
+});
