@@ -2,6 +2,8 @@
  * The external bridge as network-scripts ifcfg files, written BEFORE Packstack runs (the learner's final working
  * setup): br-ex holds the host's static address, the external interface becomes a plain OVS port of it. Without
  * them, br-ex takes over enp0s3 mid-install with no (or the wrong) address and the SSH connection dies.
+ * The bridge keeps the DNS servers lab.HostPrep wrote into ifcfg-<interface> (carriedDns), so HostPrep, which reads
+ * the bridge's file once the interface is its port, sees the host as it left it.
  */
 import type { SshConnection } from "../../ssh";
 import type { PackstackInputs } from "./types";
@@ -23,7 +25,7 @@ export function bridgeIfcfg(i: PackstackInputs, dns: string[]): string {
     `IPADDR=${i.hostIp}`,
     `PREFIX=${i.prefixLength}`,
     `GATEWAY=${i.gateway}`,
-    ...dns.slice(0, 2).map((d, n) => `DNS${n + 1}=${d}`),
+    ...dns.slice(0, 3).map((d, n) => `DNS${n + 1}=${d}`),
     "ONBOOT=yes",
     `OVS_EXTRA="set bridge ${i.bridge} fail_mode=standalone"`,
     "",
@@ -47,6 +49,41 @@ export function portIfcfg(i: PackstackInputs): string {
 export function pickDns(resolvConf: string, gateway: string): string[] {
   const found = [...resolvConf.matchAll(/^\s*nameserver\s+(\d+\.\d+\.\d+\.\d+)\s*$/gm)].map((m) => m[1]).filter((a) => !a.startsWith("127."));
   return found.length ? found.slice(0, 2) : [gateway];
+}
+
+/** KEY=value lines of an ifcfg file (quotes stripped, comments skipped). */
+export function ifcfgValues(text: string | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of (text ?? "").split("\n")) {
+    const m = /^\s*([A-Z][A-Z0-9_]*)=(.*?)\s*$/.exec(line);
+    if (m) out[m[1]] = m[2].replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return out;
+}
+
+function dnsOf(text: string | null | undefined): string[] {
+  const v = ifcfgValues(text);
+  return ["DNS1", "DNS2", "DNS3"].map((k) => v[k]).filter((d): d is string => !!d);
+}
+
+/** Where the bridge's DNS servers come from, first that has any wins. */
+export interface DnsSources {
+  /** ifcfg-<interface> now (lab.HostPrep's DNS1.. before the move). */
+  iface?: string | null;
+  /** ifcfg-<bridge> now (an earlier run's bridge keeps its servers). */
+  bridge?: string | null;
+  /** The interface's file as it was before the first move (kept under /root/.packstack-lab). */
+  before?: string | null;
+  resolvConf?: string | null;
+}
+
+/** DNS1.. carried over from the interface's file (then the bridge's, the kept original), else resolv.conf, else the gateway. */
+export function carriedDns(s: DnsSources, gateway: string): string[] {
+  for (const text of [s.iface, s.bridge, s.before]) {
+    const dns = dnsOf(text);
+    if (dns.length) return dns.slice(0, 3);
+  }
+  return pickDns(s.resolvConf ?? "", gateway);
 }
 
 /**

@@ -23,7 +23,7 @@ interface Plan {
 
 async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): Promise<Plan> {
   return host.with(async (conn) => {
-    const facts = await hostFacts(conn, inputs.gateway);
+    const facts = await hostFacts(conn, inputs);
     const earlier = await currentRun(conn);
     const ours = facts.answerFiles.includes(ANSWER_PATH);
     if (earlier && earlier.rc === null && earlier.alive && ours) {
@@ -122,7 +122,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
           await runPackstack(host, news, answerFile, ctx);
           runs++;
         } else if (["gateway", "prefixLength"].some((f) => ctx.changed.includes(f))) {
-          const written = await host.with(async (conn) => writeBridgeFiles(conn, news, (await hostFacts(conn, news.gateway)).dns));
+          const written = await host.with(async (conn) => writeBridgeFiles(conn, news, (await hostFacts(conn, news)).dns));
           if (written.length) ctx.progress(`wrote ${written.join(", ")} (applied at the next network restart or reboot)`);
         }
         return finish(host, news, answerFile, runs, ctx);

@@ -8,7 +8,7 @@ import { redact } from "../../core/secrets";
 import type { SshConnection } from "../../ssh";
 import { connectionSecrets, openConnection } from "../common/connection";
 import { answerSecrets, ANSWER_PATH, desiredAnswers, setAnswers } from "./answerFile";
-import { pickDns, STATE_DIR, writeBridgeFiles } from "./bridge";
+import { carriedDns, ifcfgPath, STATE_DIR, writeBridgeFiles } from "./bridge";
 import { diagnose, expectedUnits, readHealth, repair } from "./health";
 import { KEYSTONERC_PATH } from "./keystonerc";
 import { currentRun, launch, newRunId, waitForRun } from "./run";
@@ -67,26 +67,33 @@ export interface HostFacts {
   hasPackstack: boolean;
   /** Answer files in /root, ours first, then newest first. */
   answerFiles: string[];
+  /** DNS1.. for ifcfg-<bridge>: see carriedDns. */
   dns: string[];
 }
 
-export async function hostFacts(conn: SshConnection, gateway: string): Promise<HostFacts> {
+/** What the host has (one command), and the DNS servers the bridge gets (carried over from ifcfg-<interface>). */
+export async function hostFacts(conn: SshConnection, inputs: Pick<PackstackInputs, "gateway" | "externalInterface" | "bridge">): Promise<HostFacts> {
   const res = await conn.runScript(
     `[ -f ${KEYSTONERC_PATH} ] && echo installed=1
 command -v packstack > /dev/null 2>&1 && echo packstack=1
 [ -f ${ANSWER_PATH} ] && echo "answers=${ANSWER_PATH}"
 for f in $(ls -t /root/packstack-answers-*.txt /root/answers*.txt 2>/dev/null); do echo "answers=$f"; done
 cat /etc/resolv.conf 2>/dev/null | sed 's/^/resolv:/'
+sed 's/^/iface:/' "$1" 2>/dev/null
+sed 's/^/bridge:/' "$2" 2>/dev/null
+sed 's/^/before:/' "$3" 2>/dev/null
 true
 `,
+    { args: [ifcfgPath(inputs.externalInterface), ifcfgPath(inputs.bridge), `${STATE_DIR}/ifcfg-${inputs.externalInterface}.before`] },
   );
   const lines = res.stdout.split("\n");
   const answerFiles = [...new Set(lines.filter((l) => l.startsWith("answers=")).map((l) => l.slice(8)))];
+  const section = (prefix: string) => lines.filter((l) => l.startsWith(prefix)).map((l) => l.slice(prefix.length)).join("\n");
   return {
     installed: lines.includes("installed=1"),
     hasPackstack: lines.includes("packstack=1"),
     answerFiles,
-    dns: pickDns(lines.filter((l) => l.startsWith("resolv:")).map((l) => l.slice(7)).join("\n"), gateway),
+    dns: carriedDns({ iface: section("iface:"), bridge: section("bridge:"), before: section("before:"), resolvConf: section("resolv:") }, inputs.gateway),
   };
 }
 
@@ -143,7 +150,7 @@ export async function runPackstack(host: Host, inputs: PackstackInputs, answerFi
     );
   }
   await host.with(async (conn) => {
-    const resolvers = dns ?? (await hostFacts(conn, inputs.gateway)).dns;
+    const resolvers = dns ?? (await hostFacts(conn, inputs)).dns;
     const written = await writeBridgeFiles(conn, inputs, resolvers);
     if (written.length) ctx.progress(`wrote ${written.join(", ")}`);
     await conn.upload(ANSWER_PATH, answerFile, 0o600);

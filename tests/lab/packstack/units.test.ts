@@ -1,12 +1,18 @@
 /** The pure pieces of lab.PackstackInstall: answer file edits, log lines, ifcfg, health parsing. */
 import { answerSecrets, keysChangedByInputs, parseAnswers, setAnswers } from "../../../provider/lab/packstack/answerFile";
-import { pickDns } from "../../../provider/lab/packstack/bridge";
+import { bridgeIfcfg, carriedDns, pickDns, portIfcfg } from "../../../provider/lab/packstack/bridge";
 import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth } from "../../../provider/lab/packstack/health";
 import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/run";
 import { checked } from "./helpers";
 
 const FILE = "[general]\n\n# Help\nCONFIG_NOVA_DB_PW=0123456789abcdef\n\n# more help\nCONFIG_NEUTRON_L2_AGENT=ovn\nCONFIG_SSH_KEY=/root/.ssh/id_rsa.pub\n";
 const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nx\n-----END OPENSSH PRIVATE KEY-----\n";
+/** The network inputs' defaults. */
+const NET = { hostIp: "10.0.2.15", externalInterface: "enp0s3", bridge: "br-ex", prefixLength: 24, gateway: "10.0.2.1" };
+const BRIDGE = bridgeIfcfg(NET as any, ["8.8.8.8"]);
+const PORT = portIfcfg(NET as any);
+/** ifcfg-enp0s3 as lab.HostPrep writes it (before Packstack). */
+const HOSTPREP_IFCFG = "# Written by pulumi-openstack-lab (lab.HostPrep)\nTYPE=Ethernet\nDEVICE=enp0s3\nBOOTPROTO=none\nONBOOT=yes\nIPADDR=10.0.2.15\nPREFIX=24\nGATEWAY=10.0.2.1\nDNS1=9.9.9.9\nDNS2=1.1.1.1\nDNS3=8.8.8.8\n";
 
 describe("answer file", () => {
   it("sets keys in place, keeps comments, appends unknown keys once", () => {
@@ -65,5 +71,16 @@ describe("health parsing", () => {
   it("takes the host's resolvers, not loopback stubs", () => {
     expect(pickDns("nameserver 127.0.0.53\nnameserver 10.0.2.3\n", "10.0.2.1")).toEqual(["10.0.2.3"]);
     expect(pickDns("", "10.0.2.1")).toEqual(["10.0.2.1"]);
+  });
+});
+
+describe("bridge files", () => {
+  it("br-ex carries over HostPrep's DNS1..3 from ifcfg-enp0s3, then the bridge's own, the kept original, resolv.conf", () => {
+    const resolvConf = "nameserver 10.0.2.3\n";
+    expect(carriedDns({ iface: HOSTPREP_IFCFG, bridge: BRIDGE, resolvConf }, "10.0.2.1")).toEqual(["9.9.9.9", "1.1.1.1", "8.8.8.8"]);
+    expect(bridgeIfcfg(NET as any, ["9.9.9.9", "1.1.1.1", "8.8.8.8"])).toContain("DNS1=9.9.9.9\nDNS2=1.1.1.1\nDNS3=8.8.8.8\n");
+    expect(carriedDns({ iface: PORT, bridge: BRIDGE, resolvConf }, "10.0.2.1")).toEqual(["8.8.8.8"]);
+    expect(carriedDns({ iface: PORT, bridge: null, before: HOSTPREP_IFCFG, resolvConf }, "10.0.2.1")).toEqual(["9.9.9.9", "1.1.1.1", "8.8.8.8"]);
+    expect(carriedDns({ iface: PORT, bridge: null, resolvConf }, "10.0.2.1")).toEqual(["10.0.2.3"]);
   });
 });
