@@ -3,7 +3,8 @@
  * setup): br-ex holds the host's static address, the external interface becomes a plain OVS port of it. Without
  * them, br-ex takes over enp0s3 mid-install with no (or the wrong) address and the SSH connection dies.
  * The bridge keeps the DNS servers lab.HostPrep wrote into ifcfg-<interface> (carriedDns), so HostPrep, which reads
- * the bridge's file once the interface is its port, sees the host as it left it.
+ * the bridge's file once the interface is its port, sees the host as it left it. `bridgeProblems` is the health
+ * check's view of the two files.
  */
 import type { SshConnection } from "../../ssh";
 import type { PackstackInputs } from "./types";
@@ -84,6 +85,40 @@ export function carriedDns(s: DnsSources, gateway: string): string[] {
     if (dns.length) return dns.slice(0, 3);
   }
   return pickDns(s.resolvConf ?? "", gateway);
+}
+
+function prefixOf(v: Record<string, string>): number | null {
+  if (v.PREFIX) return Number(v.PREFIX);
+  if (v.NETMASK) return v.NETMASK.split(".").reduce((n, o) => n + (Number(o) >>> 0).toString(2).replace(/0/g, "").length, 0);
+  return null;
+}
+
+/**
+ * What is wrong with the two files as the health check reads them (empty when ifcfg-<interface> is an OVS port of
+ * the bridge without an address of its own, and ifcfg-<bridge> is an OVS bridge holding hostIp/prefixLength via
+ * gateway). Each line ends with its fix.
+ */
+export function bridgeProblems(i: Pick<PackstackInputs, "externalInterface" | "bridge" | "hostIp" | "prefixLength" | "gateway">, ifaceText: string | null, bridgeText: string | null): string[] {
+  const fix = `\`pulumi up\` rewrites ifcfg-${i.bridge} and ifcfg-${i.externalInterface} and restarts the network (Packstack is not re-run)`;
+  const problems: string[] = [];
+  const port = ifcfgValues(ifaceText);
+  if (ifaceText === null) problems.push(`${ifcfgPath(i.externalInterface)} is missing, so ${i.externalInterface} is not a port of ${i.bridge} at boot: ${fix}`);
+  else if (port.OVS_BRIDGE !== i.bridge || port.IPADDR) {
+    const found = port.OVS_BRIDGE ? `a port of ${port.OVS_BRIDGE}` : port.IPADDR ? `a plain interface with IPADDR=${port.IPADDR}` : `a plain interface (BOOTPROTO=${port.BOOTPROTO || "dhcp"})`;
+    problems.push(`${ifcfgPath(i.externalInterface)} is ${found}, not an OVS port of ${i.bridge} (the external network and the host's address depend on it): ${fix}`);
+  }
+  const br = ifcfgValues(bridgeText);
+  const want = `${i.hostIp}/${i.prefixLength} via ${i.gateway}`;
+  if (bridgeText === null) problems.push(`${ifcfgPath(i.bridge)} is missing, so ${i.bridge} has no address at boot (it should hold ${want}): ${fix}`);
+  else {
+    const p = prefixOf(br);
+    const isBridge = br.TYPE === "OVSBridge" && br.DEVICETYPE === "ovs";
+    if (!isBridge || br.IPADDR !== i.hostIp || p !== i.prefixLength || br.GATEWAY !== i.gateway) {
+      const found = `${isBridge ? "" : `TYPE=${br.TYPE || "none"} DEVICETYPE=${br.DEVICETYPE || "none"}, `}${br.IPADDR ? `${br.IPADDR}/${p ?? "?"}` : "no address"} via ${br.GATEWAY || "no gateway"}`;
+      problems.push(`${ifcfgPath(i.bridge)} has ${found}, not an OVS bridge holding ${want}: ${fix}`);
+    }
+  }
+  return problems;
 }
 
 /**

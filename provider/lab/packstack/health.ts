@@ -1,12 +1,18 @@
 /**
- * The install's health, read in ONE command over one connection: the OpenStack units, Horizon, keystonerc_admin
- * and nova's database credentials (nova.conf vs nova-dist.conf vs the answer file). `repair` fixes what it can
- * without re-running Packstack: restarts inactive units and disables a stale connection in nova-dist.conf.
+ * The install's health, read in ONE command over one connection: the OpenStack units, Horizon, keystonerc_admin,
+ * nova's database credentials (nova.conf vs nova-dist.conf vs the answer file) and the bridge's ifcfg files
+ * (ifcfg-<interface> an OVS port of the bridge, ifcfg-<bridge> holding hostIp). `repair` fixes what it can without
+ * re-running Packstack: rewrites the bridge files (and restarts the network), restarts inactive units and disables
+ * a stale connection in nova-dist.conf.
  */
 import type { SshConnection } from "../../ssh";
 import { parseAnswers } from "./answerFile";
+import { bridgeProblems, ifcfgPath, writeBridgeFiles } from "./bridge";
 import { cloudFromKeystonerc, KEYSTONERC_PATH } from "./keystonerc";
-import type { CloudOutput, L2Agent, ServiceHealth } from "./types";
+import type { CloudOutput, L2Agent, PackstackInputs, ServiceHealth } from "./types";
+
+/** The inputs the health check judges the host by. */
+export type HealthInputs = Pick<PackstackInputs, "hostIp" | "externalInterface" | "bridge" | "prefixLength" | "gateway">;
 
 export const NOVA_CONF = "/etc/nova/nova.conf";
 export const NOVA_DIST_CONF = "/usr/share/nova/nova-dist.conf";
@@ -35,12 +41,15 @@ export interface Health {
   keystonerc: CloudOutput | null;
   novaConf: string | null;
   novaDistConf: string | null;
+  /** ifcfg-<externalInterface> and ifcfg-<bridge> (null: no such file). */
+  ifcfgInterface: string | null;
+  ifcfgBridge: string | null;
 }
 
 const MARK = "==oslab:";
 
-export async function readHealth(conn: SshConnection, hostIp: string, units: string[]): Promise<Health> {
-  const script = `ip="$1"; shift
+export async function readHealth(conn: SshConnection, i: HealthInputs, units: string[]): Promise<Health> {
+  const script = `ip="$1"; iface="$2"; bridge="$3"; shift 3
 echo "${MARK}units"
 systemctl is-active "$@"
 echo "${MARK}horizon"
@@ -49,9 +58,11 @@ echo
 for f in ${KEYSTONERC_PATH} ${NOVA_CONF} ${NOVA_DIST_CONF}; do
   if [ -f "$f" ]; then echo "${MARK}file $f"; cat "$f"; echo; fi
 done
+if [ -f "$iface" ]; then echo "${MARK}ifcfg-interface"; cat "$iface"; echo; fi
+if [ -f "$bridge" ]; then echo "${MARK}ifcfg-bridge"; cat "$bridge"; echo; fi
 echo "${MARK}end"
 `;
-  const res = await conn.runScript(script, { args: [hostIp, ...units], allowFailure: true });
+  const res = await conn.runScript(script, { args: [i.hostIp, ifcfgPath(i.externalInterface), ifcfgPath(i.bridge), ...units], allowFailure: true });
   return parseHealth(res.stdout, units);
 }
 
@@ -74,6 +85,8 @@ export function parseHealth(stdout: string, units: string[]): Health {
     keystonerc: sections.has(`file ${KEYSTONERC_PATH}`) ? cloudFromKeystonerc(sections.get(`file ${KEYSTONERC_PATH}`)!) : null,
     novaConf: sections.get(`file ${NOVA_CONF}`) ?? null,
     novaDistConf: sections.get(`file ${NOVA_DIST_CONF}`) ?? null,
+    ifcfgInterface: sections.get("ifcfg-interface") ?? null,
+    ifcfgBridge: sections.get("ifcfg-bridge") ?? null,
   };
 }
 
@@ -114,11 +127,14 @@ export interface Diagnosis {
   inactive: string[];
   staleNovaDist: boolean;
   horizonDown: boolean;
+  /** The bridge's ifcfg files are not what PackstackInstall writes (repair rewrites them). */
+  bridgeBroken: boolean;
 }
 
 /** Problems, one line each with its fix (never a password). */
-export function diagnose(h: Health, answerFile: string, dashboardUrl: string): Diagnosis {
-  const problems: string[] = [];
+export function diagnose(h: Health, answerFile: string, dashboardUrl: string, i: HealthInputs): Diagnosis {
+  const problems: string[] = bridgeProblems(i, h.ifcfgInterface, h.ifcfgBridge);
+  const bridgeBroken = problems.length > 0;
   const inactive = h.services.filter((s) => !s.active).map((s) => s.name);
   for (const s of inactive) problems.push(`service ${s} is not active: \`pulumi up\` restarts it (by hand: systemctl restart ${s}; journalctl -u ${s})`);
   const horizonDown = !/^[23]\d\d$/.test(h.horizonStatus);
@@ -145,12 +161,30 @@ export function diagnose(h: Health, answerFile: string, dashboardUrl: string): D
         `${NOVA_CONF}'s, so nova may fail with "Access denied": \`pulumi up\` disables that line (nova.conf holds the real one)`,
     );
   }
-  return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown };
+  return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown, bridgeBroken };
 }
 
-/** Fixes what needs no Packstack run; returns what it did (one line each). */
-export async function repair(conn: SshConnection, d: Diagnosis, services: ServiceHealth[]): Promise<string[]> {
+/**
+ * Rewrites the bridge's two files and restarts the network (br-ex takes the address back). The connection may drop
+ * while the network restarts: it is re-opened once.
+ */
+async function repairBridge(conn: SshConnection, i: PackstackInputs, dns: string[]): Promise<string[]> {
+  const written = await writeBridgeFiles(conn, i, dns);
+  const done = [`rewrote ${written.join(", ") || "nothing (the files were right)"} (${i.externalInterface} an OVS port of ${i.bridge}, ${i.bridge} holding ${i.hostIp})`];
+  try {
+    const res = await conn.run(["systemctl", "restart", "network"], { timeoutMs: 120_000 });
+    done.push(res.code === 0 ? "restarted network.service" : `systemctl restart network failed (exit ${res.code}): ${res.stderr.trim().split("\n").slice(-3).join(" / ")}`);
+  } catch (e) {
+    await conn.reconnect();
+    done.push(`restarted network.service (the connection dropped meanwhile: ${String((e as Error).message).split("\n")[0]}; reconnected)`);
+  }
+  return done;
+}
+
+/** Fixes what needs no Packstack run; returns what it did (one line each). `dns`: the bridge's servers when it is rewritten. */
+export async function repair(conn: SshConnection, d: Diagnosis, services: ServiceHealth[], i: PackstackInputs, dns: () => Promise<string[]>): Promise<string[]> {
   const done: string[] = [];
+  if (d.bridgeBroken) done.push(...(await repairBridge(conn, i, await dns())));
   const restart = new Set(d.inactive);
   if (d.staleNovaDist) {
     await conn.runScript(

@@ -171,14 +171,14 @@ export function dashboardUrl(inputs: PackstackInputs): string {
 export async function checkHealth(conn: SshConnection, inputs: PackstackInputs, answerFile: string, ctx: OpContext, fix: boolean): Promise<HealthOutputs & { gone: boolean }> {
   const units = expectedUnits(inputs.l2Agent);
   const url = dashboardUrl(inputs);
-  let h = await readHealth(conn, inputs.hostIp, units);
-  let d = diagnose(h, answerFile, url);
+  let h = await readHealth(conn, inputs, units);
+  let d = diagnose(h, answerFile, url, inputs);
   if (fix && !d.healthy) {
-    const done = await repair(conn, d, h.services);
+    const done = await repair(conn, d, h.services, inputs, async () => (await hostFacts(conn, inputs)).dns);
     for (const line of done) ctx.progress(line);
     if (done.length) {
-      h = await readHealth(conn, inputs.hostIp, units);
-      d = diagnose(h, answerFile, url);
+      h = await readHealth(conn, inputs, units);
+      d = diagnose(h, answerFile, url, inputs);
     }
   }
   return {

@@ -1,6 +1,6 @@
 /** The pure pieces of lab.PackstackInstall: answer file edits, log lines, ifcfg, health parsing. */
 import { answerSecrets, keysChangedByInputs, parseAnswers, setAnswers } from "../../../provider/lab/packstack/answerFile";
-import { bridgeIfcfg, carriedDns, pickDns, portIfcfg } from "../../../provider/lab/packstack/bridge";
+import { bridgeIfcfg, bridgeProblems, carriedDns, pickDns, portIfcfg } from "../../../provider/lab/packstack/bridge";
 import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth } from "../../../provider/lab/packstack/health";
 import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/run";
 import { checked } from "./helpers";
@@ -52,11 +52,13 @@ describe("health parsing", () => {
       "==oslab:horizon", "000",
       "==oslab:file /etc/nova/nova.conf", "[database]", "connection=mysql+pymysql://nova:0123456789abcdef@10.0.2.15/nova",
       "==oslab:file /usr/share/nova/nova-dist.conf", "[database]", "connection = mysql://nova:nova@localhost/nova",
+      "==oslab:ifcfg-interface", PORT,
+      "==oslab:ifcfg-bridge", BRIDGE,
       "==oslab:end", "",
     ].join("\n");
     const h = parseHealth(out, units);
     expect(parseDbUrl(iniValue(h.novaConf, "database", "connection"))).toEqual({ user: "nova", password: "0123456789abcdef", host: "10.0.2.15", database: "nova" });
-    const d = diagnose(h, FILE, "http://10.0.2.15/dashboard");
+    const d = diagnose(h, FILE, "http://10.0.2.15/dashboard", NET);
     expect(d.inactive).toEqual(["httpd"]);
     expect(d.staleNovaDist).toBe(true);
     expect(d.problems.map((p) => p.split(":")[0])).toEqual([
@@ -82,5 +84,25 @@ describe("bridge files", () => {
     expect(carriedDns({ iface: PORT, bridge: BRIDGE, resolvConf }, "10.0.2.1")).toEqual(["8.8.8.8"]);
     expect(carriedDns({ iface: PORT, bridge: null, before: HOSTPREP_IFCFG, resolvConf }, "10.0.2.1")).toEqual(["9.9.9.9", "1.1.1.1", "8.8.8.8"]);
     expect(carriedDns({ iface: PORT, bridge: null, resolvConf }, "10.0.2.1")).toEqual(["10.0.2.3"]);
+  });
+
+  it("the files PackstackInstall writes, and a learner's hand-written equivalent, are healthy", () => {
+    expect(bridgeProblems(NET, PORT, BRIDGE)).toEqual([]);
+    const hand = "DEVICE=br-ex\nDEVICETYPE=ovs\nTYPE=OVSBridge\nBOOTPROTO=static\nIPADDR=10.0.2.15\nNETMASK=255.255.255.0\nGATEWAY=10.0.2.1\nONBOOT=yes\n";
+    expect(bridgeProblems(NET, "DEVICE=enp0s3\nDEVICETYPE=ovs\nTYPE=OVSPort\nOVS_BRIDGE=\"br-ex\"\nONBOOT=yes\n", hand)).toEqual([]);
+  });
+
+  it("names what is wrong with each file, and the fix", () => {
+    const fix = "`pulumi up` rewrites ifcfg-br-ex and ifcfg-enp0s3 and restarts the network (Packstack is not re-run)";
+    expect(bridgeProblems(NET, HOSTPREP_IFCFG, BRIDGE)).toEqual([
+      `/etc/sysconfig/network-scripts/ifcfg-enp0s3 is a plain interface with IPADDR=10.0.2.15, not an OVS port of br-ex (the external network and the host's address depend on it): ${fix}`,
+    ]);
+    expect(bridgeProblems(NET, PORT, BRIDGE.replace("IPADDR=10.0.2.15", "IPADDR=10.0.2.20"))).toEqual([
+      `/etc/sysconfig/network-scripts/ifcfg-br-ex has 10.0.2.20/24 via 10.0.2.1, not an OVS bridge holding 10.0.2.15/24 via 10.0.2.1: ${fix}`,
+    ]);
+    expect(bridgeProblems(NET, null, null)).toEqual([
+      `/etc/sysconfig/network-scripts/ifcfg-enp0s3 is missing, so enp0s3 is not a port of br-ex at boot: ${fix}`,
+      `/etc/sysconfig/network-scripts/ifcfg-br-ex is missing, so br-ex has no address at boot (it should hold 10.0.2.15/24 via 10.0.2.1): ${fix}`,
+    ]);
   });
 });
