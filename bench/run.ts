@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the same workload (workload.ts) four ways on the test cloud, interleaved, a few times each;
  * prints medians, ratios against the targets, HTTP requests per read and tokens per deployment of ours, and
- * writes everything to bench/results/latest.json and bench/results/<date>.json. See README.md beside this file.
+ * writes everything to bench/results/latest.json. See README.md beside this file.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_RULES (100), BENCH_CLI_RULES (= BENCH_RULES; fewer makes the CLI
  * run shorter and its time is then scaled linearly to BENCH_RULES, and the output says so), BENCH_VARIANTS
@@ -172,11 +172,11 @@ async function main(): Promise<void> {
 
   const summary = save(records, opts, loadBefore[0]);
   printSummary(summary);
-  console.log(`\nresults: bench/results/latest.json and bench/results/${new Date().toISOString().slice(0, 10)}.json`);
+  console.log("\nresults: bench/results/latest.json (to keep this run: copy it to bench/results/<date>.json and commit)");
   if (records.some((r) => !r.ok)) process.exitCode = 1;
 }
 
-/** Writes bench/results/latest.json and bench/results/<date>.json; returns the summary. */
+/** Writes bench/results/latest.json (a run worth keeping is copied to <date>.json and committed); returns the summary. */
 function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefore: number): Summary {
   const summary = summarize(records, opts);
   const date = new Date().toISOString();
@@ -197,7 +197,7 @@ function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefor
   };
   const dir = path.join(__dirname, "results");
   fs.mkdirSync(dir, { recursive: true });
-  for (const name of ["latest.json", `${date.slice(0, 10)}.json`]) fs.writeFileSync(path.join(dir, name), `${JSON.stringify(doc, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(doc, null, 2)}\n`);
   return summary;
 }
 
