@@ -4,3 +4,6 @@ export * from "./find";
 export * from "./tags";
 export * from "./remove";
 export * from "./recover";
+export * from "./sleep";
+export * from "./neutronResource";
+export * from "./controllerParts";

@@ -10,6 +10,7 @@
  */
 import type { OpContext } from "../../core/controller";
 import type { Collection } from "./find";
+import { sleep as realSleep } from "./sleep";
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
@@ -27,7 +28,7 @@ export function outcomeUnknown(e: unknown): boolean {
 export type RecoverContext = Pick<OpContext, "deadline" | "progress">;
 
 export interface RecoverOptions<T> {
-  /** How messages name the object, e.g. `network "lab-net"`. */
+  /** How error messages name the object, e.g. `network "lab-net"` (progress lines are named by makeProvider). */
   what: string;
   /** Sends the create once. */
   create: () => Promise<T>;
@@ -47,7 +48,6 @@ export interface RecoverOptions<T> {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /** Sends the create; after a lost answer adopts what it made, or sends it again. See the file comment. */
@@ -71,12 +71,12 @@ export async function createOrRecover<T>(o: RecoverOptions<T>): Promise<T> {
         throw new Error(`${o.what}: no time left to check whether the create was done (${messageOf(e)}); raise customTimeouts.create`);
       }
       // Give a create still in flight behind a failing front end the time to land before looking.
-      o.ctx.progress(`${o.what}: no answer to the create (${messageOf(e)}); checking in ${wait / 1000}s whether it was done`);
+      o.ctx.progress(`no answer to the create (${messageOf(e)}); checking in ${wait / 1000}s whether it was done`);
       await sleep(wait);
       wait = Math.min(wait * 2, 8000);
       const found = await o.lookup(since);
       if (found.length === 1) {
-        o.ctx.progress(`${o.what}: the create was done (${idOf(found[0])}); using it`);
+        o.ctx.progress(`the create was done (${idOf(found[0])}); using it`);
         return found[0];
       }
       if (found.length > 1) {
@@ -88,7 +88,7 @@ export async function createOrRecover<T>(o: RecoverOptions<T>): Promise<T> {
       if (attempt >= attempts || Date.now() + wait > o.ctx.deadline) {
         throw new Error(`${o.what}: ${attempt} create attempt(s) failed, the last with ${messageOf(e)}; nothing was created`);
       }
-      o.ctx.progress(`${o.what}: the create was not done; sending it again (attempt ${attempt + 1} of ${attempts})`);
+      o.ctx.progress(`the create was not done; sending it again (attempt ${attempt + 1} of ${attempts})`);
     }
   }
 }

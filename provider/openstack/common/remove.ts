@@ -3,6 +3,7 @@
  * removed by their owners) until the operation's deadline.
  */
 import type { OpContext } from "../../core/controller";
+import { sleep as realSleep } from "./sleep";
 
 export interface DeleteClient {
   delete(service: string, path: string): Promise<any>;
@@ -16,7 +17,7 @@ export async function deleteUntilGone(
   path: string,
   what: string,
   ctx: Pick<OpContext, "deadline" | "progress">,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  sleep = realSleep,
 ): Promise<void> {
   let wait = 1000;
   for (let attempt = 1; ; attempt++) {

@@ -4,24 +4,19 @@
  * module level) because the schema is created at call time with the `z` that makeProvider passes in.
  */
 import type { Z } from "../../core/controller";
+import type { CloudConfig } from "../client/config";
 import { AdoptInput, adoptSchema, CustomTimeoutsInput, customTimeoutsSchema } from "../../core/schema";
 
 export { adoptSchema, customTimeoutsSchema };
 export type { AdoptInput, CustomTimeoutsInput };
 
-/** Where and how to authenticate; the same shape as sdk/openstack/cloud.ts `CloudArgs`. */
-export interface CloudInput {
-  authUrl: string;
-  username: string;
-  password: string;
-  projectName: string;
-  userDomainName?: string;
-  projectDomainName?: string;
-  regionName?: string;
+/**
+ * Where and how to authenticate: the client's `CloudConfig` (provider/openstack/client/config.ts, which documents
+ * each field), with `interface` limited to the values the schema accepts. The same shape as sdk/openstack/cloud.ts
+ * `CloudArgs`.
+ */
+export interface CloudInput extends Omit<CloudConfig, "interface"> {
   interface?: "public" | "internal" | "admin";
-  caCertPem?: string;
-  insecure?: boolean;
-  endpointOverrides?: Record<string, string>;
 }
 
 /** Inputs every OpenStack resource takes besides its own fields. */

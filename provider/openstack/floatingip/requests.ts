@@ -1,12 +1,11 @@
-/** Neutron calls for floating IPs. */
+/** Neutron calls for floating IPs: the shared CRUD (neutronResource), the request bodies, adopt by address. */
 import type { OpenStackClient } from "../client";
-import { AdoptInput, listCreatedSince } from "../common";
+import { AdoptInput, neutronResource } from "../common";
 import type { ApiFloatingIp } from "./results";
 import type { FloatingIpInputs } from "./types";
-import { FLOATINGIPS, floatingIpUrl, SERVICE } from "./urls";
+import { COLLECTION, FLOATINGIPS, SERVICE } from "./urls";
 
-type Client = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
-const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
+export const floatingIps = neutronResource<ApiFloatingIp>(COLLECTION, "floating IP");
 
 export function createBody(i: FloatingIpInputs): Record<string, unknown> {
   const body: Record<string, unknown> = { floating_network_id: i.networkId };
@@ -28,33 +27,6 @@ export function updateBody(i: FloatingIpInputs, changed: string[]): Record<strin
   return body;
 }
 
-export async function createFloatingIp(client: Client, body: Record<string, unknown>): Promise<ApiFloatingIp> {
-  return (await client.post(SERVICE, FLOATINGIPS, { floatingip: body })).floatingip;
-}
-
-export async function getFloatingIp(client: Client, id: string): Promise<ApiFloatingIp | null> {
-  try {
-    return (await client.get(SERVICE, floatingIpUrl(id)))?.floatingip ?? null;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
-}
-
-export async function updateFloatingIp(client: Client, id: string, body: Record<string, unknown>): Promise<ApiFloatingIp> {
-  return (await client.put(SERVICE, floatingIpUrl(id), { floatingip: body })).floatingip;
-}
-
-/**
- * adopt: by id, or by `name` = the floating address (floating IPs have no name), in the caller's project.
- */
-export async function findFloatingIp(client: Client, adopt: AdoptInput): Promise<string | null> {
-  if (adopt.id) return (await getFloatingIp(client, adopt.id))?.id ?? null;
-  const body = await client.get(SERVICE, FLOATINGIPS, { floating_ip_address: adopt.name, project_id: client.projectId });
-  const found: ApiFloatingIp[] = body?.floatingips ?? [];
-  return found.length === 1 ? found[0].id : null;
-}
-
 /**
  * How to recognise the floating IP a create whose answer was lost made: by its address when one was asked for,
  * else by the port (a fixed address has at most one floating IP); null when nothing tells it apart.
@@ -66,15 +38,12 @@ export function recoveryMatch(i: FloatingIpInputs): Record<string, string> | nul
   return null;
 }
 
-/** The project's floating IPs matching `match` created at or after `since`. */
-export async function floatingIpsCreatedSince(client: Client, match: Record<string, string>, since: Date): Promise<ApiFloatingIp[]> {
-  return listCreatedSince(client, { service: SERVICE, path: FLOATINGIPS, singular: "floatingip", plural: "floatingips" }, match, since);
-}
-
-export async function deleteFloatingIp(client: Client, id: string): Promise<void> {
-  try {
-    await client.delete(SERVICE, floatingIpUrl(id));
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
+/**
+ * adopt: by id, or by `name` = the floating address (floating IPs have no name), in the caller's project.
+ */
+export async function findFloatingIp(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
+  if (adopt.id) return (await floatingIps.get(client, adopt.id))?.id ?? null;
+  const body = await client.get(SERVICE, FLOATINGIPS, { floating_ip_address: adopt.name, project_id: client.projectId });
+  const found: ApiFloatingIp[] = body?.floatingips ?? [];
+  return found.length === 1 ? found[0].id : null;
 }

@@ -1,13 +1,11 @@
-/** Neutron calls for routers. */
-import type { OpContext } from "../../core/controller";
-import type { OpenStackClient } from "../client";
-import { AdoptInput, deleteUntilGone, findByIdOrName, listCreatedSince } from "../common";
+/** Neutron calls for routers: the shared CRUD (neutronResource) and the request bodies. */
+import { neutronResource } from "../common";
 import type { ApiRouter } from "./results";
 import type { RouterInputs } from "./types";
-import { COLLECTION, ROUTERS, routerUrl, SERVICE } from "./urls";
+import { COLLECTION } from "./urls";
 
-type Client = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
-const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
+/** Deleting a router that still has interfaces answers 409 (RouterInUse): retried until the deadline. */
+export const routers = neutronResource<ApiRouter>(COLLECTION);
 
 /** external_gateway_info for the inputs; {} clears the gateway. */
 export function gatewayInfo(i: RouterInputs): Record<string, unknown> {
@@ -32,35 +30,4 @@ export function updateBody(i: RouterInputs, changed: string[]): Record<string, u
   if (changed.includes("adminStateUp") && i.adminStateUp !== undefined) body.admin_state_up = i.adminStateUp;
   if (changed.includes("externalNetworkId") || changed.includes("enableSnat")) body.external_gateway_info = gatewayInfo(i);
   return body;
-}
-
-export async function createRouter(client: Client, body: Record<string, unknown>): Promise<ApiRouter> {
-  return (await client.post(SERVICE, ROUTERS, { router: body })).router;
-}
-
-export async function getRouter(client: Client, id: string): Promise<ApiRouter | null> {
-  try {
-    return (await client.get(SERVICE, routerUrl(id)))?.router ?? null;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
-}
-
-export async function updateRouter(client: Client, id: string, body: Record<string, unknown>): Promise<ApiRouter> {
-  return (await client.put(SERVICE, routerUrl(id), { router: body })).router;
-}
-
-export async function findRouter(client: Client, adopt: AdoptInput): Promise<string | null> {
-  return findByIdOrName(client, COLLECTION, adopt);
-}
-
-/** The project's routers named `name` created at or after `since` (what a create whose answer was lost made). */
-export async function routersCreatedSince(client: Client, name: string, since: Date): Promise<ApiRouter[]> {
-  return listCreatedSince(client, COLLECTION, { name }, since);
-}
-
-/** Delete; a router that still has interfaces answers 409 (RouterInUse) and is retried until the deadline. */
-export async function deleteRouter(client: Client, id: string, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
-  await deleteUntilGone(client, SERVICE, routerUrl(id), `router ${id}`, ctx);
 }

@@ -5,58 +5,46 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { createOrRecover } from "../common";
-import { groupOutputs } from "./results";
-import { createBody, createGroup, deleteGroup, findGroup, getGroup, groupsCreatedSince, removeDefaultEgress, setGroupTags, updateBody, updateGroup } from "./requests";
+import { neutronControllerParts } from "../common";
+import { ApiGroup, groupOutputs } from "./results";
+import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
 import { schema, SecurityGroupInputs, SecurityGroupOutputs } from "./types";
+
+const outputs = (g: ApiGroup, state: SecurityGroupInputs) => groupOutputs(g, state.deleteDefaultRules ?? false);
+const { find, read, delete: remove } = neutronControllerParts(groups, outputs, updateBody);
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
   type: "openstack.SecurityGroup",
   schema,
   compare: { tags: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
+  find,
+  read,
+  delete: remove,
 
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
-    let g = await createOrRecover({
+    const g = await groups.createOrRecover(client, createBody(inputs), {
       what: `security group "${inputs.name}"`,
-      create: () => createGroup(client, createBody(inputs)),
-      lookup: (since) => groupsCreatedSince(client, inputs.name, since),
+      match: { name: inputs.name },
       ctx,
+      finish: async (made, id) => {
+        let g = made;
+        if (inputs.tags?.length) g = { ...g, tags: await groups.setTags(client, id, inputs.tags) };
+        return inputs.deleteDefaultRules ? removeDefaultEgress(client, g) : g;
+      },
     });
     ctx.progress(`created security group ${g.id}`);
-    try {
-      if (inputs.tags?.length) g = { ...g, tags: await setGroupTags(client, g.id, inputs.tags) };
-      if (inputs.deleteDefaultRules) g = await removeDefaultEgress(client, g);
-    } catch (e) {
-      // Do not leave a group Pulumi does not know about.
-      await deleteGroup(client, g.id, ctx).catch(() => undefined);
-      throw e;
-    }
-    return { id: g.id, outs: groupOutputs(g, inputs.deleteDefaultRules) };
+    return { id: g.id, outs: outputs(g, inputs) };
   },
 
-  async find(adopt, inputs) {
-    return findGroup(await clientFor(inputs.cloud), adopt);
-  },
-
-  async read(id, state) {
-    const g = await getGroup(await clientFor(state.cloud), id);
-    return g ? groupOutputs(g, state.deleteDefaultRules ?? false) : null;
-  },
-
+  /** One PUT of the changed fields (or a GET), then the tags, then Neutron's default rules if they must go. */
   async update(id, _olds, news, ctx) {
     const client = await clientFor(news.cloud);
-    const body = updateBody(news, ctx.changed);
-    let g = Object.keys(body).length ? await updateGroup(client, id, body) : await getGroup(client, id);
-    if (!g) throw new Error(`security group ${id} no longer exists`);
-    if (ctx.changed.includes("tags")) g = { ...g, tags: await setGroupTags(client, id, news.tags ?? []) };
+    let g = await groups.putOrGet(client, id, updateBody(news, ctx.changed), ctx);
+    if (ctx.changed.includes("tags")) g = { ...g, tags: await groups.setTags(client, id, news.tags ?? []) };
     if (news.deleteDefaultRules) g = await removeDefaultEgress(client, g);
-    return groupOutputs(g, news.deleteDefaultRules);
-  },
-
-  async delete(id, state, ctx) {
-    await deleteGroup(await clientFor(state.cloud), id, ctx);
+    return outputs(g, news);
   },
 };
 

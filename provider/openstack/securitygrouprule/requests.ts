@@ -4,14 +4,18 @@
  */
 import type { OpContext } from "../../core/controller";
 import type { OpenStackClient } from "../client";
-import { outcomeUnknown } from "../common";
+import { neutronResource, outcomeUnknown, sleep as realSleep } from "../common";
 import { withLock } from "./lock";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./results";
 import { resolveSelf, RuleSpec, ruleKey } from "./rule";
-import { GROUPS, groupUrl, RULES, ruleUrl, SERVICE } from "./urls";
+import { GROUP_COLLECTION, GROUPS, RULE_COLLECTION, RULES, ruleUrl, SERVICE } from "./urls";
 
 export type NetworkClient = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
+
+const rules = neutronResource<ApiRule>(RULE_COLLECTION);
+/** The groups as this module reads them (a group embeds its rules). */
+const groups = neutronResource<{ name: string; security_group_rules?: ApiRule[] }>(GROUP_COLLECTION);
 
 const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
 const errorTypeOf = (e: unknown) => (e as { errorType?: string } | null)?.errorType;
@@ -44,24 +48,15 @@ export function toApiRule(groupId: string, spec: RuleSpec): Record<string, unkno
   return body;
 }
 
-export async function getRule(client: NetworkClient, id: string): Promise<ApiRule | null> {
-  try {
-    return (await client.get(SERVICE, ruleUrl(id)))?.security_group_rule ?? null;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
+/** The rule, or null when it does not exist. */
+export function getRule(client: NetworkClient, id: string): Promise<ApiRule | null> {
+  return rules.get(client, id);
 }
 
 /** Every rule of a group, with the group itself (one GET); null when the group is gone. */
 export async function getGroupWithRules(client: NetworkClient, groupId: string): Promise<{ name: string; rules: ApiRule[] } | null> {
-  try {
-    const g = (await client.get(SERVICE, groupUrl(groupId)))?.security_group;
-    return g ? { name: g.name, rules: g.security_group_rules ?? [] } : null;
-  } catch (e) {
-    if (statusOf(e) === 404) return null;
-    throw e;
-  }
+  const g = await groups.get(client, groupId);
+  return g ? { name: g.name, rules: g.security_group_rules ?? [] } : null;
 }
 
 /** The rule of the group that is the same rule as `r` for Neutron, if any. */
@@ -89,7 +84,7 @@ export async function createRule(
   groupId: string,
   r: RuleSpec,
   ctx?: Pick<OpContext, "deadline" | "progress">,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((res) => setTimeout(res, ms)),
+  sleep = realSleep,
 ): Promise<{ rule: ApiRule; adopted: boolean }> {
   return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, async () => {
     let wait = 1000;

@@ -5,3 +5,6 @@ export const GROUPS = "/v2.0/security-groups";
 
 export const ruleUrl = (id: string) => `${RULES}/${encodeURIComponent(id)}`;
 export const groupUrl = (id: string) => `${GROUPS}/${encodeURIComponent(id)}`;
+
+export const RULE_COLLECTION = { service: SERVICE, path: RULES, singular: "security_group_rule", plural: "security_group_rules" };
+export { COLLECTION as GROUP_COLLECTION } from "../securitygroup/urls";

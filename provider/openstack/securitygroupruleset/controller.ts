@@ -7,7 +7,7 @@ import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { findByIdOrName } from "../common";
 import { resolveGroupId } from "../securitygrouprule/requests";
-import { GROUPS, SERVICE } from "./urls";
+import { GROUP_COLLECTION } from "./urls";
 import { plan } from "./plan";
 import { deleteManaged, getLiveGroup, reconcile } from "./requests";
 import { readOutputs, ruleSetOutputs } from "./results";
@@ -30,7 +30,7 @@ export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRul
   /** Adopting a group's rules is what create does anyway; adopt only checks that the group is the one meant. */
   async find(adopt, inputs) {
     const client = await clientFor(inputs.cloud);
-    const id = await findByIdOrName(client, { service: SERVICE, path: GROUPS, singular: "security_group", plural: "security_groups" }, adopt);
+    const id = await findByIdOrName(client, GROUP_COLLECTION, adopt);
     if (id && id !== (await resolveGroupId(client, inputs.securityGroup))) {
       throw new Error(`adopt: names group ${id}, but securityGroup is ${inputs.securityGroup}`);
     }

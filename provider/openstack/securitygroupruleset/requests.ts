@@ -3,7 +3,7 @@
  * concurrency), then ONE bulk POST of the missing rules.
  */
 import type { OpContext } from "../../core/controller";
-import { outcomeUnknown } from "../common";
+import { outcomeUnknown, sleep as realSleep } from "../common";
 import { bulkCreateRules, deleteRule, getGroupWithRules, isRuleExists, NetworkClient } from "../securitygrouprule/requests";
 import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
 import { fullRuleKey, resolveSelf, RuleSpec } from "../securitygrouprule/rule";
@@ -30,7 +30,7 @@ export async function reconcile(
   wanted: RuleSpec[],
   includeDefaultRules: boolean,
   ctx: Pick<OpContext, "progress" | "deadline">,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  sleep = realSleep,
 ): Promise<Reconciled> {
   let wait = 1000;
   for (let attempt = 1; ; attempt++) {

@@ -2,13 +2,16 @@
  * openstack.Subnet: a Neutron subnet. networkId, cidr, ipVersion and the IPv6 modes replace the subnet;
  * everything else updates in place with one PUT (tags with one PUT .../tags).
  */
-import { Controller, makeProvider, OpContext } from "../../core/controller";
+import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { createOrRecover } from "../common";
+import { neutronControllerParts } from "../common";
 import { SUBNET_COMPARE } from "./compare";
-import { createBody, createSubnet, deleteSubnet, findSubnet, getSubnet, setSubnetTags, subnetsCreatedSince, updateBody, updateSubnet } from "./requests";
+import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
 import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
+
+/** adopt by name looks among the subnets of `networkId` (names only need to be unique per network). */
+const adoptFilters = (i: SubnetInputs): Record<string, string> => (i.networkId ? { network_id: i.networkId } : {});
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
@@ -17,53 +20,23 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   previewSafeRefinements: true,
   compare: SUBNET_COMPARE,
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
+  ...neutronControllerParts(subnets, subnetOutputs, updateBody, adoptFilters),
 
-  async create(inputs: SubnetInputs, ctx: OpContext) {
+  async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
     const name = inputs.name;
-    let subnet = await createOrRecover({
+    const tags = inputs.tags ?? [];
+    const subnet = await subnets.createOrRecover(client, createBody(inputs), {
       what: `subnet ${name ? `"${name}"` : "(no name)"} (${inputs.cidr})`,
-      create: () => createSubnet(client, createBody(inputs)),
-      lookup: name ? (since) => subnetsCreatedSince(client, name, inputs.networkId, since) : undefined,
-      unrecoverable: `A subnet without a name cannot be told apart from others: look at the subnets of network ${inputs.networkId}, delete one made just now (or adopt it by id); give the subnet a name to make this recoverable.`,
+      match: name ? { name, network_id: inputs.networkId } : null,
+      unrecoverable:
+        `A subnet without a name cannot be told apart from others: look at the subnets of network ${inputs.networkId}, ` +
+        "delete one made just now (or adopt it by id); give the subnet a name to make this recoverable.",
       ctx,
+      finish: async (s, id) => (tags.length ? { ...s, tags: await subnets.setTags(client, id, tags) } : s),
     });
     ctx.progress(`created subnet ${subnet.id} (${subnet.cidr})`);
-    if (inputs.tags?.length) {
-      try {
-        subnet = { ...subnet, tags: await setSubnetTags(client, subnet.id, inputs.tags) };
-      } catch (e) {
-        await deleteSubnet(client, subnet.id, ctx).catch(() => undefined);
-        throw e;
-      }
-    }
     return { id: String(subnet.id), outs: subnetOutputs(subnet) };
-  },
-
-  async find(adopt, inputs) {
-    return findSubnet(await clientFor(inputs.cloud), adopt, inputs.networkId);
-  },
-
-  async read(id, state) {
-    const subnet = await getSubnet(await clientFor(state.cloud), id);
-    return subnet ? subnetOutputs(subnet) : null;
-  },
-
-  async update(id, _olds, news, ctx) {
-    const client = await clientFor(news.cloud);
-    if (ctx.changed.includes("tags")) await setSubnetTags(client, id, news.tags ?? []);
-    const body = updateBody(news, ctx.changed);
-    if (Object.keys(body).length) {
-      ctx.progress(`updating ${Object.keys(body).join(", ")}`);
-      return subnetOutputs(await updateSubnet(client, id, body));
-    }
-    const subnet = await getSubnet(client, id);
-    if (!subnet) throw new Error(`subnet ${id} no longer exists`);
-    return subnetOutputs(subnet);
-  },
-
-  async delete(id, state, ctx) {
-    await deleteSubnet(await clientFor(state.cloud), id, ctx);
   },
 };
 

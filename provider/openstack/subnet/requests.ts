@@ -1,11 +1,10 @@
-/** Neutron subnet API calls (one request each) and the request bodies. */
-import { isNotFound } from "../../core/errors";
-import type { OpContext } from "../../core/controller";
-import { AdoptInput, deleteUntilGone, findByIdOrName, listCreatedSince, normalizeIp, parseCidr, replaceTags } from "../common";
-import type { OpenStackClient } from "../client";
+/** Neutron subnet API calls: the shared CRUD (neutronResource) and the request bodies. */
+import { neutronResource, normalizeIp, parseCidr } from "../common";
 import { usableRange } from "./checks";
 import type { SubnetInputs } from "./types";
-import { SERVICE, subnetUrl, subnetsUrl } from "./urls";
+import { COLLECTION } from "./urls";
+
+export const subnets = neutronResource(COLLECTION);
 
 /** gateway_ip for the inputs: null for noGateway, the given address, or (when the user turns a gateway back on
  * without naming one) the first usable address, which is what Neutron picks at create. */
@@ -56,42 +55,4 @@ export function createBody(i: SubnetInputs): Record<string, unknown> {
 /** The PUT body: only the in-place fields listed in `changed`. */
 export function updateBody(news: SubnetInputs, changed: string[]): Record<string, unknown> {
   return mutableAttrs(news, changed);
-}
-
-export async function createSubnet(client: OpenStackClient, body: Record<string, unknown>): Promise<any> {
-  return (await client.post(SERVICE, subnetsUrl(), { subnet: body })).subnet;
-}
-
-export async function getSubnet(client: OpenStackClient, id: string): Promise<any | null> {
-  try {
-    return (await client.get(SERVICE, subnetUrl(id))).subnet;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
-}
-
-export async function updateSubnet(client: OpenStackClient, id: string, body: Record<string, unknown>): Promise<any> {
-  return (await client.put(SERVICE, subnetUrl(id), { subnet: body })).subnet;
-}
-
-export async function setSubnetTags(client: OpenStackClient, id: string, tags: string[]): Promise<string[]> {
-  return replaceTags(client, SERVICE, subnetUrl(id), tags);
-}
-
-export async function deleteSubnet(client: OpenStackClient, id: string, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
-  await deleteUntilGone(client, SERVICE, subnetUrl(id), `subnet ${id}`, ctx);
-}
-
-/** By id, or by name among the subnets of `networkId` in the caller's project. */
-export async function findSubnet(client: OpenStackClient, adopt: AdoptInput, networkId?: string): Promise<string | null> {
-  const filters: Record<string, string> = networkId ? { network_id: networkId } : {};
-  return findByIdOrName(client, COLLECTION, adopt, filters);
-}
-
-const COLLECTION = { service: SERVICE, path: subnetsUrl(), singular: "subnet", plural: "subnets" };
-
-/** The project's subnets named `name` on `networkId` created at or after `since` (what a lost create made). */
-export async function subnetsCreatedSince(client: OpenStackClient, name: string, networkId: string, since: Date): Promise<any[]> {
-  return listCreatedSince(client, COLLECTION, { name, network_id: networkId }, since);
 }

@@ -2,3 +2,4 @@
 export const SERVICE = "network";
 export const subnetsUrl = () => "/v2.0/subnets";
 export const subnetUrl = (id: string) => `/v2.0/subnets/${encodeURIComponent(id)}`;
+export const COLLECTION = { service: SERVICE, path: subnetsUrl(), singular: "subnet", plural: "subnets" };

@@ -34,47 +34,50 @@ async function checked(p: { check(o: any, n: any): Promise<{ inputs: any; failur
   return res.inputs;
 }
 
+/** Ids of the objects of `kind` (e.g. ["router"]) named `name`, seen with the real CLI: every one, so a duplicate shows. */
+async function idsNamed(kind: string[], name: string): Promise<string[]> {
+  const rows: any[] = await openstack([...kind, "list", ...(kind[0] === "security" ? ["--project", "admin"] : [])]);
+  return rows.filter((r) => r.Name === name).map((r) => r.ID);
+}
+
+/** A unique name; every object of `kind` with it is deleted after the tests. */
+function nameFor(kind: string[], what: string): string {
+  const name = uniqueName(what);
+  cleanup.add(async () => {
+    for (const id of await idsNamed(kind, name)) await openstackQuiet([...kind, "delete", id]);
+  });
+  return name;
+}
+
 /** Requests the proxy saw from `from` on, as "METHOD path status". */
 const seenSince = (from: number) => neutron.seen.slice(from).map((r) => `${r.method} ${r.path} ${r.status}`);
 
 test("Network: Neutron made it but the answer was a 503: the network is used, not made twice", async () => {
-  const name = uniqueName("recover-net");
-  cleanup.add(async () => {
-    for (const n of await openstack(["network", "list", "--name", name])) await openstackQuiet(["network", "delete", n.ID]);
-  });
+  const name = nameFor(["network"], "recover-net");
   const inputs = await checked(network, { name });
   const from = neutron.seen.length;
   neutron.failNext(1, { status: 503, forward: true });
   const { id, outs } = await network.create(inputs);
-  const live: any[] = await openstack(["network", "list", "--name", name]);
-  expect(live.map((n) => n.ID)).toEqual([id]);
+  expect(await idsNamed(["network"], name)).toEqual([id]);
   expect(outs.name).toBe(name);
   expect(seenSince(from).filter((r) => r.startsWith("POST"))).toEqual(["POST /v2.0/networks 503"]);
 });
 
 test("SecurityGroup: the connection broke after Neutron made it: the group is used, not made twice", async () => {
-  const name = uniqueName("recover-sg");
-  cleanup.add(async () => {
-    const groups: any[] = await openstack(["security", "group", "list", "--project", "admin"]);
-    for (const g of groups.filter((x) => x.Name === name)) await openstackQuiet(["security", "group", "delete", g.ID]);
-  });
+  const name = nameFor(["security", "group"], "recover-sg");
   const inputs = await checked(securityGroup, { name });
   neutron.resetNext(1, { forward: true });
   const { id } = await securityGroup.create(inputs);
-  const groups: any[] = await openstack(["security", "group", "list", "--project", "admin"]);
-  expect(groups.filter((g) => g.Name === name).map((g) => g.ID)).toEqual([id]);
+  expect(await idsNamed(["security", "group"], name)).toEqual([id]);
 });
 
 test("Router: a 503 that Neutron never saw: nothing was made, so the create is sent again (one router)", async () => {
-  const name = uniqueName("recover-router");
-  cleanup.add(async () => {
-    for (const r of await openstack(["router", "list", "--name", name])) await openstackQuiet(["router", "delete", r.ID]);
-  });
+  const name = nameFor(["router"], "recover-router");
   const inputs = await checked(router, { name });
   const from = neutron.seen.length;
   neutron.failNext(1, { status: 503 });
   const { id } = await router.create(inputs);
-  expect((await openstack(["router", "list", "--name", name])).map((r: any) => r.ID)).toEqual([id]);
+  expect(await idsNamed(["router"], name)).toEqual([id]);
   expect(seenSince(from).filter((r) => r.startsWith("POST"))).toEqual(["POST /v2.0/routers 503", "POST /v2.0/routers 201"]);
 });
 
