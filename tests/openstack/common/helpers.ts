@@ -9,6 +9,23 @@ import * as path from "path";
 import type { OpContext } from "../../../provider/core/controller";
 import { adminCloud, cliEnv, TestCloud } from "../../support/cloud";
 
+/** The parts of a provider `checked` calls. */
+interface Checks {
+  check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<{ inputs: any; failures?: unknown[] }>;
+}
+
+/**
+ * `checked(news)`: the inputs `provider.check` makes of `news` with `cloud` added (the admin cloud by default),
+ * failing the test when check reports a failure. Tests then create/update with exactly what Pulumi would pass.
+ */
+export function checker(provider: Checks, cloud: () => object = adminCloud): (news: Record<string, unknown>) => Promise<any> {
+  return async (news) => {
+    const res = await provider.check({}, { cloud: cloud(), ...news });
+    expect(res.failures ?? []).toEqual([]);
+    return res.inputs;
+  };
+}
+
 /** Runs `openstack ARGS -f json` (or without -f when `json` is false) and returns the parsed output. */
 export function openstack(args: string[], opts: { json?: boolean; cloud?: TestCloud } = {}): Promise<any> {
   const json = opts.json ?? true;

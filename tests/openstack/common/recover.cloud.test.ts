@@ -11,7 +11,7 @@ import { provider as securityGroup } from "../../../provider/openstack/securityg
 import { adminCloud } from "../../support/cloud";
 import { FaultProxy, startFaultProxy } from "../../support/faultProxy";
 import { internalSubnet } from "../router/externalNetwork";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "./helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "./helpers";
 
 jest.setTimeout(120_000);
 
@@ -28,11 +28,6 @@ afterAll(async () => {
 
 const proxied = () => ({ ...adminCloud(), endpointOverrides: { network: neutron.url } });
 
-async function checked(p: { check(o: any, n: any): Promise<{ inputs: any; failures?: unknown[] }> }, news: Record<string, unknown>) {
-  const res = await p.check({}, { cloud: proxied(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
 
 /** Ids of the objects of `kind` (e.g. ["router"]) named `name`, seen with the real CLI: every one, so a duplicate shows. */
 async function idsNamed(kind: string[], name: string): Promise<string[]> {
@@ -54,7 +49,7 @@ const seenSince = (from: number) => neutron.seen.slice(from).map((r) => `${r.met
 
 test("Network: Neutron made it but the answer was a 503: the network is used, not made twice", async () => {
   const name = nameFor(["network"], "recover-net");
-  const inputs = await checked(network, { name });
+  const inputs = await checker(network, proxied)({ name });
   const from = neutron.seen.length;
   neutron.failNext(1, { status: 503, forward: true });
   const { id, outs } = await network.create(inputs);
@@ -65,7 +60,7 @@ test("Network: Neutron made it but the answer was a 503: the network is used, no
 
 test("SecurityGroup: the connection broke after Neutron made it: the group is used, not made twice", async () => {
   const name = nameFor(["security", "group"], "recover-sg");
-  const inputs = await checked(securityGroup, { name });
+  const inputs = await checker(securityGroup, proxied)({ name });
   neutron.resetNext(1, { forward: true });
   const { id } = await securityGroup.create(inputs);
   expect(await idsNamed(["security", "group"], name)).toEqual([id]);
@@ -73,7 +68,7 @@ test("SecurityGroup: the connection broke after Neutron made it: the group is us
 
 test("Router: a 503 that Neutron never saw: nothing was made, so the create is sent again (one router)", async () => {
   const name = nameFor(["router"], "recover-router");
-  const inputs = await checked(router, { name });
+  const inputs = await checker(router, proxied)({ name });
   const from = neutron.seen.length;
   neutron.failNext(1, { status: 503 });
   const { id } = await router.create(inputs);
@@ -85,7 +80,7 @@ test("RouterInterface: add_router_interface done but the connection broke: the r
   const r = await openstack(["router", "create", uniqueName("recover-ri")]);
   cleanup.add(() => openstackQuiet(["router", "delete", r.id]));
   const sub = await internalSubnet(cleanup);
-  const inputs = await checked(routerInterface, { routerId: r.id, subnetId: sub.subnetId });
+  const inputs = await checker(routerInterface, proxied)({ routerId: r.id, subnetId: sub.subnetId });
   const from = neutron.seen.length;
   neutron.resetNext(1, { forward: true });
   const { id, outs } = await routerInterface.create(inputs);
@@ -99,12 +94,12 @@ test("RouterInterface: add_router_interface done but the connection broke: the r
 
 test("no name to tell them apart: a Network without a name and a FloatingIp without address or port fail clearly", async () => {
   neutron.failNext(1, { status: 503 });
-  await expect(network.create(await checked(network, {}))).rejects.toThrow(
+  await expect(network.create(await checker(network, proxied)({}))).rejects.toThrow(
     /network \(no name\): the create may or may not have been done .*503.*give the network a name/,
   );
   neutron.failNext(1, { status: 503 });
   // the 503 comes before Neutron, so the network id is never looked at
-  await expect(floatingIp.create(await checked(floatingIp, { networkId: "00000000-0000-0000-0000-000000000000" }))).rejects.toThrow(
+  await expect(floatingIp.create(await checker(floatingIp, proxied)({ networkId: "00000000-0000-0000-0000-000000000000" }))).rejects.toThrow(
     /Floating IPs have no name.*give `address` or `portId`/,
   );
 });

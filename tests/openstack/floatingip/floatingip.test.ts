@@ -5,17 +5,13 @@
 import { provider } from "../../../provider/openstack/floatingip/controller";
 import { adminCloud } from "../../support/cloud";
 import { startTrace } from "../../support/httpTrace";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
 import { ExternalNetwork, externalNetwork, internalSubnet } from "../router/externalNetwork";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 describe("openstack.FloatingIp", () => {
   let ext: ExternalNetwork;

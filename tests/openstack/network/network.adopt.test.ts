@@ -4,17 +4,12 @@
  * replace-only field is refused with a clear error, and an ambiguous name is refused.
  */
 import { provider } from "../../../provider/openstack/network/controller";
-import { adminCloud } from "../../support/cloud";
-import { Cleanup, onFreePhysnet, openstack, openstackQuiet, SPARE_PHYSNETS, traceRequests, uniqueName } from "../common/helpers";
+import { checker, Cleanup, onFreePhysnet, openstack, openstackQuiet, SPARE_PHYSNETS, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 describe("openstack.Network adopt", () => {
   let physnet: string;

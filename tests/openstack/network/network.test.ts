@@ -5,16 +5,12 @@
 import { changedFields } from "../../../provider/core/controller";
 import { controller, provider } from "../../../provider/openstack/network/controller";
 import { adminCloud } from "../../support/cloud";
-import { Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
+import { checker, Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 async function created(news: Record<string, unknown>) {
   const inputs = await checked(news);

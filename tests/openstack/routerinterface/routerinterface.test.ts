@@ -3,19 +3,14 @@
  * ports on the subnet, a subnet detached with the CLI seen as gone, detach twice, adopt of a hand-made interface.
  */
 import { provider } from "../../../provider/openstack/routerinterface/controller";
-import { adminCloud } from "../../support/cloud";
 import { startTrace } from "../../support/httpTrace";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
 import { internalSubnet } from "../router/externalNetwork";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 describe("openstack.RouterInterface", () => {
   let routerId: string;

@@ -5,16 +5,12 @@
 import { provider } from "../../../provider/openstack/securitygroup/controller";
 import { adminCloud } from "../../support/cloud";
 import { startTrace } from "../../support/httpTrace";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 const egressOf = async (id: string): Promise<any[]> => openstack(["security", "group", "rule", "list", id, "--egress"]);
 

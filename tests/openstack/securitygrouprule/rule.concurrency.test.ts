@@ -3,17 +3,12 @@
  * lost and none is duplicated, including when several resources ask for the same rule at once.
  */
 import { provider } from "../../../provider/openstack/securitygrouprule/controller";
-import { adminCloud } from "../../support/cloud";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 describe("openstack.SecurityGroupRule in parallel", () => {
   test("20 different rules created at once: exactly those 20 exist", async () => {

@@ -4,18 +4,13 @@
  * deletion seen as drift.
  */
 import { provider } from "../../../provider/openstack/securitygrouprule/controller";
-import { adminCloud } from "../../support/cloud";
 import { startTrace } from "../../support/httpTrace";
-import { Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 async function freshGroup(): Promise<string> {
   const g = await openstack(["security", "group", "create", uniqueName("rule-sg")]);

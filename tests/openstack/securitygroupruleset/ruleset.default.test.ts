@@ -6,13 +6,9 @@
 import { provider } from "../../../provider/openstack/securitygroupruleset/controller";
 import { demoCloud } from "../../support/cloud";
 import { startTrace } from "../../support/httpTrace";
-import { openstack } from "../common/helpers";
+import { checker, openstack } from "../common/helpers";
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: demoCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider, demoCloud);
 
 describe("openstack.SecurityGroupRuleSet on the default group", () => {
   let group: string;

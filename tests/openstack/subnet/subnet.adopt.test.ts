@@ -4,17 +4,12 @@
  * refused with a clear error, and names are looked up on the given network only.
  */
 import { provider } from "../../../provider/openstack/subnet/controller";
-import { adminCloud } from "../../support/cloud";
-import { Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
+import { checker, Cleanup, onFreePhysnet, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 describe("openstack.Subnet adopt", () => {
   let net: any;

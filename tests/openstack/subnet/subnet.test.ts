@@ -5,7 +5,7 @@
 import { changedFields } from "../../../provider/core/controller";
 import { controller, provider } from "../../../provider/openstack/subnet/controller";
 import { adminCloud } from "../../support/cloud";
-import { Cleanup, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
+import { checker, Cleanup, openstack, openstackQuiet, traceRequests, uniqueName } from "../common/helpers";
 
 const cleanup = new Cleanup();
 let networkId: string;
@@ -17,11 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup.run());
 
-async function checked(news: Record<string, unknown>) {
-  const res = await provider.check({}, { cloud: adminCloud(), ...news });
-  expect(res.failures ?? []).toEqual([]);
-  return res.inputs;
-}
+const checked = checker(provider);
 
 async function created(news: Record<string, unknown>) {
   const inputs = await checked({ networkId, ...news });
