@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
+import { Rule, RuleArgs } from "./securityGroupRule";
 
 /**
- * A Neutron security group. Everything updates in place. Give it rules with SecurityGroupRule or (authoritative)
+ * A Neutron security group. Everything updates in place. Its rules: inline and authoritative (`rules`: one bulk
+ * POST to create, one GET to read, deleted with the group), or, without `rules`, SecurityGroupRule or
  * SecurityGroupRuleSet. See provider/openstack/securitygroup/README.md.
  */
 export interface SecurityGroupArgs {
@@ -15,13 +17,20 @@ export interface SecurityGroupArgs {
   /** false: a stateless group. */
   stateful?: pulumi.Input<boolean>;
   tags?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Every rule the group must have (authoritative, like SecurityGroupRuleSet's `rules`): rules not listed are
+   * removed, and shown as drift when added elsewhere. Absent: the group's rules are not managed here.
+   */
+  rules?: pulumi.Input<pulumi.Input<RuleArgs>[]>;
+  /** Only with `rules`: true = Neutron's own egress rules are managed too (removed unless listed). Default false. */
+  includeDefaultRules?: pulumi.Input<boolean>;
   /** Credentials; kept secret in state. Absent: OS_CLOUD/clouds.yaml, OS_* env, or a keystonerc. */
   cloud?: pulumi.Input<CloudArgs>;
   /** Take over an existing group (by id, or by its unique name in the project) instead of creating one. */
   adopt?: pulumi.Input<AdoptArgs>;
 }
 
-const OUTPUTS = ["name", "description", "deleteDefaultRules", "stateful", "tags", "projectId", "ruleIds"] as const;
+const OUTPUTS = ["name", "description", "deleteDefaultRules", "stateful", "tags", "projectId", "ruleIds", "rules", "includeDefaultRules"] as const;
 
 export class SecurityGroup extends LabResource {
   public readonly name!: pulumi.Output<string>;
@@ -32,6 +41,9 @@ export class SecurityGroup extends LabResource {
   public readonly projectId!: pulumi.Output<string>;
   /** Every rule of the group, managed here or not. */
   public readonly ruleIds!: pulumi.Output<string[]>;
+  /** With inline rules: the group's live managed rules (undefined when `rules` is not given). */
+  public readonly rules!: pulumi.Output<Rule[] | undefined>;
+  public readonly includeDefaultRules!: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: SecurityGroupArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.SecurityGroup", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);

@@ -1,23 +1,39 @@
 /**
  * openstack.SecurityGroup: a Neutron security group. Name, description, stateful and tags update in place.
- * Its rules are managed by SecurityGroupRule or SecurityGroupRuleSet; `deleteDefaultRules` removes the egress
- * rules Neutron adds to every new group.
+ * Rules: inline and authoritative (`rules`, planned like SecurityGroupRuleSet: create = group POST + ONE bulk
+ * POST, read = ONE GET, delete = ONE DELETE, Neutron drops the rules with the group), or, without `rules`,
+ * managed elsewhere (SecurityGroupRule, SecurityGroupRuleSet); `deleteDefaultRules` removes the egress rules
+ * Neutron adds to every new group.
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { neutronControllerParts } from "../common";
+import { applyRules, inlineRuleOutputs } from "./inlineRules";
 import { ApiGroup, groupOutputs } from "./results";
 import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
 import { schema, SecurityGroupInputs, SecurityGroupOutputs } from "./types";
 
-const outputs = (g: ApiGroup, state: SecurityGroupInputs) => groupOutputs(g, state.deleteDefaultRules ?? false);
+const outputs = (g: ApiGroup, state: SecurityGroupInputs): SecurityGroupOutputs => ({
+  ...groupOutputs(g, state.deleteDefaultRules ?? false),
+  ...inlineRuleOutputs(g, state),
+});
 const { find, read, delete: remove } = neutronControllerParts(groups, outputs, updateBody);
+
+type Client = Awaited<ReturnType<typeof clientFor>>;
+
+/** The group's rules as the inputs want them (inline rules, or Neutron's default egress rules gone). */
+function settleRules(client: Client, g: ApiGroup, inputs: SecurityGroupInputs, ctx: Parameters<Controller<SecurityGroupInputs, SecurityGroupOutputs>["create"]>[1]) {
+  if (inputs.rules !== undefined) {
+    return applyRules(client, g, inputs.rules, inputs.includeDefaultRules ?? false, ctx, () => groups.get(client, g.id));
+  }
+  return inputs.deleteDefaultRules ? removeDefaultEgress(client, g) : Promise.resolve(g);
+}
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
   type: "openstack.SecurityGroup",
   schema,
-  compare: { tags: "set" },
-  defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
+  compare: { tags: "set", rules: "set" },
+  defaultTimeoutMs: { create: 3 * 60e3, update: 3 * 60e3, delete: 3 * 60e3 },
   find,
   read,
   delete: remove,
@@ -28,22 +44,23 @@ export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> =
       what: `security group "${inputs.name}"`,
       match: { name: inputs.name },
       ctx,
+      // A failure here deletes the new group (and so any rule it got): nothing is left behind.
       finish: async (made, id) => {
         let g = made;
         if (inputs.tags?.length) g = { ...g, tags: await groups.setTags(client, id, inputs.tags) };
-        return inputs.deleteDefaultRules ? removeDefaultEgress(client, g) : g;
+        return settleRules(client, g, inputs, ctx);
       },
     });
     ctx.progress(`created security group ${g.id}`);
     return { id: g.id, outs: outputs(g, inputs) };
   },
 
-  /** One PUT of the changed fields (or a GET), then the tags, then Neutron's default rules if they must go. */
+  /** One PUT of the changed fields (or a GET), then the tags, then the rules (deletes + one bulk POST). */
   async update(id, _olds, news, ctx) {
     const client = await clientFor(news.cloud);
     let g = await groups.putOrGet(client, id, updateBody(news, ctx.changed), ctx);
     if (ctx.changed.includes("tags")) g = { ...g, tags: await groups.setTags(client, id, news.tags ?? []) };
-    if (news.deleteDefaultRules) g = await removeDefaultEgress(client, g);
+    g = await settleRules(client, g, news, ctx);
     return outputs(g, news);
   },
 };

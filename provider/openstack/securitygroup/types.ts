@@ -1,6 +1,8 @@
 /** Inputs and outputs of openstack.SecurityGroup. */
 import type { Z } from "../../core/controller";
 import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
+import type { RuleSpec } from "../securitygrouprule/rule";
+import { schema as ruleSetSchema } from "../securitygroupruleset/types";
 
 export interface SecurityGroupInputs extends OpenStackCommonInputs {
   name: string;
@@ -13,6 +15,13 @@ export interface SecurityGroupInputs extends OpenStackCommonInputs {
   /** false: a stateless group (Neutron's stateful-security-group extension). */
   stateful?: boolean;
   tags?: string[];
+  /**
+   * Inline, authoritative rules (canonical form after check), exactly like SecurityGroupRuleSet's `rules`.
+   * Absent: the group's rules are not managed here.
+   */
+  rules?: RuleSpec[];
+  /** Only with `rules`: SecurityGroupRuleSet's `includeDefaultRules` (absent = false). */
+  includeDefaultRules?: boolean;
 }
 
 export interface SecurityGroupOutputs {
@@ -24,15 +33,41 @@ export interface SecurityGroupOutputs {
   projectId: string;
   /** Ids of every rule of the group (managed here or not). */
   ruleIds: string[];
+  /** With inline `rules` only: the live managed rules (the listed ones that exist, plus any other: drift). */
+  rules?: RuleSpec[];
+  includeDefaultRules?: boolean;
 }
 
+/** The rule set's own schema judges inline rules, so both resources accept and canonicalize exactly the same. */
+const inlineRules = (z: Z, rules: unknown[]) => ruleSetSchema(z).safeParse({ securityGroup: "inline", rules });
+
 export function schema(z: Z) {
-  return z.strictObject({
-    name: nameSchema(z).min(1, "must not be empty"),
-    description: descriptionSchema(z).optional(),
-    deleteDefaultRules: z.boolean().default(false),
-    stateful: z.boolean().optional(),
-    tags: tagsSchema(z).optional(),
-    ...commonFields(z),
-  }).refine((v) => v.name !== "default", { path: ["name"], message: '"default" is the group Neutron makes for every project; to give it rules use securityGroup: "default" in SecurityGroupRule(Set)' });
+  return z
+    .strictObject({
+      name: nameSchema(z).min(1, "must not be empty"),
+      description: descriptionSchema(z).optional(),
+      deleteDefaultRules: z.boolean().default(false),
+      stateful: z.boolean().optional(),
+      tags: tagsSchema(z).optional(),
+      rules: z.array(z.unknown()).optional(),
+      includeDefaultRules: z.boolean().optional(),
+      ...commonFields(z),
+    })
+    .refine((v) => v.name !== "default", { path: ["name"], message: '"default" is the group Neutron makes for every project; to give it rules use securityGroup: "default" in SecurityGroupRuleSet' })
+    .superRefine((v, ctx) => {
+      if (v.rules === undefined) {
+        if (v.includeDefaultRules !== undefined) ctx.addIssue({ code: "custom", path: ["includeDefaultRules"], message: "only means something with inline rules (give `rules`)" });
+        return;
+      }
+      if (v.deleteDefaultRules) {
+        ctx.addIssue({ code: "custom", path: ["deleteDefaultRules"], message: "with inline rules use includeDefaultRules: true instead (Neutron's egress rules are then removed unless listed)" });
+      }
+      const parsed = inlineRules(z, v.rules);
+      if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+    })
+    .transform((v) => {
+      if (v.rules === undefined) return v as SecurityGroupInputs;
+      const parsed = inlineRules(z, v.rules);
+      return { ...v, rules: parsed.success ? parsed.data.rules : [] } as SecurityGroupInputs;
+    });
 }
