@@ -18,6 +18,8 @@ export interface PrepGuest {
   connections(): number;
   /** While true the proxy hangs up on every new connection (a host that is down). */
   refuseConnections(on: boolean): void;
+  /** Lets `n` more connections through, then hangs up on every new one (a host that goes down and stays down). */
+  refuseAfter(n: number): void;
   /** Files in the guest's overlay /usr (e.g. "local/sbin/ssh"). */
   writeUsr(rel: string, text: string, mode?: number): void;
   stop(): Promise<void>;
@@ -51,10 +53,11 @@ exec /usr/bin/ssh "$@"
   );
   let count = 0;
   let refusing = false;
+  let refuseFrom = Infinity;
   const sockets = new Set<net.Socket>();
   const proxy = net.createServer((client) => {
     count++;
-    if (refusing) return void client.destroy();
+    if (refusing || count > refuseFrom) return void client.destroy();
     const upstream = net.connect({ host: guest.host, port: guest.port });
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -72,6 +75,10 @@ exec /usr/bin/ssh "$@"
     connections: () => count,
     refuseConnections: (on) => {
       refusing = on;
+      if (!on) refuseFrom = Infinity;
+    },
+    refuseAfter: (n) => {
+      refuseFrom = count + n;
     },
     writeUsr,
     async stop() {
