@@ -2,6 +2,7 @@
 import type { Z } from "../../core/controller";
 import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
 import { connectionSchema, ConnectionInput } from "../common/connection";
+import type { CloudConfig } from "../../openstack/client";
 
 export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
 export type L2Agent = (typeof L2_AGENTS)[number];
@@ -37,15 +38,8 @@ export interface ServiceHealth {
   active: boolean;
 }
 
-export interface CloudOutput {
-  authUrl: string;
-  username: string;
-  password: string;
-  projectName: string;
-  userDomainName: string;
-  projectDomainName: string;
-  regionName: string;
-}
+/** keystonerc_admin in the `cloud` shape the OpenStack resources take (every field keystonerc sets is there). */
+export type CloudOutput = Required<Pick<CloudConfig, "authUrl" | "username" | "password" | "projectName" | "userDomainName" | "projectDomainName" | "regionName">>;
 
 export interface PackstackOutputs {
   keystonerc: CloudOutput | null;
