@@ -74,6 +74,7 @@ function healthy(...proxies: FaultProxy[]) {
   for (const p of proxies) {
     p.failNext(0);
     p.resetNext(0);
+    p.resume();
   }
 }
 
@@ -158,11 +159,14 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
   test("connections reset mid-run: up completes, nothing duplicated", async () => {
     const prefix = `${RUN}-reset`;
     const before = neutron.seen.length;
+    const isNetworkCreate = (r: { method: string; path: string }) => r.method === "POST" && r.path === "/v2.0/networks";
+    neutron.pauseAfter(isNetworkCreate); // so the resets are armed before the next request, however fast the run
     const up = stack(prefix, "up");
     // once the network exists, break the next connections (after the real Neutron got the requests): the
     // subnet, groups and rules are still to come
-    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/networks");
+    await whenSeen(neutron, before, up, isNetworkCreate);
     neutron.resetNext(3, { forward: true });
+    neutron.resume();
     const result = await up;
     expect(neutron.seen.slice(before).filter((r) => r.status === "reset")).toHaveLength(3);
     expectExactlyTheStack(prefix, result);
@@ -173,8 +177,12 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     const prefix = `${RUN}-keystone`;
     const tokensBefore = keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length;
     const before = neutron.seen.length;
+    // Neutron holds the stack's requests from the network's create on, until the token is revoked and Keystone
+    // is away: the rest of the run must then re-authenticate, however fast it would otherwise have finished.
+    const isNetworkCreate = (r: { method: string; path: string }) => r.method === "POST" && r.path === "/v2.0/networks";
+    neutron.pauseAfter(isNetworkCreate);
     const up = stack(prefix, "up");
-    await whenSeen(neutron, before, up, (r) => r.method === "POST" && r.path === "/v2.0/networks");
+    await whenSeen(neutron, before, up, isNetworkCreate);
     const token = neutron.lastToken!;
     // Revoke the token the stack uses, straight at Keystone (a token may revoke itself), and take Keystone away.
     const revoked = await fetch("http://127.0.0.1:5000/v3/auth/tokens", { method: "DELETE", headers: { "X-Auth-Token": token, "X-Subject-Token": token } });
@@ -183,6 +191,7 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     // Neutron caches validated tokens (keystonemiddleware, 5 min): answer the next request as it will once the
     // cache lets go of the revoked token.
     neutron.failNext(1, { status: 401 });
+    neutron.resume();
     setTimeout(() => void keystone.accept(), 3000);
     const result = await up;
     expectExactlyTheStack(prefix, result);

@@ -19,6 +19,12 @@ export interface FaultProxy {
   failNext(n: number, opts?: { status?: number; retryAfterSeconds?: number; forward?: boolean }): void;
   /** Reset (TCP RST) the connection of the next `n` requests once they arrive (optionally after forwarding them). */
   resetNext(n: number, opts?: { forward?: boolean }): void;
+  /**
+   * Once a request matching `when` has been answered, hold every later request (unanswered, connection open) until
+   * `resume()`: lets a test act at an exact point of a run, however fast the run is.
+   */
+  pauseAfter(when: (r: { method: string; path: string }) => boolean): void;
+  resume(): void;
   /** Stop listening and drop open connections: clients get ECONNREFUSED. */
   refuse(): Promise<void>;
   /** Listen again on the same port. */
@@ -47,6 +53,13 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
   let lastInjectedRequestId: string | undefined;
   let lastToken: string | undefined;
   const seen: FaultProxy["seen"] = [];
+  let pauseWhen: ((r: { method: string; path: string }) => boolean) | undefined;
+  let gate: { promise: Promise<void>; open: () => void } | undefined;
+  const closeGate = () => {
+    let open!: () => void;
+    const promise = new Promise<void>((r) => (open = r));
+    gate = { promise, open };
+  };
 
   const forward = (req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
     new Promise((resolve, reject) => {
@@ -73,6 +86,7 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
+      while (gate) await gate.promise;
       const method = req.method ?? "GET";
       const path = (req.url ?? "/").split("?")[0];
       const token = req.headers["x-auth-token"];
@@ -115,6 +129,10 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
         headers["content-length"] = String(answer.body.length);
         res.writeHead(answer.status, headers);
         res.end(answer.body);
+        if (pauseWhen?.({ method, path })) {
+          pauseWhen = undefined;
+          closeGate();
+        }
       } catch (e) {
         res.writeHead(502, { "Content-Type": "text/plain" });
         res.end(`fault proxy: upstream failed: ${(e as Error).message}`);
@@ -156,6 +174,15 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     },
     tokenLifetime(seconds) {
       tokenLifetimeSeconds = seconds;
+    },
+    pauseAfter(when) {
+      pauseWhen = when;
+    },
+    resume() {
+      pauseWhen = undefined;
+      const g = gate;
+      gate = undefined;
+      g?.open();
     },
     refuse: stop,
     accept: () => listen(port),
