@@ -68,6 +68,15 @@ export function makeUrn(stack: string, project: string, type: string, name: stri
 const urnName = (urn: string) => urn.split("::").pop()!;
 const urnType = (urn: string) => urn.split("::")[2].split("$").pop()!;
 
+/** Every resource RPC names its resource the same way: URN, name and type from the URN, and the id when it has one. */
+function address<R extends { setUrn(v: string): void; setName(v: string): void; setType(v: string): void }>(req: R, urn: string, id?: string): R {
+  if (id !== undefined) (req as unknown as { setId(v: string): void }).setId(id);
+  req.setUrn(urn);
+  req.setName(urnName(urn));
+  req.setType(urnType(urn));
+  return req;
+}
+
 export class DynamicProviderHost {
   rpcTimeoutMs: number;
 
@@ -175,10 +184,7 @@ export class DynamicProviderHost {
   }
 
   async check(urn: string, olds: Props, news: Props) {
-    const req = new provproto.CheckRequest();
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.CheckRequest(), urn);
     req.setOlds(toStruct(olds));
     req.setNews(toStruct(news));
     const r: any = await this.call("check", req);
@@ -190,11 +196,7 @@ export class DynamicProviderHost {
 
   /** Olds = the old OUTPUTS (state); old inputs are sent too but the Node plugin ignores them. */
   async diff(urn: string, id: string, oldOutputs: Props, oldInputs: Props, news: Props, ignoreChanges: string[] = []): Promise<DiffResult> {
-    const req = new provproto.DiffRequest();
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.DiffRequest(), urn, id);
     req.setOlds(toStruct(oldOutputs));
     req.setOldInputs(toStruct(oldInputs));
     req.setNews(toStruct(news));
@@ -210,10 +212,7 @@ export class DynamicProviderHost {
   }
 
   async create(urn: string, properties: Props, timeoutSeconds = 0) {
-    const req = new provproto.CreateRequest();
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.CreateRequest(), urn);
     req.setProperties(toStruct(properties));
     req.setTimeout(timeoutSeconds);
     const r: any = await this.call("create", req);
@@ -222,11 +221,7 @@ export class DynamicProviderHost {
 
   /** Refresh sends state (+ inputs); the `import` option sends ONLY the id (step.go ImportStep.Apply). */
   async read(urn: string, id: string, state?: Props, inputs?: Props) {
-    const req = new provproto.ReadRequest();
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.ReadRequest(), urn, id);
     req.setProperties(toStruct(state ?? {}));
     if (inputs) req.setInputs(toStruct(inputs));
     const r: any = await this.call("read", req);
@@ -234,11 +229,7 @@ export class DynamicProviderHost {
   }
 
   async update(urn: string, id: string, oldOutputs: Props, oldInputs: Props, news: Props) {
-    const req = new provproto.UpdateRequest();
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.UpdateRequest(), urn, id);
     req.setOlds(toStruct(oldOutputs));
     req.setOldInputs(toStruct(oldInputs));
     req.setNews(toStruct(news));
@@ -248,11 +239,7 @@ export class DynamicProviderHost {
 
   /** Properties = the old OUTPUTS, so the `__provider` last written to state runs the delete (step.go DeleteStep). */
   async delete(urn: string, id: string, outputs: Props, oldInputs: Props): Promise<void> {
-    const req = new provproto.DeleteRequest();
-    req.setId(id);
-    req.setUrn(urn);
-    req.setName(urnName(urn));
-    req.setType(urnType(urn));
+    const req = address(new provproto.DeleteRequest(), urn, id);
     req.setProperties(toStruct(outputs));
     req.setOldInputs(toStruct(oldInputs));
     await this.call("delete", req);
