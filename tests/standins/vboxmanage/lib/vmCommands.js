@@ -158,7 +158,17 @@ function list(io, state, args) {
       "Maximum guest RAM size:          2097152 Megabytes", "Minimum guest CPU count:         1",
       "Maximum guest CPU count:         64", "Maximum Boot Position:           4",
       `Default machine folder:          ${M.defaultBaseFolder(io)}`, "Default hard disk format:        VDI");
-  } else io.syntax(`Unknown subcommand '${what ?? ""}'`);
+  } else if (what === "hostinfo") io.print(...hostinfo());
+  else io.syntax(`Unknown subcommand '${what ?? ""}'`);
+}
+
+/**
+ * `list hostinfo`: the real 7.x capture in samples/ (SOURCES.md), or the file VBOX_STANDIN_HOSTINFO names (another
+ * host's capture: a PC without VT-x, a Windows one), printed line by line (CRLF in Windows mode like every output).
+ */
+function hostinfo() {
+  const file = process.env.VBOX_STANDIN_HOSTINFO || require("path").join(__dirname, "..", "samples", "list-hostinfo.macos-intel-7.x.stdout");
+  return require("fs").readFileSync(file, "utf8").replace(/\r\n/g, "\n").replace(/\n$/, "").split("\n");
 }
 
 function startvm(io, state, args) {
