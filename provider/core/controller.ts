@@ -12,6 +12,7 @@ import { deepEqual, sameSet } from "./deepEqual";
 import { jsonSafe } from "./jsonSafe";
 import { asSecret, redact, unwrapSecrets } from "./secrets";
 import { CustomTimeouts, timeoutFor } from "./timeouts";
+import { objectKeysAt, unknownKeyMessage } from "./schemaShape";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
 
 export type Z = typeof zod;
@@ -47,16 +48,21 @@ export interface Controller<I extends Props, O extends Props> {
   schema(z: Z): zod.ZodType<I>;
   /** Input fields whose change needs a new object. */
   replaceOn?: ReadonlyArray<string>;
+  /**
+   * Fields that update in place except for some changes, which need a new object (e.g. a smaller disk): `when`
+   * says which (for the docs), `test(news, olds)` decides.
+   */
+  replaceIf?: Record<string, { when: string; test(news: any, olds: any): boolean }>;
   deleteBeforeReplace?: boolean;
   /** How a field is compared in diff (default: deep equality). */
   compare?: Record<string, FieldCompare>;
   /** Output paths (top-level keys) stored as Pulumi secrets whatever the inputs were. */
   secretOutputs?: ReadonlyArray<string>;
   /**
-   * The schema's cross-field refinements skip the values that are still unknown during preview (and judge the
-   * rest), so their failures can be reported in preview too. When false, refinements wait for `up`.
+   * Input fields check() returns as Pulumi secrets, so the inputs in state hold them as secrets even when the
+   * program passed them in clear (the exported `providers` used directly, or a field the sdk class does not wrap).
    */
-  previewSafeRefinements?: boolean;
+  secretInputs?: ReadonlyArray<string>;
   /** How progress lines name the object when it has no `name` input (e.g. the host it prepares). */
   label?(inputs: Props): string | undefined;
   /** Default time limits in ms (customTimeouts override). */
@@ -71,8 +77,11 @@ export interface Controller<I extends Props, O extends Props> {
   delete(id: string, state: I & O, ctx: OpContext): Promise<void>;
 }
 
-const INTERNAL = new Set(["__provider", "adopt", "customTimeouts"]);
-const SECRET_KEY = /password|secret|token|privatekey|passphrase|answerfile|keystonerc/i;
+/** The output key listing which outputs are inputs (see `outputs` in makeProvider). */
+export const INPUT_KEYS = "__inputKeys";
+const INTERNAL = new Set(["__provider", "adopt", "customTimeouts", INPUT_KEYS]);
+/** Keys whose values are secrets: passwords, keys, tokens (also Packstack's CONFIG_*_PW, CONFIG_*_KEY, ...). */
+export const SECRET_KEY = /password|passwd|secret|token|privatekey|passphrase|answerfile|keystonerc|extraanswers|(^|_)(pw|key|hash)$/i;
 
 /** Every string under a secret-looking key, for masking in errors and logs. */
 export function collectSecrets(v: unknown, underSecret = false, out: string[] = []): string[] {
@@ -92,8 +101,12 @@ function zodPath(path: ReadonlyArray<PropertyKey>): string {
   return s;
 }
 
+const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
+
 /** Fields (of news) whose values differ from olds, in the controller's terms. */
-export function changedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, "compare">, olds: Props, news: Props): string[] {
+export function changedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, "compare">, oldsIn: Props, newsIn: Props): string[] {
+  const olds = isObject(oldsIn) ? oldsIn : {};
+  const news = isObject(newsIn) ? newsIn : {};
   const changed: string[] = [];
   for (const key of Object.keys(news)) {
     if (INTERNAL.has(key) || news[key] === undefined) continue;
@@ -105,12 +118,37 @@ export function changedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, 
       changed.push(key);
       continue;
     }
-    const same = how === "set" ? sameSet(a, b) : typeof how === "function" ? how(a, b) : deepEqual(a, b);
+    let same: boolean;
+    try {
+      same = how === "set" ? sameSet(a, b) : typeof how === "function" ? how(a, b) : deepEqual(a, b);
+    } catch {
+      same = false; // a value of an unexpected shape (state from another version): show it as a change
+    }
     if (!same) changed.push(key);
   }
   return changed;
 }
 
+/** The changed fields that need a new object (replaceOn, or a replaceIf whose test says so). */
+export function replacedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, "replaceOn" | "replaceIf">, changed: string[], olds: Props, news: Props): string[] {
+  return changed.filter((k) => {
+    if ((ctrl.replaceOn ?? []).includes(k)) return true;
+    const rule = ctrl.replaceIf?.[k];
+    if (!rule) return false;
+    try {
+      return rule.test(news[k], olds[k]);
+    } catch {
+      return true;
+    }
+  });
+}
+
+/** A zod issue as check() failures: one per unknown key (naming it, with a "did you mean"), else one. */
+function failuresOf(schema: Parameters<typeof objectKeysAt>[0], issue: zod.core.$ZodIssue): Array<{ path: PropertyKey[]; message: string }> {
+  if (issue.code !== "unrecognized_keys") return [{ path: [...issue.path], message: issue.message }];
+  const allowed = objectKeysAt(schema, issue.path);
+  return issue.keys.map((key) => ({ path: [...issue.path, key], message: unknownKeyMessage(key, allowed) }));
+}
 export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<I, O>) {
   const context = (label: string, inputs: Props, op: "create" | "update" | "delete" | "read", changed: string[] = []): OpContext => {
     const secrets = collectSecrets(inputs);
@@ -143,37 +181,70 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
   };
 
   /** Outputs = the stored inputs (so drift is compared field by field) overlaid with what was read. */
-  const outputs = (inputs: Props, outs: Props): Props => {
+  const outputs = (inputs: Props, outs: Props, reading = false): Props => {
     const merged: Props = {};
     for (const [k, v] of Object.entries(inputs)) if (k !== "__provider") merged[k] = v;
     Object.assign(merged, outs);
     for (const k of ctrl.secretOutputs ?? []) {
       if (merged[k] !== undefined && merged[k] !== null) merged[k] = asSecret(unwrapSecrets(merged[k]));
     }
+    // Which outputs are the user's inputs, so that `read` can hand the engine the live values of exactly those
+    // (an internal key: the engine's displays and diffs skip keys starting with "__").
+    // On read, `inputs` is the previous state: its list stands (absent in state written before the list existed).
+    const fromState = inputs[INPUT_KEYS];
+    if (Array.isArray(fromState)) merged[INPUT_KEYS] = fromState;
+    else if (!reading) merged[INPUT_KEYS] = Object.keys(inputs).filter((k) => k !== "__provider" && inputs[k] !== undefined).sort();
     return jsonSafe(merged);
+  };
+
+  /**
+   * The inputs as they are live: each input the user set, with the value just read. Returned by `read`, so after a
+   * refresh the engine diffs the program against the live state and `pulumi preview --refresh --diff` names the
+   * fields that drifted (the dynamic-provider plugin forwards no changed-key list from `diff`).
+   */
+  const liveInputs = (state: Props, live: Props): Props | undefined => {
+    const keys = state[INPUT_KEYS];
+    if (!Array.isArray(keys)) return undefined; // state written before the key list existed
+    const inputs: Props = {};
+    for (const k of keys) inputs[k] = k in live ? live[k] : state[k];
+    return inputs;
+  };
+
+  /** Checked inputs with the secret fields wrapped, so the inputs in state hold them as secrets too. */
+  const secretInputs = (inputs: Props): Props => {
+    const out: Props = { ...inputs };
+    for (const k of ctrl.secretInputs ?? []) if (out[k] !== undefined && out[k] !== null) out[k] = asSecret(unwrapSecrets(out[k]));
+    return out;
   };
 
   const label = (p: Props, id?: string) => String(ctrl.label?.(p) ?? p.name ?? id ?? "new");
 
   return {
-    async check(olds: Props, news: Props) {
+    async check(_olds: Props, news: Props) {
       const { z } = require("zod") as { z: Z };
+      if (!isObject(news)) {
+        return { inputs: {}, failures: [{ property: "(inputs)", reason: `inputs: must be an object of ${ctrl.type} fields, not ${news === null ? "null" : Array.isArray(news) ? "an array" : typeof news}` }] };
+      }
       const raw: Props = {};
       for (const [k, v] of Object.entries(news)) if (k !== "__provider") raw[k] = v;
-      const result = ctrl.schema(z).safeParse(raw);
-      if (result.success) return { inputs: result.data as Props };
-      // During preview some inputs are unknown: skip what depends on them (their own checks, and cross-field
-      // refinements, which cannot be judged yet). Everything known is still validated.
-      const previewing = containsUnknown(raw);
+      const schema = ctrl.schema(z);
+      const result = schema.safeParse(raw);
+      if (result.success) return { inputs: secretInputs(result.data as Props) };
+      // During preview some inputs are unknown: what depends on them is skipped (their own checks here, the
+      // cross-field refinements by `whenValid`/`known`, provider/core/refine.ts). Everything known is judged.
+      const secrets = collectSecrets(raw);
       const failures = result.error.issues
-        .filter((i) => !isUnknownAt(raw, i.path) && !(previewing && i.code === "custom" && !ctrl.previewSafeRefinements))
-        .map((i) => ({ property: zodPath(i.path) || "(inputs)", reason: redact(`${zodPath(i.path) || "inputs"}: ${i.message}`, collectSecrets(raw)) }));
-      return failures.length ? { inputs: raw, failures } : { inputs: raw };
+        .flatMap((i) => failuresOf(schema as unknown as Parameters<typeof objectKeysAt>[0], i))
+        .filter((f) => !isUnknownAt(raw, f.path))
+        .map((f) => ({ property: zodPath(f.path) || "(inputs)", reason: redact(`${zodPath(f.path) || "inputs"}: ${f.message}`, secrets) }));
+      return failures.length ? { inputs: secretInputs(raw), failures } : { inputs: secretInputs(raw) };
     },
 
     async diff(_id: string, olds: Props, news: Props) {
-      const changed = changedFields(ctrl, unwrapSecrets(olds), unwrapSecrets(news));
-      const replaces = changed.filter((k) => (ctrl.replaceOn ?? []).includes(k));
+      const o = isObject(olds) ? unwrapSecrets(olds) : {};
+      const n = isObject(news) ? unwrapSecrets(news) : {};
+      const changed = changedFields(ctrl, o, n);
+      const replaces = replacedFields(ctrl, changed, o, n);
       return {
         changes: changed.length > 0,
         replaces,
@@ -193,7 +264,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
           if (!live) throw new Error(`adopt: object ${id} vanished while being adopted`);
           const current = { ...ins, ...live } as I & O;
           const changed = changedFields(ctrl, current, ins);
-          const replaces = changed.filter((k) => (ctrl.replaceOn ?? []).includes(k));
+          const replaces = replacedFields(ctrl, changed, current, ins);
           if (replaces.length) {
             throw new Error(
               `adopt: ${id} differs in ${replaces.join(", ")}, which cannot change in place; ` +
@@ -214,7 +285,9 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
       return guard("read", state, async () => {
         const live = await ctrl.read(id, state as I & O, context(label(state, id), state, "read"));
         if (!live) return {};
-        return { id, props: outputs(state, live) };
+        const props = outputs(state, live, true);
+        const inputs = liveInputs(state, props);
+        return inputs ? { id, props, inputs } : { id, props };
       });
     },
 

@@ -39,5 +39,5 @@ export function durationSchema(z: Z) {
 }
 
 export function customTimeoutsSchema(z: Z) {
-  return z.object({ create: durationSchema(z).optional(), update: durationSchema(z).optional(), delete: durationSchema(z).optional() });
+  return z.strictObject({ create: durationSchema(z).optional(), update: durationSchema(z).optional(), delete: durationSchema(z).optional() });
 }

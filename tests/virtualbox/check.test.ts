@@ -36,7 +36,7 @@ const cases: Case[] = [
   ["protocol icmp", natNetwork, net({ portForwards: [fwd({ protocol: "icmp" })] }), "portForwards[0].protocol", /"tcp" or "udp"/],
   ["guest address outside the CIDR", natNetwork, net({ portForwards: [fwd({ guestIp: "192.168.1.5" })] }), "portForwards[0].guestIp", /not inside 10\.0\.2\.0\/24/],
   ["rule name with a colon", natNetwork, net({ portForwards: [fwd({ name: "a:b" })] }), "portForwards[0].name", /must not contain ':'/],
-  ["a field that does not exist", natNetwork, net({ dhcpRange: "x" }), "(inputs)", /dhcpRange/],
+  ["a field that does not exist", natNetwork, net({ dhcpRange: "x" }), "dhcpRange", /"dhcpRange" is not a field/],
   ["memory below 2048 with unattended CentOS", virtualMachine, unattended({ memoryMb: 1024 }), "memoryMb", /at least 2048/],
   ["unknown NIC type", virtualMachine, vm({ nics: [{ type: "vde" }] }), "nics[0].type", /must be one of natnetwork, nat, bridged/],
   ["natnetwork NIC without a network name", virtualMachine, vm({ nics: [{ type: "natnetwork" }] }), "nics[0].natNetwork", /required for a natnetwork NIC/],

@@ -4,6 +4,7 @@
  * use), connects bounded by the operation's deadline, secrets masked in every error and progress line.
  */
 import type { Z } from "../../core/controller";
+import { known } from "../../core/refine";
 import { connect, isFingerprint, SshConnection } from "../../ssh";
 
 export interface ConnectionInput {
@@ -32,6 +33,7 @@ export function connectionSchema(z: Z) {
       hostKeyFingerprint: z.string().refine(isFingerprint, 'must look like "SHA256:<43 base64 characters>"').optional(),
     })
     .superRefine((c, ctx) => {
+      if (!known(c.privateKey, c.password)) return;
       if (c.privateKey === undefined && c.password === undefined) {
         ctx.addIssue({ code: "custom", path: ["privateKey"], message: "give privateKey (preferred) or password" });
       }

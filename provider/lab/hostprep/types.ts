@@ -2,6 +2,7 @@
 import type * as zod from "zod";
 import type { CommonInputs, Z } from "../../core/controller";
 import { cidrContains, parseCidr } from "../../core/ip";
+import { known, whenValid } from "../../core/refine";
 import { customTimeoutsSchema } from "../../core/schema";
 import { ConnectionInput, connectionSchema } from "../common";
 
@@ -72,10 +73,17 @@ export function hostPrepSchema(z: Z): zod.ZodType<HostPrepInputs> {
         .min(1, "list at least one package (default: openstack-packstack)")
         .default(["openstack-packstack"]),
       rootSshForPackstack: z.boolean().default(true),
-      adopt: z.any().optional(),
       customTimeouts: customTimeoutsSchema(z).optional(),
     })
     .superRefine((v, ctx) => {
+      const seen = new Set<string>();
+      if (known(v.packages)) {
+        v.packages.forEach((p, i) => {
+          if (seen.has(p)) ctx.addIssue({ code: "custom", path: ["packages", i], message: `duplicate package "${p}"` });
+          seen.add(p);
+        });
+      }
+      if (!known(v.staticIp)) return;
       const cidr = parseCidr(v.staticIp);
       const [addr] = v.staticIp.split("/");
       if (!cidr || cidr.version !== 4 || !IPV4.test(addr)) {
@@ -89,19 +97,14 @@ export function hostPrepSchema(z: Z): zod.ZodType<HostPrepInputs> {
       if (!cidr.hostBitsSet || cidr.last === ipValue(addr)) {
         ctx.addIssue({ code: "custom", path: ["staticIp"], message: `${addr} is the network or broadcast address of its subnet` });
       }
-      if (IPV4.test(v.gateway)) {
+      if (known(v.gateway) && IPV4.test(v.gateway)) {
         if (!cidrContains(cidr, v.gateway)) {
           ctx.addIssue({ code: "custom", path: ["gateway"], message: `${v.gateway} is outside ${v.staticIp}'s subnet` });
         } else if (v.gateway === addr) {
           ctx.addIssue({ code: "custom", path: ["gateway"], message: "must differ from the static IP" });
         }
       }
-      const seen = new Set<string>();
-      v.packages.forEach((p, i) => {
-        if (seen.has(p)) ctx.addIssue({ code: "custom", path: ["packages", i], message: `duplicate package "${p}"` });
-        seen.add(p);
-      });
-    }) as unknown as zod.ZodType<HostPrepInputs>;
+    }, whenValid(["staticIp", "gateway", "packages"])) as unknown as zod.ZodType<HostPrepInputs>;
 }
 
 function ipValue(addr: string): bigint {

@@ -68,7 +68,9 @@ async function finish(host: Host, inputs: PackstackInputs, answerFile: string, r
 export const controller: Controller<PackstackInputs, PackstackOutputs> = {
   type: "lab.PackstackInstall",
   schema: packstackSchema,
-  secretOutputs: ["answerFile", "keystonerc", "adminPassword", "connection"],
+  secretOutputs: ["answerFile", "keystonerc", "adminPassword", "connection", "extraAnswers"],
+  // The sdk class wraps adminPassword and connection; extraAnswers holds passwords too (CONFIG_MARIADB_PW ...).
+  secretInputs: ["extraAnswers"],
   defaultTimeoutMs: { create: 3 * HOURS, update: 3 * HOURS, delete: 60e3 },
 
   async create(inputs, ctx) {

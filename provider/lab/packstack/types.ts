@@ -1,6 +1,8 @@
 /** lab.PackstackInstall: inputs, outputs and the input schema (built at call time). */
 import type { Z } from "../../core/controller";
+import { known, whenValid } from "../../core/refine";
 import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
+import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
 import { connectionSchema, ConnectionInput } from "../common/connection";
 import type { CloudConfig } from "../../openstack/client";
 
@@ -63,8 +65,11 @@ export const ANSWER_INPUTS = [
 ] as const;
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-/** Linux interface names: at most 15 characters, no '/', whitespace or ':' (and nothing a shell cares about). */
-const IFNAME = /^[A-Za-z0-9_.-]{1,15}$/;
+/**
+ * Linux interface names: at most 15 characters, no '/', whitespace or ':' (and nothing a shell cares about); the
+ * first character a letter or digit (so no "-enp0s3" read as an option, no "." or "..").
+ */
+const IFNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
 const PHYSNET = /^[A-Za-z0-9_.-]{1,64}$/;
 export const ANSWER_KEY = /^CONFIG_[A-Z0-9_]+$/;
 
@@ -78,24 +83,26 @@ export function sameSubnet(a: string, b: string, prefix: number): boolean {
 }
 
 export function packstackSchema(z: Z) {
+  const password = (what: string) =>
+    z
+      .string({ error: `is required (${what})` })
+      .min(6, "must be at least 6 characters")
+      .refine((s) => !PASSWORD_FORBIDDEN.test(s), PASSWORD_RULE);
   const types = z.array(z.enum(NETWORK_TYPES, { error: `each must be one of ${NETWORK_TYPES.join(", ")}` })).min(1, "must not be empty");
   return z
-    .object({
+    .strictObject({
       connection: connectionSchema(z),
-      adminPassword: z
-        .string({ error: "is required (the Keystone admin password)" })
-        .min(6, "must be at least 6 characters")
-        .refine((s) => !/[\s'"\\$`]/.test(s), "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)"),
+      adminPassword: password("the Keystone admin password"),
       hostIp: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.15").default("10.0.2.15"),
-      externalInterface: z.string().regex(IFNAME, "must be a network interface name such as enp0s3").default("enp0s3"),
-      bridge: z.string().regex(IFNAME, "must be an Open vSwitch bridge name such as br-ex").default("br-ex"),
+      externalInterface: z.string().regex(IFNAME, `must be a network interface name such as enp0s3 (${IFNAME_RULE})`).default("enp0s3"),
+      bridge: z.string().regex(IFNAME, `must be an Open vSwitch bridge name such as br-ex (${IFNAME_RULE})`).default("br-ex"),
       physnet: z.string().regex(PHYSNET, "must be a physical network name such as extnet (letters, digits, _ . -)").default("extnet"),
       tenantNetworkTypes: types.default(["vxlan"]),
       typeDrivers: types.default(["vxlan", "flat"]),
       l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${L2_AGENTS.join(", ")}` }).default("openvswitch"),
       provisionDemo: z.boolean().default(false),
       extraAnswers: z
-        .record(z.string(), z.string().refine((v) => !/[\r\n]/.test(v), "values must be one line"))
+        .record(z.string(), z.string({ error: "values must be strings" }).refine((v) => !hasLineSeparator(v), `values ${ONE_LINE_MESSAGE}`))
         .default({}),
       timeoutMinutes: z.number().int("must be a whole number").min(5, "must be at least 5").max(24 * 60, "must be at most 1440").default(120),
       gateway: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1").default("10.0.2.1"),
@@ -106,25 +113,40 @@ export function packstackSchema(z: Z) {
     })
     .superRefine((p, ctx) => {
       const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
-      for (const t of p.tenantNetworkTypes) {
+      const drivers = known(p.typeDrivers, p.tenantNetworkTypes);
+      for (const t of drivers ? p.tenantNetworkTypes : []) {
         if (!p.typeDrivers.includes(t)) issue(["tenantNetworkTypes"], `"${t}" is not in typeDrivers (${p.typeDrivers.join(", ")})`);
       }
-      if (p.l2Agent !== "ovn" && p.typeDrivers.includes("geneve")) issue(["typeDrivers"], `geneve needs l2Agent "ovn" (l2Agent is "${p.l2Agent}")`);
-      if (p.l2Agent === "ovn" && p.tenantNetworkTypes.some((t) => t === "vxlan" || t === "gre")) {
+      if (known(p.l2Agent, p.typeDrivers) && p.l2Agent !== "ovn" && p.typeDrivers.includes("geneve")) issue(["typeDrivers"], `geneve needs l2Agent "ovn" (l2Agent is "${p.l2Agent}")`);
+      if (known(p.l2Agent, p.tenantNetworkTypes) && p.l2Agent === "ovn" && p.tenantNetworkTypes.some((t) => t === "vxlan" || t === "gre")) {
         issue(["tenantNetworkTypes"], 'l2Agent "ovn" carries tenant networks over geneve; use ["geneve"] or l2Agent "openvswitch"');
       }
-      if (p.gateway === p.hostIp) issue(["gateway"], "must differ from hostIp");
+      if (!known(p.gateway, p.hostIp, p.prefixLength)) {
+        // judged at `up`
+      } else if (p.gateway === p.hostIp) issue(["gateway"], "must differ from hostIp");
       else if (!sameSubnet(p.hostIp, p.gateway, p.prefixLength)) issue(["gateway"], `${p.gateway} is not in ${p.hostIp}/${p.prefixLength}`);
-      for (const key of Object.keys(p.extraAnswers)) {
+      if (typeof p.extraAnswers !== "object" || p.extraAnswers === null) return;
+      for (const [key, value] of Object.entries(p.extraAnswers)) {
         if (!ANSWER_KEY.test(key)) issue(["extraAnswers", key], "keys must look like CONFIG_[A-Z0-9_]+ (Packstack answer keys)");
+        else if (Object.prototype.hasOwnProperty.call(MANAGED_KEYS, key)) issue(["extraAnswers", key], `is set by the ${MANAGED_KEYS[key]} input; set that instead`);
+        else if (PASSWORD_KEY.test(key) && typeof value === "string" && known(value) && value !== "" && PASSWORD_FORBIDDEN.test(value)) {
+          issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
+        }
       }
-      for (const [key, input] of Object.entries(MANAGED_KEYS)) {
-        if (key in p.extraAnswers) issue(["extraAnswers", key], `is set by the ${input} input; set that instead`);
-      }
-    });
+    }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]));
 }
 
-/** Answer keys the inputs own (extraAnswers may not set them). */
+/** Passwords (adminPassword, CONFIG_DEFAULT_PASSWORD, CONFIG_*_PW) go into shell and Puppet files unquoted. */
+const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;
+const PASSWORD_RULE = "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)";
+/** Answer keys holding a password. */
+const PASSWORD_KEY = /^CONFIG_(DEFAULT_PASSWORD|[A-Z0-9_]*_PW)$/;
+const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at most 15 characters";
+
+/**
+ * Answer keys the inputs own (extraAnswers may not set them), and the input(s) that set each. Every key
+ * answerFile.ts `desiredAnswers` writes must be here (a unit test holds them together).
+ */
 export const MANAGED_KEYS: Record<string, string> = {
   CONFIG_KEYSTONE_ADMIN_PW: "adminPassword",
   CONFIG_CONTROLLER_HOST: "hostIp",
@@ -135,8 +157,11 @@ export const MANAGED_KEYS: Record<string, string> = {
   CONFIG_NEUTRON_ML2_MECHANISM_DRIVERS: "l2Agent",
   CONFIG_NEUTRON_ML2_TYPE_DRIVERS: "typeDrivers",
   CONFIG_NEUTRON_ML2_TENANT_NETWORK_TYPES: "tenantNetworkTypes",
+  CONFIG_NEUTRON_L3_EXT_BRIDGE: "bridge",
   CONFIG_NEUTRON_OVS_BRIDGE_MAPPINGS: "physnet/bridge",
   CONFIG_NEUTRON_OVS_BRIDGE_IFACES: "bridge/externalInterface",
+  CONFIG_NEUTRON_OVS_EXTERNAL_PHYSNET: "physnet",
   CONFIG_NEUTRON_OVN_BRIDGE_MAPPINGS: "physnet/bridge",
   CONFIG_NEUTRON_OVN_BRIDGE_IFACES: "bridge/externalInterface",
+  CONFIG_NEUTRON_OVN_EXTERNAL_PHYSNET: "physnet",
 };

@@ -37,6 +37,9 @@ function httpUrl(z: Z) {
   }, "must be an http(s) URL");
 }
 
+/** The OpenStack controllers' secret outputs: `cloud` holds the password. */
+export const CLOUD_SECRET_OUTPUTS = ["cloud"] as const;
+
 export function cloudSchema(z: Z) {
   return z.strictObject({
     authUrl: httpUrl(z),
@@ -60,6 +63,19 @@ export function commonFields(z: Z) {
     adopt: adoptSchema(z).optional(),
     customTimeouts: customTimeoutsSchema(z).optional(),
   };
+}
+
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+export function isUuid(s: unknown): boolean {
+  return typeof s === "string" && UUID.test(s);
+}
+
+/** A Neutron id (a UUID): names are refused, they are not unique and Neutron does not take them here. */
+export function idSchema(z: Z, what: string) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `is required (the ${what}'s id, a UUID)` : `must be the ${what}'s id (a UUID)`) })
+    .refine(isUuid, `must be the ${what}'s id (a UUID such as 2f1c1b3a-0b8e-4a51-9a7e-4ec4b6a09d11), not a name`);
 }
 
 /** Neutron limits names to 255 characters. */

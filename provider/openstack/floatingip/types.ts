@@ -1,6 +1,7 @@
 /** Inputs and outputs of openstack.FloatingIp. */
 import type { Z } from "../../core/controller";
-import { commonFields, descriptionSchema, ipVersionOf, normalizeIp, OpenStackCommonInputs } from "../common";
+import { known, whenValid } from "../../core/refine";
+import { commonFields, idSchema, descriptionSchema, ipVersionOf, normalizeIp, OpenStackCommonInputs } from "../common";
 
 export interface FloatingIpInputs extends OpenStackCommonInputs {
   /** The external network the address comes from (floating_network_id). */
@@ -35,12 +36,16 @@ function ipAddress(z: Z) {
 export function schema(z: Z) {
   return z
     .strictObject({
-      networkId: z.string().min(1, "must not be empty"),
+      networkId: idSchema(z, "external network"),
       address: ipAddress(z).optional(),
-      portId: z.string().min(1, "must not be empty").nullable().default(null),
+      portId: idSchema(z, "port").nullable().default(null),
       fixedIpAddress: ipAddress(z).optional(),
       description: descriptionSchema(z).optional(),
       ...commonFields(z),
     })
-    .refine((v) => v.fixedIpAddress === undefined || !!v.portId, { path: ["fixedIpAddress"], message: "needs portId" });
+    .superRefine((v, ctx) => {
+      if (known(v.fixedIpAddress, v.portId) && v.fixedIpAddress !== undefined && !v.portId) {
+        ctx.addIssue({ code: "custom", path: ["fixedIpAddress"], message: "needs portId (the port whose fixed address it is)" });
+      }
+    }, whenValid(["fixedIpAddress", "portId"]));
 }

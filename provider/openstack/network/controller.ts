@@ -4,16 +4,17 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { neutronControllerParts } from "../common";
+import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { networkOutputs } from "./results";
 import { createBody, networks, updateBody } from "./requests";
 import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
 
 export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   type: "openstack.Network",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema: networkSchema,
   replaceOn: REPLACE_ON,
-  previewSafeRefinements: true,
   compare: { tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   ...neutronControllerParts(networks, networkOutputs, updateBody),

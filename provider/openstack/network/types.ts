@@ -1,5 +1,6 @@
 /** openstack.Network: inputs, outputs and the input schema (built at call time). */
 import type { Z } from "../../core/controller";
+import { whenValid, known } from "../../core/refine";
 import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
 
 export const NETWORK_TYPES = ["flat", "vlan", "vxlan", "gre", "geneve", "local"] as const;
@@ -66,7 +67,7 @@ export const REPLACE_ON = ["providerNetworkType", "providerPhysicalNetwork", "pr
 
 export function networkSchema(z: Z) {
   return z
-    .object({
+    .strictObject({
       name: nameSchema(z).optional(),
       description: descriptionSchema(z).optional(),
       external: z.boolean().optional(),
@@ -86,6 +87,7 @@ export function networkSchema(z: Z) {
       ...commonFields(z),
     })
     .superRefine((n, ctx) => {
+      if (!known(n.providerNetworkType, n.providerPhysicalNetwork, n.providerSegmentationId)) return;
       const type = n.providerNetworkType;
       const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
       if (!type) {
@@ -106,5 +108,5 @@ export function networkSchema(z: Z) {
       if (range && id !== undefined && (id < range[0] || id > range[1])) {
         issue("providerSegmentationId", `a ${type} segmentation id must be between ${range[0]} and ${range[1]} (got ${id})`);
       }
-    });
+    }, whenValid(["providerNetworkType", "providerPhysicalNetwork", "providerSegmentationId"]));
 }

@@ -1,6 +1,7 @@
 /** Inputs and outputs of openstack.Router. */
 import type { Z } from "../../core/controller";
-import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs } from "../common";
+import { known, whenValid } from "../../core/refine";
+import { commonFields, idSchema, descriptionSchema, nameSchema, OpenStackCommonInputs } from "../common";
 
 export interface RouterInputs extends OpenStackCommonInputs {
   name: string;
@@ -34,13 +35,14 @@ export function schema(z: Z) {
     .strictObject({
       name: nameSchema(z).min(1, "must not be empty"),
       description: descriptionSchema(z).optional(),
-      externalNetworkId: z.string().min(1, "must not be empty").nullable().default(null),
+      externalNetworkId: idSchema(z, "external network").nullable().default(null),
       enableSnat: z.boolean().optional(),
       adminStateUp: z.boolean().optional(),
       ...commonFields(z),
     })
-    .refine((v) => v.enableSnat === undefined || !!v.externalNetworkId, {
-      path: ["enableSnat"],
-      message: "needs externalNetworkId (SNAT happens on the external gateway)",
-    });
+    .superRefine((v, ctx) => {
+      if (known(v.enableSnat, v.externalNetworkId) && v.enableSnat !== undefined && !v.externalNetworkId) {
+        ctx.addIssue({ code: "custom", path: ["enableSnat"], message: "needs externalNetworkId (SNAT happens on the external gateway)" });
+      }
+    }, whenValid(["enableSnat", "externalNetworkId"]));
 }

@@ -4,13 +4,15 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { createOrRecover } from "../common";
+import { CLOUD_SECRET_OUTPUTS, createOrRecover } from "../common";
 import { interfaceOutputs } from "./results";
 import { addInterface, portsAddedSince, removeInterface, routerPortsOnSubnet } from "./requests";
 import { RouterInterfaceInputs, RouterInterfaceOutputs, schema } from "./types";
 
 export const controller: Controller<RouterInterfaceInputs, RouterInterfaceOutputs> = {
   type: "openstack.RouterInterface",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
   replaceOn: ["routerId", "subnetId"],
   // The same subnet cannot be attached twice to one router.

@@ -1,6 +1,6 @@
 /** Inputs and outputs of openstack.RouterInterface. */
 import type { Z } from "../../core/controller";
-import { commonFields, OpenStackCommonInputs } from "../common";
+import { commonFields, idSchema, OpenStackCommonInputs } from "../common";
 
 export interface RouterInterfaceInputs extends OpenStackCommonInputs {
   routerId: string;
@@ -18,8 +18,8 @@ export interface RouterInterfaceOutputs {
 
 export function schema(z: Z) {
   return z.strictObject({
-    routerId: z.string().min(1, "must not be empty"),
-    subnetId: z.string().min(1, "must not be empty"),
+    routerId: idSchema(z, "router"),
+    subnetId: idSchema(z, "subnet"),
     ...commonFields(z),
   });
 }

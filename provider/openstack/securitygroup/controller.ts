@@ -7,7 +7,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { neutronControllerParts } from "../common";
+import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { applyRules, inlineRuleOutputs } from "./inlineRules";
 import { ApiGroup, groupOutputs } from "./results";
 import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
@@ -31,6 +31,8 @@ function settleRules(client: Client, g: ApiGroup, inputs: SecurityGroupInputs, c
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
   type: "openstack.SecurityGroup",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
   compare: { tags: "set", rules: "set" },
   defaultTimeoutMs: { create: 3 * 60e3, update: 3 * 60e3, delete: 3 * 60e3 },

@@ -1,5 +1,8 @@
 /** Inputs and outputs of openstack.SecurityGroup. */
 import type { Z } from "../../core/controller";
+import { known, whenValid } from "../../core/refine";
+import { unknownKeyMessage } from "../../core/schemaShape";
+import { ruleFields } from "../securitygrouprule/rule";
 import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
 import type { RuleSpec } from "../securitygrouprule/rule";
 import { schema as ruleSetSchema } from "../securitygroupruleset/types";
@@ -39,12 +42,17 @@ export interface SecurityGroupOutputs {
 }
 
 /** The rule set's own schema judges inline rules, so both resources accept and canonicalize exactly the same. */
-const inlineRules = (z: Z, rules: unknown[]) => ruleSetSchema(z).safeParse({ securityGroup: "inline", rules });
+const inlineRules = (z: Z, rules: unknown[]) => ruleSetSchema(z).safeParse({ securityGroup: "default", rules });
+
+/** `rules` itself unknown (not only some value inside it). */
+const containsUnknownTop = (rules: unknown) => !known(rules) && !Array.isArray(rules);
 
 export function schema(z: Z) {
   return z
     .strictObject({
-      name: nameSchema(z).min(1, "must not be empty"),
+      name: nameSchema(z)
+        .min(1, "must not be empty")
+        .refine((n) => n !== "default", '"default" is the group Neutron makes for every project; to give it rules use securityGroup: "default" in SecurityGroupRuleSet'),
       description: descriptionSchema(z).optional(),
       deleteDefaultRules: z.boolean().default(false),
       stateful: z.boolean().optional(),
@@ -53,8 +61,8 @@ export function schema(z: Z) {
       includeDefaultRules: z.boolean().optional(),
       ...commonFields(z),
     })
-    .refine((v) => v.name !== "default", { path: ["name"], message: '"default" is the group Neutron makes for every project; to give it rules use securityGroup: "default" in SecurityGroupRuleSet' })
     .superRefine((v, ctx) => {
+      if (!known(v.includeDefaultRules, v.deleteDefaultRules) || containsUnknownTop(v.rules)) return;
       if (v.rules === undefined) {
         if (v.includeDefaultRules !== undefined) ctx.addIssue({ code: "custom", path: ["includeDefaultRules"], message: "only means something with inline rules (give `rules`)" });
         return;
@@ -63,8 +71,12 @@ export function schema(z: Z) {
         ctx.addIssue({ code: "custom", path: ["deleteDefaultRules"], message: "with inline rules use includeDefaultRules: true instead (Neutron's egress rules are then removed unless listed)" });
       }
       const parsed = inlineRules(z, v.rules);
-      if (!parsed.success) for (const i of parsed.error.issues) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
-    })
+      if (parsed.success) return;
+      for (const i of parsed.error.issues) {
+        if (i.code !== "unrecognized_keys") ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+        else for (const k of i.keys) ctx.addIssue({ code: "custom", path: [...i.path, k], message: unknownKeyMessage(k, Object.keys(ruleFields(z))) });
+      }
+    }, whenValid(["rules", "includeDefaultRules", "deleteDefaultRules"]))
     .transform((v) => {
       if (v.rules === undefined) return v as SecurityGroupInputs;
       const parsed = inlineRules(z, v.rules);

@@ -5,6 +5,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
+import { CLOUD_SECRET_OUTPUTS } from "../common";
 import { ruleFromApi } from "./results";
 import { createRule, deleteRule, getRule, resolveGroupId } from "./requests";
 import { describeRule, RuleSpec, SELF } from "./rule";
@@ -20,6 +21,8 @@ function outputsOf(rule: ApiRule, inputs: Pick<SecurityGroupRuleInputs, "securit
 
 export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOutputs> = {
   type: "openstack.SecurityGroupRule",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
   replaceOn: ["securityGroup", ...RULE_FIELDS],
   deleteBeforeReplace: true,

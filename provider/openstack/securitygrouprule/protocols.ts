@@ -52,10 +52,10 @@ export function canonicalProtocol(p: string | number | null | undefined): string
   if (/^\d{1,3}$/.test(text)) {
     const n = Number(text);
     if (n > 255) return null;
-    return CANONICAL[n] ?? String(n);
+    return Object.prototype.hasOwnProperty.call(CANONICAL, n) ? CANONICAL[n] : String(n);
   }
-  const n = BY_NAME[text];
-  return n === undefined ? null : CANONICAL[n] ?? String(n);
+  const n = Object.prototype.hasOwnProperty.call(BY_NAME, text) ? BY_NAME[text] : undefined;
+  return n === undefined ? null : Object.prototype.hasOwnProperty.call(CANONICAL, n) ? CANONICAL[n] : String(n);
 }
 
 export function takesPortRange(canonical: string): boolean {

@@ -3,7 +3,8 @@
  * (one rule) and SecurityGroupRuleSet (rules[]): both validate with `checkRule` and compare `canonicalRule`s.
  */
 import type { Z } from "../../core/controller";
-import { descriptionSchema, normalizeCidr, parseCidr } from "../common";
+import { known } from "../../core/refine";
+import { descriptionSchema, isUuid, normalizeCidr, parseCidr } from "../common";
 import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } from "./protocols";
 
 export type Direction = "ingress" | "egress";
@@ -35,6 +36,13 @@ export interface RuleSpec {
   description: string;
 }
 
+/** A rule's group: its id (a UUID), or "default" (the project's default group). Names are refused. */
+export function groupRefSchema(z: Z) {
+  return z
+    .string({ error: 'must be a group id (a UUID) or "default"' })
+    .refine((s) => s === "default" || isUuid(s), 'must be a group id (a UUID) or "default" (the project\'s default group), not a name');
+}
+
 /** The zod fields of one rule (spread into an object schema). */
 export function ruleFields(z: Z) {
   return {
@@ -44,7 +52,10 @@ export function ruleFields(z: Z) {
     portRangeMin: z.number().int("must be an integer").optional(),
     portRangeMax: z.number().int("must be an integer").optional(),
     remoteIpPrefix: z.string().optional(),
-    remoteGroupId: z.string().min(1, "must not be empty").optional(),
+    remoteGroupId: z
+      .string({ error: 'must be a group id (a UUID) or "self"' })
+      .refine((s) => s === "self" || isUuid(s), 'must be a group id (a UUID) or "self" (the rule\'s own group), not a name')
+      .optional(),
     description: descriptionSchema(z).optional(),
   };
 }
@@ -63,6 +74,22 @@ const prefixFamily = (prefix: string): Ethertype | null => {
 export function checkRule(r: RuleInput): Issue[] {
   const issues: Issue[] = [];
   const add = (field: string, message: string) => issues.push({ path: [field], message });
+  // Preview: a check is skipped only when a value it reads is still unknown.
+  if (!known(r.protocol, r.ethertype, r.remoteIpPrefix)) {
+    if (known(r.remoteIpPrefix, r.remoteGroupId) && r.remoteIpPrefix !== undefined && r.remoteGroupId !== undefined) {
+      add("remoteGroupId", "give remoteIpPrefix or remoteGroupId, not both");
+    }
+    if (known(r.portRangeMin, r.portRangeMax) && r.portRangeMin !== undefined && r.portRangeMax !== undefined && r.portRangeMin > r.portRangeMax && known(r.protocol)) {
+      if (takesPortRange(canonicalProtocol(r.protocol) ?? "")) add("portRangeMax", `must be >= portRangeMin (${r.portRangeMin} > ${r.portRangeMax})`);
+    }
+    return issues;
+  }
+  if (!known(r.portRangeMin, r.portRangeMax, r.remoteGroupId)) {
+    const { portRangeMin: _a, portRangeMax: _b, remoteGroupId: _c, ...rest } = r;
+    return checkRule({ ...rest, ...(known(r.portRangeMin) ? { portRangeMin: r.portRangeMin } : {}), ...(known(r.portRangeMax) ? { portRangeMax: r.portRangeMax } : {}) }).filter(
+      (i) => i.path[0] !== "portRangeMin" || known(r.portRangeMin),
+    );
+  }
 
   const protocol = canonicalProtocol(r.protocol);
   if (protocol === null) {

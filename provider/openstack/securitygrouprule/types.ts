@@ -1,7 +1,8 @@
 /** Inputs and outputs of openstack.SecurityGroupRule. */
 import type { Z } from "../../core/controller";
+import { whenValid } from "../../core/refine";
 import { commonFields, OpenStackCommonInputs } from "../common";
-import { canonicalRule, refineRule, ruleFields, RuleSpec } from "./rule";
+import { canonicalRule, groupRefSchema, refineRule, ruleFields, RuleSpec } from "./rule";
 
 export type SecurityGroupRuleInputs = RuleSpec &
   OpenStackCommonInputs & {
@@ -29,7 +30,7 @@ export const RULE_FIELDS = [
 
 export function schema(z: Z) {
   return z
-    .strictObject({ securityGroup: z.string().min(1, 'must be a group id or "default"'), ...ruleFields(z), ...commonFields(z) })
-    .superRefine((r, ctx) => refineRule(r, ctx))
+    .strictObject({ securityGroup: groupRefSchema(z), ...ruleFields(z), ...commonFields(z) })
+    .superRefine((r, ctx) => refineRule(r, ctx), whenValid(RULE_FIELDS))
     .transform((r) => ({ ...r, ...canonicalRule(r) }) as SecurityGroupRuleInputs);
 }

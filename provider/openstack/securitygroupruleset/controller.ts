@@ -5,7 +5,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { findByIdOrName } from "../common";
+import { CLOUD_SECRET_OUTPUTS, findByIdOrName } from "../common";
 import { resolveGroupId } from "../securitygrouprule/requests";
 import { GROUP_COLLECTION } from "./urls";
 import { plan } from "./plan";
@@ -15,6 +15,8 @@ import { schema, SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs } from 
 
 export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs> = {
   type: "openstack.SecurityGroupRuleSet",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
   replaceOn: ["securityGroup"],
   compare: { rules: "set" },

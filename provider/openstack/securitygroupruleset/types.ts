@@ -1,7 +1,9 @@
 /** Inputs and outputs of openstack.SecurityGroupRuleSet. */
 import type { Z } from "../../core/controller";
+import { known, whenValid } from "../../core/refine";
 import { commonFields, OpenStackCommonInputs } from "../common";
-import { canonicalRule, checkRule, ruleFields, ruleKey, RuleSpec } from "../securitygrouprule/rule";
+import { canonicalRule, checkRule, groupRefSchema, ruleFields, ruleKey, RuleSpec } from "../securitygrouprule/rule";
+import { RULE_FIELDS } from "../securitygrouprule/types";
 
 export interface SecurityGroupRuleSetInputs extends OpenStackCommonInputs {
   /** The group's id, or "default": the default group of the project the credentials are scoped to. */
@@ -31,10 +33,10 @@ export const MAX_RULES = 1000;
 export function schema(z: Z) {
   const rule = z.strictObject(ruleFields(z)).superRefine((r, ctx) => {
     for (const i of checkRule(r)) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
-  });
+  }, whenValid(RULE_FIELDS));
   return z
     .strictObject({
-      securityGroup: z.string().min(1, 'must be a group id or "default"'),
+      securityGroup: groupRefSchema(z),
       rules: z.array(rule).max(MAX_RULES, `at most ${MAX_RULES} rules`),
       includeDefaultRules: z.boolean().default(false),
       ...commonFields(z),
@@ -43,12 +45,13 @@ export function schema(z: Z) {
       // Neutron rejects two rules that differ only in their description (DuplicateSecurityGroupRuleInPost).
       const seen = new Map<string, number>();
       v.rules.forEach((r, i) => {
+        if (!known(r)) return;
         const key = ruleKey(canonicalRule(r));
         const first = seen.get(key);
         if (first !== undefined) {
           ctx.addIssue({ code: "custom", path: ["rules", i], message: `is the same rule as rules[${first}] (Neutron ignores descriptions when comparing rules)` });
         } else seen.set(key, i);
       });
-    })
+    }, whenValid(["rules"]))
     .transform((v) => ({ ...v, rules: v.rules.map((r) => canonicalRule(r)) }) as SecurityGroupRuleSetInputs);
 }

@@ -81,6 +81,15 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
     }
   }
 
+  // No gatewayIp: Neutron takes the first usable address as the gateway, and refuses it inside a pool.
+  if (s.gatewayIp === undefined && s.noGateway !== true && !containsUnknown(s.noGateway)) {
+    const g = usable.first;
+    const pool = pools.find((p) => g >= p.start && g <= p.end);
+    if (pool) {
+      add(["allocationPools", pool.i], `holds the default gateway (the first address of ${s.cidr}); start the pool after it, or set gatewayIp outside the pools (or noGateway: true)`);
+    }
+  }
+
   // DNS servers: addresses of the subnet's family, no repeats (Neutron rejects duplicates).
   const dns = new Set<bigint>();
   (s.dnsNameservers ?? []).forEach((d, i) => {

@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { neutronControllerParts } from "../common";
+import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
@@ -15,9 +15,10 @@ const adoptFilters = (i: SubnetInputs): Record<string, string> => (i.networkId ?
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
+  secretOutputs: CLOUD_SECRET_OUTPUTS,
+  secretInputs: CLOUD_SECRET_OUTPUTS,
   schema: subnetSchema,
   replaceOn: REPLACE_ON,
-  previewSafeRefinements: true,
   compare: SUBNET_COMPARE,
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   ...neutronControllerParts(subnets, subnetOutputs, updateBody, adoptFilters),

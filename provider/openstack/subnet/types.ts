@@ -1,6 +1,7 @@
 /** openstack.Subnet: inputs, outputs and the input schema (built at call time). */
 import type { Z } from "../../core/controller";
-import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
+import { whenValid } from "../../core/refine";
+import { commonFields, idSchema, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
 import { checkSubnet } from "./checks";
 
 export const IPV6_MODES = ["slaac", "dhcpv6-stateful", "dhcpv6-stateless"] as const;
@@ -56,14 +57,18 @@ export interface SubnetOutputs {
   createdAt: string | null;
 }
 
+/** Neutron's defaults for max_dns_nameservers and max_subnet_host_routes. */
+export const MAX_DNS = 5;
+export const MAX_ROUTES = 20;
+
 /** Input fields that need a new subnet; every other field updates in place. */
 export const REPLACE_ON = ["networkId", "cidr", "ipVersion", "ipv6AddressMode", "ipv6RaMode"] as const;
 
 export function subnetSchema(z: Z) {
   const ip = () => z.string({ error: "must be an IP address string" });
   return z
-    .object({
-      networkId: z.string({ error: "is required (the id of the network)" }).min(1, "must not be empty"),
+    .strictObject({
+      networkId: idSchema(z, "network"),
       cidr: z.string({ error: "is required (e.g. \"10.0.2.0/24\")" }),
       ipVersion: z.union([z.literal(4), z.literal(6)], { error: "must be 4 or 6" }).optional(),
       name: nameSchema(z).optional(),
@@ -72,8 +77,11 @@ export function subnetSchema(z: Z) {
       noGateway: z.boolean().optional(),
       enableDhcp: z.boolean().optional(),
       allocationPools: z.array(z.strictObject({ start: ip(), end: ip() })).optional(),
-      dnsNameservers: z.array(ip()).optional(),
-      hostRoutes: z.array(z.strictObject({ destination: z.string(), nextHop: ip() })).optional(),
+      dnsNameservers: z.array(ip()).max(MAX_DNS, `at most ${MAX_DNS} DNS servers (Neutron's max_dns_nameservers)`).optional(),
+      hostRoutes: z
+        .array(z.strictObject({ destination: z.string({ error: "must be a CIDR string" }), nextHop: ip() }))
+        .max(MAX_ROUTES, `at most ${MAX_ROUTES} host routes (Neutron's max_subnet_host_routes)`)
+        .optional(),
       ipv6AddressMode: z.enum(IPV6_MODES).optional(),
       ipv6RaMode: z.enum(IPV6_MODES).optional(),
       tags: tagsSchema(z).optional(),
@@ -81,5 +89,5 @@ export function subnetSchema(z: Z) {
     })
     .superRefine((s, ctx) => {
       for (const { path, message } of checkSubnet(s)) ctx.addIssue({ code: "custom", path, message });
-    });
+    }, whenValid(["cidr", "ipVersion", "gatewayIp", "noGateway", "allocationPools", "dnsNameservers", "hostRoutes", "ipv6AddressMode", "ipv6RaMode"]));
 }

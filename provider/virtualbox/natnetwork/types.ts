@@ -1,6 +1,7 @@
 /** virtualbox.NatNetwork: inputs (zod schema) and outputs. */
 import type { Z } from "../../core/controller";
 import { cidrContains, ipVersionOf, parseCidr } from "../../core/ip";
+import { known, whenValid } from "../../core/refine";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
 
 export interface PortForward {
@@ -43,7 +44,7 @@ export function portForwardSchema(z: Z) {
     name: z
       .string({ error: "must be a string" })
       .min(1, "must not be empty")
-      .refine((s) => !/[:,\s]/.test(s), "must not contain ':', ',' or spaces (they separate the fields of a rule)"),
+      .refine((s) => !/[:,\s\u0000-\u001f\u007f-\u009f]/.test(s), "must not contain ':', ',', spaces or control characters (they separate the fields of a rule)"),
     protocol: z.enum(["tcp", "udp"], { error: 'must be "tcp" or "udp"' }),
     hostIp: ipv4(z).optional(),
     hostPort: portSchema(z),
@@ -69,10 +70,12 @@ export function natNetworkSchema(z: Z) {
       portForwards: z.array(portForwardSchema(z)).default([]),
     })
     .superRefine((n, ctx) => {
-      const cidr = parseCidr(n.cidr);
+      if (!Array.isArray(n.portForwards)) return;
+      const cidr = known(n.cidr) ? parseCidr(n.cidr) : null;
       const names = new Set<string>();
       const listeners = new Set<string>();
       n.portForwards.forEach((f, i) => {
+        if (!known(f)) return;
         if (names.has(f.name)) ctx.addIssue({ code: "custom", path: ["portForwards", i, "name"], message: `duplicate port forward name "${f.name}"` });
         names.add(f.name);
         const listener = `${f.protocol}/${f.hostIp ?? "*"}:${f.hostPort}`;
@@ -84,7 +87,7 @@ export function natNetworkSchema(z: Z) {
           ctx.addIssue({ code: "custom", path: ["portForwards", i, "guestIp"], message: `${f.guestIp} is not inside ${n.cidr}` });
         }
       });
-    });
+    }, whenValid(["cidr", "portForwards"]));
 }
 
 function networkOf(cidr: string): string {

@@ -29,6 +29,7 @@ export const controller: Controller<SnapshotInputs, SnapshotOutputs> = {
   type: "virtualbox.Snapshot",
   schema: snapshotSchema,
   replaceOn: ["vm"],
+  compare: { vboxManagePath: "ignore" },
   defaultTimeoutMs: { create: 30 * 60e3, update: 5 * 60e3, delete: 30 * 60e3 },
 
   async create(inputs, ctx) {

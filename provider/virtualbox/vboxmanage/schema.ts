@@ -24,7 +24,7 @@ export function vboxNameSchema(z: Z) {
     .min(1, "must not be empty")
     .max(200, "must be at most 200 characters")
     // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), "must not contain control characters (newlines, tabs)")
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(s), "must not contain control characters or line separators (newlines, tabs, U+0085, U+2028, U+2029)")
     .refine((s) => s.trim() === s, "must not start or end with spaces");
 }
 

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Controller, makeProvider, OpContext } from "../../core/controller";
+import { Controller, FieldCompare, makeProvider, OpContext } from "../../core/controller";
 import { deepEqual } from "../../core/deepEqual";
 import { isVBoxError, VBoxManage, vboxManage } from "../vboxmanage";
 import { parseCreatedUuid } from "../vboxmanage/parse";
@@ -38,12 +38,21 @@ function sameDisk(wanted: DiskInput | undefined, live: DiskInput | undefined): b
   return wanted.sizeMb === live.sizeMb && !!wanted.keepOnDelete === !!live.keepOnDelete && (!wanted.path || wanted.path === live.path);
 }
 
-const COMPARE: Record<string, (a: any, b: any) => boolean> = {
+const COMPARE: Record<string, FieldCompare> = {
   nics: sameNics,
   osType: sameOsType,
   state: sameState,
   disk: sameDisk,
+  // Where VBoxManage is found is not a property of the VM.
+  vboxManagePath: "ignore",
 };
+
+/** What update() refuses for the disk (VirtualBox disks only grow; a disk is not moved): diff says replace. */
+function diskNeedsReplace(wanted: DiskInput | undefined, old: DiskInput | undefined): boolean {
+  if (!wanted || !old) return false;
+  const moved = !!wanted.path && !!old.path && wanted.path !== old.path;
+  return moved || wanted.sizeMb < old.sizeMb;
+}
 
 function vmDirOf(createdStdout: string, name: string): string {
   const m = /Settings file: '(.*)'/.exec(createdStdout);
@@ -115,7 +124,11 @@ async function update(id: string, olds: VirtualMachineInputs & VirtualMachineOut
   const info = await showVm(vbox, id);
   const live = outputsFromInfo(info) as unknown as Record<string, unknown>;
   const wanted = news as unknown as Record<string, unknown>;
-  const fields = cmd.MODIFY_FIELDS.filter((f) => !(COMPARE[f] ?? deepEqual)(wanted[f], live[f]));
+  const same = (f: string) => {
+    const cmp = COMPARE[f];
+    return typeof cmp === "function" ? cmp(wanted[f], live[f]) : deepEqual(wanted[f], live[f]);
+  };
+  const fields = cmd.MODIFY_FIELDS.filter((f) => !same(f));
 
   const oldDisk = olds.disk;
   const diskPath = oldDisk?.path ?? news.disk.path;
@@ -175,6 +188,7 @@ export const controller: Controller<VirtualMachineInputs, VirtualMachineOutputs>
   type: "virtualbox.VirtualMachine",
   schema: virtualMachineSchema,
   replaceOn: ["installerIso", "unattended"],
+  replaceIf: { disk: { when: "a smaller sizeMb or another path", test: diskNeedsReplace } },
   deleteBeforeReplace: true,
   compare: COMPARE,
   secretOutputs: ["unattended"],

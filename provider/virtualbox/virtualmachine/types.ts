@@ -1,6 +1,8 @@
 /** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
 import type { Z } from "../../core/controller";
-import { ipVersionOf } from "../../core/ip";
+import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip";
+import { known, whenValid } from "../../core/refine";
+import { hasLineSeparator, hasVBoxPlaceholder, NO_PLACEHOLDER_MESSAGE, ONE_LINE_MESSAGE } from "../../core/text";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
 
 export const NIC_TYPES = ["natnetwork", "nat", "bridged", "hostonly", "intnet"] as const;
@@ -118,21 +120,21 @@ function nicSchema(z: Z) {
 
 function unattendedSchema(z: Z) {
   const ipv4 = z.string(msg("must be a string")).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address");
-  const noPlaceholders = (s: string) => !s.includes("@@");
+  const noPlaceholders = (s: string) => !hasVBoxPlaceholder(s);
   return z.strictObject({
     rootPassword: z
       .string(msg("must be a string"))
       .min(8, "must be at least 8 characters")
-      .refine((s) => !/[\r\n]/.test(s), "must be one line")
-      .refine(noPlaceholders, 'must not contain "@@"'),
+      .refine((s) => !hasLineSeparator(s), ONE_LINE_MESSAGE)
+      .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
     sshPublicKey: z
       .string(msg("must be a string"))
       .transform((s) => s.trim())
       .refine(
-        (s) => /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,3}( [^"\r\n]*)?$/.test(s),
-        'must be one OpenSSH public key line ("ssh-ed25519 AAAA... comment", no quotes)',
+        (s) => /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,3}( [^"\r\n]*)?$/.test(s) && !hasLineSeparator(s),
+        'must be one OpenSSH public key line ("ssh-ed25519 AAAA... comment", no quotes, no line separator of any kind)',
       )
-      .refine(noPlaceholders, 'must not contain "@@"'),
+      .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
     hostname: z
       .string(msg("must be a string"))
       .default("openstack.lab.local")
@@ -145,15 +147,38 @@ function unattendedSchema(z: Z) {
     gateway: ipv4.default("10.0.2.1"),
     dns: z.array(ipv4).default(["10.0.2.1"]),
     timeZone: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_+\-/]+$/, "must be a time zone such as UTC or Europe/Berlin").default("UTC"),
-    packages: z.array(z.string().regex(/^[@^A-Za-z0-9._+\-]+$/, "must be a package or group name")).default([]),
-  });
+    packages: z
+      .array(
+        z
+          .string(msg("must be a string"))
+          .regex(/^[@^A-Za-z0-9._+\-]+$/, "must be a package or group name (letters, digits, . _ + -, a leading @ or @^ for groups)")
+          .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
+      )
+      .default([]),
+  }).superRefine((u, ctx) => {
+    if (!known(u.ip, u.prefixLength, u.gateway)) return;
+    const net = parseCidr(`${u.ip}/${u.prefixLength}`);
+    if (!net) return;
+    const subnet = `${u.ip}/${u.prefixLength}`;
+    const ip = ipToBigInt(u.ip);
+    if (ip === net.first || ip === net.last) {
+      ctx.addIssue({ code: "custom", path: ["ip"], message: `${u.ip} is the network or broadcast address of ${subnet}; give a host address` });
+    }
+    if (!cidrContains(net, u.gateway)) ctx.addIssue({ code: "custom", path: ["gateway"], message: `${u.gateway} is outside ${subnet} (the gateway must be on the VM's subnet)` });
+    else if (u.gateway === u.ip) ctx.addIssue({ code: "custom", path: ["gateway"], message: "must differ from ip (the VM's own address)" });
+  }, whenValid(["ip", "prefixLength", "gateway"]));
+}
+
+/** A VM name ends up in the default disk path (<VM folder>/<name>.vdi): no path separators, no "..". */
+function vmNameSchema(z: Z) {
+  return vboxNameSchema(z).refine((s) => !/[/\\]/.test(s) && !s.includes(".."), 'must not contain "/", "\\" or ".." (the name is part of the default disk path)');
 }
 
 export function virtualMachineSchema(z: Z) {
   return z
     .strictObject({
       ...vboxCommonFields(z),
-      name: vboxNameSchema(z),
+      name: vmNameSchema(z),
       osType: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_]+$/, "must be a VirtualBox OS type id such as RedHat_64").default("RedHat_64"),
       cpus: z.number(msg("must be a number")).int("must be an integer").min(1, "must be at least 1").max(64, "must be at most 64").default(2),
       memoryMb: z.number(msg("must be a number")).int("must be an integer").min(4, "must be at least 4").max(2097152, "must be at most 2097152").default(4096),
@@ -187,14 +212,14 @@ export function virtualMachineSchema(z: Z) {
         .optional(),
     })
     .superRefine((vm, ctx) => {
-      if (vm.unattended) {
-        if (!vm.installerIso) ctx.addIssue({ code: "custom", path: ["installerIso"], message: "is required with unattended (the CentOS Stream 9 DVD ISO)" });
-        if (vm.memoryMb < 2048) ctx.addIssue({ code: "custom", path: ["memoryMb"], message: "must be at least 2048 for an unattended CentOS Stream 9 install" });
-        if (!vm.readiness) ctx.addIssue({ code: "custom", path: ["readiness"], message: "is required with unattended: the forwarded SSH port that tells the install has finished" });
-        if (vm.disk.sizeMb < 10240) ctx.addIssue({ code: "custom", path: ["disk", "sizeMb"], message: "must be at least 10240 for a CentOS Stream 9 install" });
-      }
-      if (vm.unattended && vm.bootOrder[0] !== "disk") {
+      // Each check is skipped only while a value it reads is unknown (preview); an unknown `unattended` as a whole may be absent.
+      if (typeof vm.unattended !== "object" || vm.unattended === null) return;
+      if (vm.installerIso === undefined) ctx.addIssue({ code: "custom", path: ["installerIso"], message: "is required with unattended (the CentOS Stream 9 DVD ISO)" });
+      if (known(vm.memoryMb) && vm.memoryMb < 2048) ctx.addIssue({ code: "custom", path: ["memoryMb"], message: "must be at least 2048 for an unattended CentOS Stream 9 install" });
+      if (vm.readiness === undefined) ctx.addIssue({ code: "custom", path: ["readiness"], message: "is required with unattended: the forwarded SSH port that tells the install has finished" });
+      if (known(vm.disk?.sizeMb) && vm.disk.sizeMb < 10240) ctx.addIssue({ code: "custom", path: ["disk", "sizeMb"], message: "must be at least 10240 for a CentOS Stream 9 install" });
+      if (known(vm.bootOrder) && Array.isArray(vm.bootOrder) && vm.bootOrder[0] !== "disk") {
         ctx.addIssue({ code: "custom", path: ["bootOrder"], message: 'must start with "disk" with unattended (the installed system boots from disk after the install)' });
       }
-    });
+    }, whenValid(["unattended", "installerIso", "memoryMb", "readiness", "disk", "bootOrder"]));
 }

@@ -48,7 +48,7 @@ describe("lab.PackstackInstall check", () => {
     ["timeoutMinutes not whole", { timeoutMinutes: 1.5 }, "timeoutMinutes", /whole/],
     ["adminPassword too short", { adminPassword: "abc" }, "adminPassword", /at least 6/],
     ["adminPassword with a quote", { adminPassword: "it's-a-pass" }, "adminPassword", /quotes/],
-    ["adopt with an id", { adopt: { id: "x" } }, "adopt", /./],
+    ["adopt with an id", { adopt: { id: "x" } }, "adopt.id", /"id" is not a field/],
     ["healthy set by hand", { healthy: false }, "healthy", /output/],
     ["connection without credentials", { connection: { host: "127.0.0.1", port } }, "connection.privateKey", /privateKey/],
   ];

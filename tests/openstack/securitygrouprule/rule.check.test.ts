@@ -27,7 +27,7 @@ const ruleCases: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["prefix and group together", { remoteIpPrefix: "10.0.0.0/8", remoteGroupId: G }, "remoteGroupId", /not both/],
   ["unknown direction", { direction: "inbound" }, "direction", /ingress|egress/],
   ["port not whole", { protocol: "tcp", portRangeMin: 22.5 }, "portRangeMin", /integer/],
-  ["unknown field", { port: 22 }, "inputs", /port/],
+  ["unknown field", { port: 22 }, "port", /"port" is not a field/],
 ];
 
 describe("security group rule check rejects bad input without any request", () => {

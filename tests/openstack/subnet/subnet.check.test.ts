@@ -9,7 +9,7 @@ import { provider } from "../../../provider/openstack/subnet/controller";
 import { adminCloud } from "../../support/cloud";
 import { traceRequests } from "../common/helpers";
 
-const base = { networkId: "net-1", cidr: "10.0.2.0/24" };
+const base = { networkId: "6a0b3c2d-1e4f-4a5b-8c7d-9e0f1a2b3c4d", cidr: "10.0.2.0/24" };
 const pool = (start: string, end: string) => ({ start, end });
 
 const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
@@ -27,7 +27,7 @@ const cases: Array<[string, Record<string, unknown>, string, RegExp]> = [
   ["pools overlap", { allocationPools: [pool("10.0.2.100", "10.0.2.200"), pool("10.0.2.150", "10.0.2.250")] }, "allocationPools[1]", /overlaps allocationPools\[0\]/],
   ["pool address not an IP", { allocationPools: [pool("10.0.2.x", "10.0.2.20")] }, "allocationPools[0].start", /not an IP address/],
   ["pool of the wrong family", { allocationPools: [pool("fd00::10", "fd00::20")] }, "allocationPools[0].start", /IPv6 but the subnet is IPv4/],
-  ["pool with an unknown key", { allocationPools: [{ start: "10.0.2.10", end: "10.0.2.20", stop: "x" }] }, "allocationPools[0]", /stop/],
+  ["pool with an unknown key", { allocationPools: [{ start: "10.0.2.10", end: "10.0.2.20", stop: "x" }] }, "allocationPools[0].stop", /stop/],
   ["gateway outside the CIDR", { gatewayIp: "10.0.3.1" }, "gatewayIp", /outside 10\.0\.2\.0\/24/],
   ["gateway is the network address", { gatewayIp: "10.0.2.0" }, "gatewayIp", /network or broadcast/],
   ["gateway inside a pool", { gatewayIp: "10.0.2.150", allocationPools: [pool("10.0.2.100", "10.0.2.200")] }, "gatewayIp", /inside allocationPools\[0\]/],
@@ -72,7 +72,7 @@ describe("openstack.Subnet check rejects bad input without any request", () => {
     expect(v4.failures).toBeUndefined();
     const v6 = await provider.check({}, {
       cloud: adminCloud(),
-      networkId: "net-1",
+      networkId: "6a0b3c2d-1e4f-4a5b-8c7d-9e0f1a2b3c4d",
       cidr: "fd00:2::/64",
       ipVersion: 6,
       gatewayIp: "fd00:2::1",
