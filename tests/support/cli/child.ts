@@ -1,0 +1,112 @@
+/**
+ * One Pulumi CLI command over a program folder, in a process of its own (as `pulumi <command>` is one process for
+ * the user): the real CLI, with the program run as an Automation API inline program (the CLI gets `--client`, so
+ * no Node language host is needed; it is not served by the Go module proxy here). The program is the folder's
+ * Pulumi.yaml `main`, loaded with ts-node like the language host loads it; its exports are the stack outputs.
+ *
+ *   node -r ts-node/register/transpile-only tests/support/cli/child.ts <request.json>
+ *
+ * The CLI's output is copied to this process's stdout as it comes (the parent watches it), the engine events and
+ * the result go to the request's resultFile. Optionally interrupts the CLI (SIGINT as Ctrl-C does, or SIGKILL)
+ * once a line of its output matches.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import type { CliRequest, CliResult } from "./types";
+
+async function main() {
+  const req: CliRequest = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
+  const events: EngineEvent[] = [];
+  let stdout = "";
+  const result: CliResult = { ok: false, error: null, stdout: "", events, summary: {}, outputs: {}, interrupted: null };
+  const save = () => {
+    result.stdout = stdout;
+    fs.writeFileSync(req.resultFile, JSON.stringify(result));
+  };
+
+  const abort = new AbortController();
+  const onOutput = (text: string) => {
+    stdout += text;
+    process.stdout.write(text);
+    const i = req.interrupt;
+    if (i && !result.interrupted && new RegExp(i.whenOutputMatches).test(stdout)) {
+      result.interrupted = i.signal;
+      if (i.signal === "SIGINT") abort.abort();
+      else for (const pid of childPids(process.pid, "pulumi")) process.kill(pid, "SIGKILL");
+    }
+  };
+
+  try {
+    const stack = await openStack(req);
+    const common = { onOutput, onEvent: (e: EngineEvent) => events.push(e), signal: abort.signal, color: "never" as const };
+    const f = req.flags ?? {};
+    switch (req.command) {
+      case "up": {
+        const r = await stack.up({ ...common, refresh: f.refresh, diff: f.diff, expectNoChanges: f.expectNoChanges, skipPreview: f.skipPreview });
+        result.summary = r.summary.resourceChanges ?? {};
+        break;
+      }
+      case "preview": {
+        const r = await stack.preview({ ...common, refresh: f.refresh, diff: f.diff, expectNoChanges: f.expectNoChanges });
+        result.summary = r.changeSummary ?? {};
+        break;
+      }
+      case "refresh": {
+        const r = await stack.refresh({ ...common, clearPendingCreates: f.clearPendingCreates, expectNoChanges: f.expectNoChanges });
+        result.summary = r.summary.resourceChanges ?? {};
+        break;
+      }
+      case "destroy": {
+        const r = await stack.destroy({ ...common });
+        result.summary = r.summary.resourceChanges ?? {};
+        break;
+      }
+    }
+    result.outputs = await stack.outputs();
+    result.ok = true;
+  } catch (e) {
+    result.error = e instanceof Error ? e.message : String(e);
+  }
+  save();
+}
+
+async function openStack(req: CliRequest): Promise<Stack> {
+  const pulumiCommand = await PulumiCommand.get({ root: path.dirname(req.cliDir), skipVersionCheck: true });
+  const program = async () => {
+    // What the Node language host does for `runtime: {name: nodejs, options: {typescript: true}}`.
+    require("ts-node").register({ transpileOnly: true, project: req.tsconfig, compilerOptions: { module: "commonjs" } });
+    const exports = require(req.programMain);
+    return { ...exports };
+  };
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: req.stack, projectName: req.projectName, program },
+    { workDir: req.workDir, pulumiCommand, envVars: req.env },
+  );
+  const config: Record<string, { value: string; secret?: boolean }> = {};
+  for (const [k, value] of Object.entries(req.config ?? {})) config[k] = { value };
+  for (const [k, value] of Object.entries(req.secretConfig ?? {})) config[k] = { value, secret: true };
+  if (Object.keys(config).length) await stack.setAllConfig(config);
+  return stack;
+}
+
+/** Direct children of `ppid` whose executable is named `name` (Linux /proc). */
+function childPids(ppid: number, name: string): number[] {
+  const out: number[] = [];
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = fs.readFileSync(path.join("/proc", d, "stat"), "utf8");
+      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
+      if (m && m[1] === name && Number(m[2]) === ppid) out.push(Number(d));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});

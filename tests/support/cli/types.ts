@@ -1,0 +1,41 @@
+import type { EngineEvent, OutputMap } from "@pulumi/pulumi/automation";
+
+export type CliCommand = "up" | "preview" | "refresh" | "destroy";
+
+export interface CliFlags {
+  refresh?: boolean;
+  diff?: boolean;
+  expectNoChanges?: boolean;
+  skipPreview?: boolean;
+  clearPendingCreates?: boolean;
+}
+
+/** What tests/support/cli/child.ts is asked to do (written to a JSON file). */
+export interface CliRequest {
+  command: CliCommand;
+  flags?: CliFlags;
+  cliDir: string;
+  workDir: string;
+  projectName: string;
+  programMain: string;
+  tsconfig: string;
+  stack: string;
+  config?: Record<string, string>;
+  secretConfig?: Record<string, string>;
+  env: Record<string, string>;
+  resultFile: string;
+  interrupt?: { signal: "SIGINT" | "SIGKILL"; whenOutputMatches: string };
+}
+
+export interface CliResult {
+  ok: boolean;
+  /** The CLI's error (the Automation API's CommandError message: its stdout and stderr). */
+  error: string | null;
+  /** What the CLI printed, as the user sees it (no colour). */
+  stdout: string;
+  events: EngineEvent[];
+  /** The engine's change summary: {"create": 4} / {"same": 4, "update": 1} ... */
+  summary: Record<string, number>;
+  outputs: OutputMap;
+  interrupted: "SIGINT" | "SIGKILL" | null;
+}
