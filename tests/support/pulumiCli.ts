@@ -91,7 +91,7 @@ export class CliRun {
         type: m.type,
         op: m.op,
         diffs: [...(m.diffs ?? [])].sort(),
-        detailedDiff: (m.detailedDiff as StepInfo["detailedDiff"]) ?? null,
+        detailedDiff: (m.detailedDiff as unknown as StepInfo["detailedDiff"]) ?? null,
       }));
   }
 

@@ -43,7 +43,7 @@ async function main() {
     const f = req.flags ?? {};
     switch (req.command) {
       case "up": {
-        const r = await stack.up({ ...common, refresh: f.refresh, diff: f.diff, expectNoChanges: f.expectNoChanges, skipPreview: f.skipPreview });
+        const r = await stack.up({ ...common, refresh: f.refresh, diff: f.diff, expectNoChanges: f.expectNoChanges });
         result.summary = r.summary.resourceChanges ?? {};
         break;
       }

@@ -6,7 +6,6 @@ export interface CliFlags {
   refresh?: boolean;
   diff?: boolean;
   expectNoChanges?: boolean;
-  skipPreview?: boolean;
   clearPendingCreates?: boolean;
 }
 
