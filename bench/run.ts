@@ -1,30 +1,39 @@
 /**
- * `npm run bench`: the same workload (workload.ts) four ways on the test cloud, interleaved, a few times each;
- * prints medians, ratios against the targets, HTTP requests per read and tokens per deployment of ours, and
- * writes everything to bench/results/latest.json. See README.md beside this file.
+ * `npm run bench`: the same workload (workload.ts) several ways on the test cloud, interleaved, a few times each;
+ * prints medians, ratios against the targets, the HTTP requests of every phase (counted by lib/countingProxy.ts,
+ * which every variant talks through), HTTP requests per read and tokens per deployment of ours, and writes
+ * everything to bench/results/latest.json. See README.md beside this file.
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_RULES (100), BENCH_CLI_RULES (= BENCH_RULES; fewer makes the CLI
  * run shorter and its time is then scaled linearly to BENCH_RULES, and the output says so), BENCH_VARIANTS
- * (ours-parallel,ours,openstacksdk,cli,raw). The targets are judged on ours-parallel (scheduled as Pulumi's engine does);
- * ours (one resource at a time) is reported beside it.
+ * (all of VARIANTS). The in-process targets are judged on ours-parallel (scheduled as Pulumi's engine does); ours
+ * (one resource at a time) is reported beside it. The CLI targets are judged on pulumi-cli against tofu and
+ * pulumi-empty, phase by phase. tofu needs scripts/tofu.sh, the pulumi variants scripts/pulumi-cli.sh (both build
+ * once per machine, a few minutes each, and are reused).
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { execFileSync } from "child_process";
 import { buildBench } from "./lib/build";
-import { benchCloud, osEnv } from "./lib/cloud";
+import { benchCloud, BenchCloud, osEnv } from "./lib/cloud";
+import { countRequests, CountingProxy } from "./lib/countingProxy";
 import { freePhysnet, Housekeeper, isTransient, sweep } from "./lib/housekeeping";
 import { authenticate, Neutron } from "./lib/rawHttp";
 import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
-import { median, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
+import { median, PHASE_TARGETS, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
+import type { CliCall } from "./lib/pulumiStack";
 import { makeWorkload, NAME_ROOT } from "./workload";
 import { printSummary } from "./report";
 
-const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw"] as const;
+const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty"] as const;
 type Variant = (typeof VARIANTS)[number];
 /** Both run this library's providers; the targets are judged on JUDGED (what a user waits for under Pulumi). */
 const OURS: ReadonlyArray<Variant> = ["ours-parallel", "ours"];
 const JUDGED: Variant = "ours-parallel";
+const PHASES = ["setup", "create", "noop", "read", "delete"] as const;
+/** The ports of the request-counting proxies (lib/countingProxy.ts). */
+const PROXY_PORTS = { neutron: 19696, keystone: 19697 };
 
 export interface RunRecord {
   run: number;
@@ -35,6 +44,8 @@ export interface RunRecord {
   ok: boolean;
   error?: string;
   phasesMs: Record<string, number>;
+  /** Per phase: the requests that went through the proxy, and how long the cloud was busy answering them. */
+  requests: Record<string, ReturnType<typeof countRequests>>;
   details: Record<string, unknown>;
   leftoversSwept: number;
 }
@@ -53,8 +64,18 @@ function settings() {
   return { runs: Math.max(1, int("BENCH_RUNS", 3)), rules, cliRules: Math.min(rules, int("BENCH_CLI_RULES", rules)), variants };
 }
 
-function launchFor(variant: Variant, built: string, repo: string, traceFile: string): Launch {
-  const cloud = benchCloud();
+/** Runs one of the build scripts (scripts/tofu.sh, scripts/pulumi-cli.sh): its last line of stdout is the folder. */
+function toolFolder(repo: string, script: string): string {
+  const out = execFileSync("bash", [path.join(repo, "scripts", script)], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  return out.trim().split("\n").pop() as string;
+}
+
+interface Tools {
+  tofu?: string;
+  pulumi?: string;
+}
+
+function launchFor(variant: Variant, built: string, repo: string, traceFile: string, cloud: BenchCloud, tools: Tools): Launch {
   const node = (file: string, extra: NodeJS.ProcessEnv = {}): Launch => ({
     command: process.execPath,
     args: [path.join(built, "variants", file)],
@@ -71,6 +92,12 @@ function launchFor(variant: Variant, built: string, repo: string, traceFile: str
       return node("cli.js");
     case "openstacksdk":
       return { command: "/usr/bin/python3", args: [path.join(built, "variants", "openstacksdk.py")], env: osEnv(cloud) };
+    case "tofu":
+      return node("tofu.js", { BENCH_TOFU_DIR: tools.tofu });
+    case "pulumi-cli":
+      return node("pulumi-cli.js", { BENCH_PULUMI_DIR: tools.pulumi });
+    case "pulumi-empty":
+      return node("pulumi-empty.js", { BENCH_PULUMI_DIR: tools.pulumi });
   }
 }
 
@@ -100,8 +127,19 @@ async function main(): Promise<void> {
   const benchDir = __dirname;
   const repo = path.resolve(benchDir, "..");
   if (!fs.existsSync(path.join(repo, "bin/sdk/providers.js"))) throw new Error("bin/ is missing: run `npm run build` first");
+  const tools: Tools = {};
+  if (opts.variants.includes("tofu")) tools.tofu = toolFolder(repo, "tofu.sh");
+  if (opts.variants.some((v) => v.startsWith("pulumi-"))) tools.pulumi = toolFolder(repo, "pulumi-cli.sh");
   const built = buildBench(benchDir);
   const admin = new Housekeeper(async () => new Neutron(await authenticate(benchCloud())));
+  // Every variant talks to the cloud through the counting proxies: Keystone's answers point it at Neutron's.
+  const direct = benchCloud();
+  const neutronUrl = new URL((await admin.with(async () => authenticate(direct))).networkUrl);
+  const proxy = await CountingProxy.start([
+    { service: "keystone", listenPort: PROXY_PORTS.keystone, upstream: new URL(direct.authUrl).origin },
+    { service: "neutron", listenPort: PROXY_PORTS.neutron, upstream: neutronUrl.origin },
+  ]);
+  const proxied: BenchCloud = { ...direct, authUrl: proxy.url("keystone") + new URL(direct.authUrl).pathname };
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
   const stale = await admin.with((n) => sweep(n, NAME_ROOT));
   if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
@@ -126,8 +164,9 @@ async function main(): Promise<void> {
         const timeout = variant === "cli" ? 60 * 60e3 : 10 * 60e3;
         let outcome: Outcome;
         let leftovers = 0;
+        proxy.log.length = 0;
         try {
-          outcome = await runVariant(launchFor(variant, built, repo, traceFile), workload, timeout);
+          outcome = await runVariant(launchFor(variant, built, repo, traceFile, proxied, tools), workload, timeout);
         } finally {
           // Whatever happened, nothing of this run stays in the cloud.
           leftovers = await admin.with((n) => sweep(n, workload.prefix));
@@ -156,6 +195,7 @@ async function main(): Promise<void> {
           ok: !error,
           error,
           phasesMs: (r?.phasesMs ?? {}) as Record<string, number>,
+          requests: requestsPerPhase(proxy, r?.phaseWindows ?? {}),
           details:
             variant === "cli"
               ? { ...details, scaledWallMs: cliScaled(outcome.wallMs, ruleCount(variant), opts.rules, (r?.details.commands as Array<{ kind: string; ms: number }>) ?? []) }
@@ -174,12 +214,23 @@ async function main(): Promise<void> {
     }
   }
   admin.close();
+  await proxy.close();
   fs.rmSync(built, { recursive: true, force: true });
 
   const summary = save(records, opts, loadBefore[0]);
   printSummary(summary);
   console.log("\nresults: bench/results/latest.json (to keep this run: copy it to bench/results/<date>.json and commit)");
   if (records.some((r) => !r.ok)) process.exitCode = 1;
+}
+
+/** The proxied requests of each phase (by the windows the variant reported), and those outside every phase. */
+function requestsPerPhase(proxy: CountingProxy, windows: Partial<Record<string, [number, number]>>): RunRecord["requests"] {
+  const out: RunRecord["requests"] = {};
+  const spans = Object.entries(windows).filter((e): e is [string, [number, number]] => !!e[1]);
+  for (const [phase, [start, end]] of spans) out[phase] = countRequests(proxy.between(start, end));
+  const outside = proxy.log.filter((r) => !spans.some(([, [start, end]]) => r.startMs >= start && r.startMs < end));
+  if (outside.length) out.outside = countRequests(outside);
+  return out;
 }
 
 /** Writes bench/results/latest.json (a run worth keeping is copied to <date>.json and committed); returns the summary. */
@@ -210,12 +261,37 @@ function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefor
 export interface Summary {
   rules: number;
   cliRules: number;
-  variants: Record<string, { runs: number; failed: number; medianWallMs: number | null; medianPhasesMs: Record<string, number | null>; scaled?: boolean }>;
+  variants: Record<
+    string,
+    {
+      runs: number;
+      failed: number;
+      medianWallMs: number | null;
+      medianPhasesMs: Record<string, number | null>;
+      /** Median proxied requests per phase, and median time the cloud was busy answering them. */
+      medianRequests: Record<string, number | null>;
+      medianCloudBusyMs: Record<string, number | null>;
+      scaled?: boolean;
+    }
+  >;
   /** Which ours variant the targets are judged on. */
   judged: string;
   /** ours-parallel's ratios (judged: true) and ours's (for information). */
   ratios: Array<{ name: string; of: string; judged: boolean; value: number | null; max: number; met: boolean | null }>;
+  /** The CLI targets: one phase of one variant against one phase of another (medians), and the same ratio per round. */
+  phaseRatios: Array<{ name: string; value: number | null; perRound: number[]; max: number; met: boolean | null }>;
   ours: Record<string, OursSummary>;
+  /** pulumi-cli and pulumi-empty: per phase, the CLI's time and the providers' share of it (medians). */
+  engine: Record<string, Record<string, EngineSummary>>;
+}
+
+export interface EngineSummary {
+  cliMs: number | null;
+  providersMs: number | null;
+  pluginStartMs: number | null;
+  /** cliMs - providersMs, per run, then the median. */
+  engineMs: number | null;
+  providerCalls: Record<string, number> | null;
 }
 
 export interface OursSummary {
@@ -231,8 +307,18 @@ function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Sum
     const ok = mine.filter((r) => r.ok);
     const walls = ok.map((r) => (v === "cli" ? (r.details.scaledWallMs as number) : r.wallMs));
     const phases: Record<string, number | null> = {};
-    for (const p of ["create", "read", "delete"]) phases[p] = median(ok.map((r) => r.phasesMs[p]).filter((x) => typeof x === "number"));
-    variants[v] = { runs: mine.length, failed: mine.length - ok.length, medianWallMs: median(walls), medianPhasesMs: phases };
+    const requests: Record<string, number | null> = {};
+    const busy: Record<string, number | null> = {};
+    for (const p of [...PHASES, "outside"]) {
+      const times = ok.map((r) => r.phasesMs[p]).filter((x) => typeof x === "number");
+      if (times.length) phases[p] = median(times);
+      const counted = ok.map((r) => r.requests[p]).filter((x) => !!x);
+      if (counted.length) {
+        requests[p] = median(counted.map((c) => c.total));
+        busy[p] = median(counted.map((c) => c.cloudBusyMs));
+      }
+    }
+    variants[v] = { runs: mine.length, failed: mine.length - ok.length, medianWallMs: median(walls), medianPhasesMs: phases, medianRequests: requests, medianCloudBusyMs: busy };
     if (v === "cli" && opts.cliRules < opts.rules) variants[v].scaled = true;
   }
   const ratios: Summary["ratios"] = [];
@@ -265,7 +351,39 @@ function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Sum
       },
     };
   }
-  return { rules: opts.rules, cliRules: opts.cliRules, variants, judged: JUDGED, ratios, ours };
+  const phaseRatios: Summary["phaseRatios"] = [];
+  for (const t of PHASE_TARGETS) {
+    if (!opts.variants.includes(t.of as Variant) || !opts.variants.includes(t.against as Variant)) continue;
+    const mine = variants[t.of].medianPhasesMs[t.phase] ?? null;
+    const other = variants[t.against].medianPhasesMs[t.againstPhase] ?? null;
+    const value = mine !== null && other ? mine / other : null;
+    // The same ratio within each round (both ran minutes apart at most), for how much it moves with the load.
+    const perRound: number[] = [];
+    for (let run = 0; run < opts.runs; run++) {
+      const a = records.find((r) => r.ok && r.run === run && r.variant === t.of)?.phasesMs[t.phase];
+      const b = records.find((r) => r.ok && r.run === run && r.variant === t.against)?.phasesMs[t.againstPhase];
+      if (a !== undefined && b) perRound.push(a / b);
+    }
+    phaseRatios.push({ name: t.name, value, perRound, max: t.max, met: value === null ? null : value <= t.max });
+  }
+  const engine: Summary["engine"] = {};
+  for (const v of ["pulumi-cli", "pulumi-empty"]) {
+    const runs = records.filter((r) => r.variant === v && r.ok);
+    if (!runs.length) continue;
+    engine[v] = {};
+    for (const p of PHASES) {
+      const calls = runs.map((r) => (r.details.engine as Record<string, CliCall | undefined>)?.[p]).filter((c): c is CliCall => !!c?.engine);
+      if (!calls.length) continue;
+      engine[v][p] = {
+        cliMs: median(calls.map((c) => c.ms)),
+        providersMs: median(calls.map((c) => c.engine!.providersMs)),
+        pluginStartMs: median(calls.map((c) => c.engine!.pluginStartMs)),
+        engineMs: median(calls.map((c) => c.ms - c.engine!.providersMs)),
+        providerCalls: calls[0].engine!.providerCalls,
+      };
+    }
+  }
+  return { rules: opts.rules, cliRules: opts.cliRules, variants, judged: JUDGED, ratios, phaseRatios, ours, engine };
 }
 
 main().catch((e) => {

@@ -4,14 +4,21 @@
  */
 import * as fs from "fs";
 import type { Workload } from "../workload";
+import { nowMs } from "./clock";
 
-export type Phase = "create" | "read" | "delete";
+/**
+ * create/read/delete: every variant. setup: what a tool needs once per directory or stack (`tofu init`, the
+ * Pulumi stack and its config). noop: an update with nothing to change (`pulumi up` again).
+ */
+export type Phase = "setup" | "create" | "noop" | "read" | "delete";
 
 export interface VariantResult {
   ok: boolean;
   error?: string;
   /** Milliseconds per phase, measured inside the process (no process start-up). */
   phasesMs: Partial<Record<Phase, number>>;
+  /** When each phase ran (epoch ms, `nowMs`): run.ts counts the proxied requests of each phase by it. */
+  phaseWindows?: Partial<Record<Phase, [number, number]>>;
   /** Whatever else the variant counts (requests, connections, per-command times). */
   details: Record<string, unknown>;
 }
@@ -22,18 +29,24 @@ export function loadWorkload(): Workload {
   return JSON.parse(fs.readFileSync(file, "utf8")) as Workload;
 }
 
-/** Runs the phases in order, timing each; `cleanup` always runs after a failure. */
+/**
+ * Runs the phases in order, timing each; `cleanup` always runs after a failure. A phase that is one external
+ * command (`tofu apply`, `pulumi up`) returns that command's own time (spawn to exit), which is then its time:
+ * what the Automation API does around `pulumi up` (reading outputs and history) is not part of `pulumi up`.
+ */
 export async function runPhases(
-  phases: Array<[Phase, () => Promise<void>]>,
+  phases: Array<[Phase, () => Promise<void | number>]>,
   cleanup: () => Promise<void>,
   details: Record<string, unknown>,
 ): Promise<void> {
-  const result: VariantResult = { ok: true, phasesMs: {}, details };
+  const result: VariantResult = { ok: true, phasesMs: {}, phaseWindows: {}, details };
   try {
     for (const [name, fn] of phases) {
+      const startMs = nowMs();
       const start = process.hrtime.bigint();
-      await fn();
-      result.phasesMs[name] = Number(process.hrtime.bigint() - start) / 1e6;
+      const own = await fn();
+      result.phasesMs[name] = typeof own === "number" ? own : Number(process.hrtime.bigint() - start) / 1e6;
+      result.phaseWindows![name] = [startMs, nowMs()];
     }
   } catch (e) {
     result.ok = false;

@@ -12,7 +12,7 @@ import { loadWorkload, runPhases } from "./child";
 import { benchCloud } from "./cloud";
 import { backward, each, forward, Mode } from "./schedule";
 
-type Key = "openstack.Network" | "openstack.Subnet" | "openstack.SecurityGroup" | "openstack.SecurityGroupRule";
+export type Key = "openstack.Network" | "openstack.Subnet" | "openstack.SecurityGroup" | "openstack.SecurityGroupRule";
 
 interface Shim {
   check(olds: any, news: any): Promise<{ inputs: any; failures?: Array<{ property: string; reason: string }> }>;
@@ -21,12 +21,12 @@ interface Shim {
   delete(id: string, props: any): Promise<void>;
 }
 
-interface Resource {
+export interface Resource {
   name: string;
   key: Key;
   deps: string[];
-  /** Its inputs, given the ids of what it depends on. */
-  inputs(ids: Record<string, string>): Record<string, unknown>;
+  /** Its inputs, given the ids of what it depends on (strings here, Pulumi outputs in a Pulumi program). */
+  inputs<Id>(ids: Record<string, Id>): Record<string, unknown>;
 }
 
 function trace(): Array<{ method: string; path: string }> {
@@ -44,7 +44,7 @@ function ruleInputs(r: Rule) {
 }
 
 /**
- * The workload as a Pulumi program would declare it: network -> subnet; the seed group and its two rules (one
+ * The workload as a Pulumi program declares it (lib/pulumiProgram.ts declares exactly this list): network -> subnet; the seed group and its two rules (one
  * SecurityGroupRule each, as the seed makes them); the 100-rule group with its rules inline (SecurityGroupRuleSet
  * is for the project's `default` group, which the benchmark does not touch).
  */

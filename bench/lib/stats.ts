@@ -21,6 +21,13 @@ export const TARGETS: Target[] = [
   { name: "raw floor", against: "raw", max: 1.3 },
 ];
 
+/** The CLI targets: `of`'s `phase` time over `against`'s `againstPhase` time must be at most `max` (medians). */
+export const PHASE_TARGETS = [
+  { name: "pulumi up / tofu apply (create)", of: "pulumi-cli", phase: "create", against: "tofu", againstPhase: "create", max: 0.5 },
+  { name: "pulumi destroy / tofu destroy (delete)", of: "pulumi-cli", phase: "delete", against: "tofu", againstPhase: "delete", max: 0.5 },
+  { name: "no-op pulumi up / empty stack's no-op pulumi up", of: "pulumi-cli", phase: "noop", against: "pulumi-empty", againstPhase: "noop", max: 1.5 },
+];
+
 export interface TraceLine {
   method: string;
   service: string;
@@ -43,4 +50,19 @@ export function summarizeTrace(lines: TraceLine[]): { total: number; tokens: num
   for (const l of lines) byKind[`${l.method} ${l.service}`] = (byKind[`${l.method} ${l.service}`] ?? 0) + 1;
   const tokens = lines.filter((l) => l.method === "POST" && /\/auth\/tokens$/.test(l.path)).length;
   return { total: lines.length, tokens, byKind };
+}
+
+/** Milliseconds covered by at least one of the intervals. */
+export function unionMs(spans: Array<{ start: number; end: number }>): number {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let cur: { start: number; end: number } | undefined;
+  for (const s of sorted) {
+    if (cur && s.start <= cur.end) cur.end = Math.max(cur.end, s.end);
+    else {
+      if (cur) total += cur.end - cur.start;
+      cur = { ...s };
+    }
+  }
+  return cur ? total + cur.end - cur.start : total;
 }

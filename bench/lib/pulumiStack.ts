@@ -1,0 +1,171 @@
+/**
+ * A stack driven through the real Pulumi CLI (scripts/pulumi-cli.sh builds it; run.ts passes its folder as
+ * BENCH_PULUMI_DIR), its program an Automation API inline program run in this process (there is no Node
+ * language host here). Offline and local: file backend, PULUMI_HOME and work folder in a temporary directory,
+ * a passphrase, no update check, no plugin downloads.
+ *
+ * Every CLI process the Automation API starts is timed from spawn to exit. The operations (up, preview, destroy)
+ * also write the CLI's own OpenTelemetry trace (`--otel-traces file://...`), from which `engineShare` takes the
+ * time the engine spent waiting on the provider's gRPC calls (Check, Diff, Create, Read, Delete, ...) and
+ * starting the provider plugin: CLI time minus the providers' time is the engine's own share.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type * as automation from "@pulumi/pulumi/automation";
+import { unionMs } from "./stats";
+
+/** One CLI process. `engine` only for the operations (they are traced). */
+export interface CliCall {
+  command: string;
+  ms: number;
+  engine?: EngineShare;
+}
+
+export interface EngineShare {
+  /** The CLI's own root span (process start to exit, as the CLI measures it). */
+  cliSpanMs: number;
+  /** Union of the ResourceProvider gRPC calls: the providers' time (their work, the cloud's answers). */
+  providersMs: number;
+  /** Union of the plugin starts (the dynamic-provider plugin: node + @pulumi/pulumi + the provider). */
+  pluginStartMs: number;
+  /** ResourceProvider calls by method. */
+  providerCalls: Record<string, number>;
+}
+
+const OPERATIONS = new Set(["up", "preview", "destroy", "refresh"]);
+
+interface Span {
+  name: string;
+  start: number;
+  end: number;
+}
+
+function spansOf(file: string): Span[] {
+  if (!fs.existsSync(file)) return [];
+  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  const out: Span[] = [];
+  for (const rs of doc.resourceSpans ?? [])
+    for (const ss of rs.scopeSpans ?? [])
+      for (const s of ss.spans ?? []) out.push({ name: String(s.name), start: Number(BigInt(s.startTimeUnixNano) / 1000n) / 1000, end: Number(BigInt(s.endTimeUnixNano) / 1000n) / 1000 });
+  return out;
+}
+
+export function engineShare(spans: Span[]): EngineShare {
+  const provider = spans.filter((s) => s.name.startsWith("pulumirpc.ResourceProvider/"));
+  const providerCalls: Record<string, number> = {};
+  for (const s of provider) {
+    const method = s.name.slice("pulumirpc.ResourceProvider/".length);
+    providerCalls[method] = (providerCalls[method] ?? 0) + 1;
+  }
+  const root = spans.filter((s) => s.name === "pulumi");
+  return {
+    cliSpanMs: root.length ? Math.max(...root.map((s) => s.end - s.start)) : 0,
+    providersMs: unionMs(provider),
+    pluginStartMs: unionMs(spans.filter((s) => s.name === "newPlugin")),
+    providerCalls,
+  };
+}
+
+export class BenchStack {
+  private constructor(
+    readonly stack: automation.Stack,
+    private readonly root: string,
+    /** Every CLI process so far, in order (stack selection and config included). */
+    readonly calls: CliCall[],
+  ) {}
+
+  /** `repo`: the checkout (node_modules with @pulumi/pulumi, linked to the work folder for the plugin). */
+  static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn }): Promise<BenchStack> {
+    // The same @pulumi/pulumi as the library in bin/ (the program registers its resources through it).
+    const auto: typeof automation = require(require.resolve("@pulumi/pulumi/automation", { paths: [o.repo] }));
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-pulumi-"));
+    const workDir = path.join(root, "project");
+    for (const d of [workDir, path.join(root, "state"), path.join(root, "home"), path.join(root, "traces")]) fs.mkdirSync(d);
+    // The dynamic-provider plugin runs in the project's `main` folder and resolves @pulumi/pulumi from there.
+    fs.symlinkSync(path.join(o.repo, "node_modules"), path.join(workDir, "node_modules"));
+    const envVars: Record<string, string> = {
+      // The plugin launcher runs `node`: this one.
+      PATH: `${o.cliDir}:${path.dirname(process.execPath)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
+      PULUMI_HOME: path.join(root, "home"),
+      PULUMI_BACKEND_URL: `file://${path.join(root, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "oslab-bench",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+      PULUMI_SKIP_CONFIRMATIONS: "true",
+    };
+    // PulumiCommand.get finds `pulumi` on PATH (the folder may or may not be called bin/).
+    process.env.PATH = envVars.PATH;
+    const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck: true });
+    const calls: CliCall[] = [];
+    // PulumiCommand.run starts every CLI process of the Automation API (internal: not in its type declarations).
+    const command = pulumiCommand as unknown as { run: (args: string[], ...rest: unknown[]) => Promise<unknown> };
+    const run = command.run.bind(pulumiCommand);
+    let n = 0;
+    // Times every CLI process; traces the operations.
+    command.run = async (args, ...rest) => {
+      const traced = OPERATIONS.has(args[0]);
+      const trace = path.join(root, "traces", `${n++}-${args[0]}.json`);
+      const start = process.hrtime.bigint();
+      try {
+        return await run(traced ? [...args, `--otel-traces=file://${trace}`] : args, ...rest);
+      } finally {
+        const call: CliCall = { command: args.filter((a) => !a.startsWith("--client=")).join(" "), ms: Number(process.hrtime.bigint() - start) / 1e6 };
+        if (traced) call.engine = engineShare(spansOf(trace));
+        calls.push(call);
+      }
+    };
+    const stack = await auto.LocalWorkspace.createOrSelectStack(
+      { stackName: "bench", projectName: o.projectName, program: o.program },
+      { workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } },
+    );
+    return new BenchStack(stack, root, calls);
+  }
+
+  /** The last CLI process whose command starts with `op` (e.g. "up"). */
+  last(op: string): CliCall {
+    const c = [...this.calls].reverse().find((x) => x.command.split(" ")[0] === op);
+    if (!c) throw new Error(`no pulumi ${op} was run`);
+    return c;
+  }
+
+  /** `pulumi up`; returns the CLI process of the update and the engine's change summary. */
+  async up(): Promise<Operation> {
+    const r = await this.stack.up({ color: "never" });
+    return { cli: this.last("up"), changes: (r.summary.resourceChanges ?? {}) as Record<string, number> };
+  }
+
+  /** `pulumi preview --refresh`. */
+  async previewRefresh(): Promise<Operation> {
+    const r = await this.stack.preview({ refresh: true, color: "never" });
+    return { cli: this.last("preview"), changes: (r.changeSummary ?? {}) as Record<string, number> };
+  }
+
+  async destroy(): Promise<Operation> {
+    const r = await this.stack.destroy({ color: "never" });
+    return { cli: this.last("destroy"), changes: (r.summary.resourceChanges ?? {}) as Record<string, number> };
+  }
+
+  /** Removes the temporary folder (state, PULUMI_HOME, traces). */
+  dispose(): void {
+    fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+export interface Operation {
+  cli: CliCall;
+  changes: Record<string, number>;
+}
+
+/**
+ * Runs one operation and keeps its CLI process in `into[phase]`; fails if `expectNoChanges` and the engine reports
+ * any change other than "same". Returns the CLI process's time (the phase's time).
+ */
+export async function timedOperation<P extends string>(into: Partial<Record<P, CliCall>>, phase: P, run: () => Promise<Operation>, expectNoChanges = false): Promise<number> {
+  const { cli, changes } = await run();
+  into[phase] = cli;
+  const changed = Object.entries(changes).filter(([op, n]) => op !== "same" && n > 0);
+  if (expectNoChanges && changed.length) throw new Error(`pulumi ${cli.command} changed something: ${JSON.stringify(changes)}`);
+  return cli.ms;
+}
