@@ -1,0 +1,19 @@
+/**
+ * The root project's program (Pulumi.yaml `main:`) as an Automation API inline program: ts-node (transpile only)
+ * compiles it on require, and its exports become the stack outputs. Inline, so no Node.js language host is needed.
+ */
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+
+let registered = false;
+
+export function labProgram(mainFile: string, repoRoot: string): PulumiFn {
+  return async () => {
+    if (!registered) {
+      require("ts-node").register({ transpileOnly: true, dir: repoRoot, compilerOptions: { module: "commonjs" } });
+      registered = true;
+    }
+    const resolved = require.resolve(mainFile);
+    delete require.cache[resolved];
+    return { ...require(resolved) };
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * The phases of `up` (NAT Network, VM install, host preparation, Packstack, snapshot, networks), driven by the
+ * Automation API's engine events: a resource's pre event starts its phase, its outputs event (or failure) ends it.
+ * Pure state over events and a clock, so the renderer (render.ts) and the tests share it.
+ */
+import type { EngineEvent } from "@pulumi/pulumi/automation";
+
+export interface PhaseDef {
+  id: string;
+  title: string;
+  /** Last segment of the resource type token (`pulumi-nodejs:dynamic/virtualbox:NatNetwork` -> NatNetwork). */
+  types: string[];
+}
+
+export const PHASES: PhaseDef[] = [
+  { id: "natnetwork", title: "NAT Network", types: ["NatNetwork"] },
+  { id: "vm", title: "VM install", types: ["VirtualMachine"] },
+  { id: "hostprep", title: "host preparation", types: ["HostPrep"] },
+  { id: "packstack", title: "Packstack", types: ["PackstackInstall"] },
+  { id: "snapshot", title: "snapshot", types: ["Snapshot"] },
+  { id: "networks", title: "networks", types: ["Network", "Subnet", "SecurityGroupRule", "SecurityGroup"] },
+];
+
+export type PhaseStatus = "pending" | "running" | "done" | "unchanged" | "failed";
+
+export interface PhaseState {
+  def: PhaseDef;
+  status: PhaseStatus;
+  startedAt?: number;
+  endedAt?: number;
+  /** URNs started and not finished. */
+  open: Set<string>;
+  /** Ops seen (create, update, same...). */
+  ops: Set<string>;
+  error?: string;
+}
+
+export interface PhaseChange {
+  phase: PhaseState;
+  /** "start" when it began running, "end" when it finished (done/unchanged/failed). */
+  kind: "start" | "end";
+}
+
+const typeName = (type: string) => type.split(":").pop() ?? type;
+const NO_WORK = new Set(["same", "read", "refresh"]);
+
+export class PhaseTracker {
+  readonly phases: PhaseState[];
+  constructor(private readonly now: () => number = Date.now, defs: PhaseDef[] = PHASES) {
+    this.phases = defs.map((def) => ({ def, status: "pending", open: new Set(), ops: new Set() }));
+  }
+
+  private phaseOf(type: string | undefined): PhaseState | undefined {
+    if (!type) return undefined;
+    const t = typeName(type);
+    return this.phases.find((p) => p.def.types.includes(t));
+  }
+
+  /** Applies one engine event; returns the phases that started or ended with it. */
+  onEvent(e: EngineEvent): PhaseChange[] {
+    const changes: PhaseChange[] = [];
+    const pre = e.resourcePreEvent?.metadata;
+    const outs = e.resOutputsEvent?.metadata;
+    const failed = e.resOpFailedEvent?.metadata;
+    if (pre) {
+      const p = this.phaseOf(pre.type);
+      if (p && p.status !== "failed") {
+        p.ops.add(pre.op);
+        p.open.add(pre.urn);
+        if (p.status === "pending") {
+          p.status = "running";
+          p.startedAt ??= this.now();
+          changes.push({ phase: p, kind: "start" });
+        }
+      }
+    }
+    const finished = outs ?? failed;
+    if (finished) {
+      const p = this.phaseOf(finished.type);
+      if (p && p.open.delete(finished.urn)) {
+        if (failed) {
+          p.status = "failed";
+          p.endedAt = this.now();
+          changes.push({ phase: p, kind: "end" });
+        } else if (p.open.size === 0 && p.status === "running") {
+          p.status = [...p.ops].every((o) => NO_WORK.has(o)) ? "unchanged" : "done";
+          p.endedAt = this.now();
+          changes.push({ phase: p, kind: "end" });
+        }
+      }
+    }
+    return changes;
+  }
+
+  /** Marks the running phase(s) failed (the engine stopped with an error). */
+  failRunning(error: string): PhaseChange[] {
+    return this.phases.filter((p) => p.status === "running").map((p) => {
+      p.status = "failed";
+      p.error = error;
+      p.endedAt = this.now();
+      return { phase: p, kind: "end" as const };
+    });
+  }
+
+  elapsedMs(p: PhaseState): number {
+    return p.startedAt === undefined ? 0 : (p.endedAt ?? this.now()) - p.startedAt;
+  }
+
+  /** Durations of the phases that did real work this run (for the next run's estimate). */
+  workDurations(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const p of this.phases) if (p.status === "done") out[p.def.id] = this.elapsedMs(p);
+    return out;
+  }
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  return h ? `${h}h${String(m).padStart(2, "0")}m` : m ? `${m}m${String(sec).padStart(2, "0")}s` : `${sec}s`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The lab's stack through the Automation API: the file backend in the state folder, the passphrase file, stack
+ * `lab`, the root project with its program inline; and the config it needs generated once (SSH key, passwords).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigMap, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { ensureKeyPair, ensurePassphraseFile, randomPassword } from "./generate";
+import { fileBackendUrl, LabPaths } from "./paths";
+import { labProgram } from "./program";
+import { CliChoice } from "./pulumiCli";
+import type { LabSettings } from "./doctor/checks";
+
+export const PROJECT = "pulumi-openstack-lab";
+
+/** The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase. */
+export function cliEnv(paths: LabPaths, cli: Pick<CliChoice, "binDir">, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    PULUMI_BACKEND_URL: fileBackendUrl(paths.stateDir),
+  };
+  if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) out.PULUMI_CONFIG_PASSPHRASE_FILE = paths.passphraseFile;
+  if (cli.binDir) {
+    const sep = process.platform === "win32" ? ";" : ":";
+    out.PATH = `${cli.binDir}${sep}${env.PATH ?? env.Path ?? ""}`;
+  }
+  return out;
+}
+
+/**
+ * The project folder the CLI works in: `<state>/project` with the root Pulumi.yaml and a link to the repository's
+ * node_modules (the dynamic-provider plugin runs there and finds the library through it; a junction on Windows,
+ * which needs no administrator). The stack's config file Pulumi.<stack>.yaml lands there too, beside the state,
+ * never in the repository.
+ */
+export function ensureProjectDir(paths: LabPaths): string {
+  const dir = path.join(paths.stateDir, "project");
+  fs.mkdirSync(dir, { recursive: true });
+  const yaml = fs.readFileSync(path.join(paths.repoRoot, "Pulumi.yaml"), "utf8").replace(/^main:.*$/m, `main: ${JSON.stringify(paths.mainFile)}`);
+  const target = path.join(dir, "Pulumi.yaml");
+  if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== yaml) fs.writeFileSync(target, yaml);
+  const link = path.join(dir, "node_modules");
+  let current: string | null = null;
+  try {
+    current = fs.readlinkSync(link);
+  } catch {
+    current = null;
+  }
+  const want = path.join(paths.repoRoot, "node_modules");
+  if (current === null || path.resolve(dir, current) !== path.resolve(want)) {
+    fs.rmSync(link, { force: true, recursive: false });
+    fs.symlinkSync(want, link, process.platform === "win32" ? "junction" : "dir");
+  }
+  return dir;
+}
+
+export async function openStack(paths: LabPaths, cli: CliChoice): Promise<Stack> {
+  fs.mkdirSync(paths.stateDir, { recursive: true });
+  ensurePassphraseFile(paths.passphraseFile);
+  return LocalWorkspace.createOrSelectStack(
+    { stackName: paths.stack, projectName: PROJECT, program: labProgram(paths.mainFile, paths.repoRoot) },
+    { workDir: ensureProjectDir(paths), pulumiCommand: cli.cmd, envVars: cliEnv(paths, cli) },
+  );
+}
+
+const key = (k: string) => `${PROJECT}:${k}`;
+
+/** What `up` needs in config, added when missing (never changed once there): key, passwords, LAB_ISO. */
+export async function ensureLabConfig(stack: Stack, paths: LabPaths, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ConfigMap> {
+  const config = await stack.getAllConfig();
+  const set: ConfigMap = {};
+  if (!config[key("sshPrivateKeyPath")]) {
+    if (ensureKeyPair(paths.keyPath)) log(`created the lab's SSH key ${paths.keyPath} (ed25519)`);
+    set[key("sshPrivateKeyPath")] = { value: paths.keyPath };
+  }
+  for (const k of ["rootPassword", "adminPassword"]) {
+    if (!config[key(k)]) {
+      set[key(k)] = { value: randomPassword(), secret: true };
+      log(`generated ${k} (kept as a stack secret: npm run lab -- outputs --show-secrets shows the cloud login)`);
+    }
+  }
+  if (env.LAB_ISO && config[key("installerIso")]?.value !== env.LAB_ISO) set[key("installerIso")] = { value: env.LAB_ISO };
+  if (Object.keys(set).length) await stack.setAllConfig(set);
+  return { ...config, ...set };
+}
+
+/** The settings doctor judges the PC by: stack config, the program's defaults (examples/whole-lab/README.md). */
+export function labSettings(config: ConfigMap, env: NodeJS.ProcessEnv = process.env): LabSettings & { vboxManagePath?: string } {
+  const get = (k: string) => config[key(k)]?.value;
+  const num = (k: string, d: number) => (get(k) !== undefined && get(k) !== "" ? Number(get(k)) : d);
+  return {
+    memoryMb: num("memoryMb", 16384),
+    diskSizeMb: num("diskSizeMb", 102400),
+    ports: [
+      { name: "sshPort", port: num("sshPort", 2222) },
+      { name: "httpPort", port: num("httpPort", 8080) },
+      { name: "keystonePort", port: num("keystonePort", 5000) },
+      { name: "neutronPort", port: num("neutronPort", 9696) },
+    ],
+    natNetworkName: get("natNetworkName") ?? "LabNatNetwork",
+    cidr: get("cidr") ?? "10.0.2.0/24",
+    installerIso: env.LAB_ISO || get("installerIso"),
+    isoSha256: env.LAB_ISO_SHA256 || get("installerIsoSha256"),
+    vboxManagePath: get("vboxManagePath"),
+  };
+}
