@@ -1,0 +1,70 @@
+/**
+ * Each resource's input shape is written twice: the sdk's Args interface and the provider's zod schema. This
+ * reads the Args interfaces with the TypeScript compiler and compares their keys with the schemas' keys, so the
+ * two cannot disagree (customTimeouts is a resource option, passed by LabResource, not an Args field).
+ */
+import * as path from "path";
+import * as ts from "typescript";
+import { z } from "zod";
+import { objectKeysAt } from "../../provider/core/schemaShape";
+import { MODULES } from "./controllers";
+
+const SDK = path.resolve(__dirname, "../../sdk");
+const ARGS: Record<string, [file: string, iface: string]> = {
+  "openstack.Network": ["openstack/network.ts", "NetworkArgs"],
+  "openstack.Subnet": ["openstack/subnet.ts", "SubnetArgs"],
+  "openstack.SecurityGroup": ["openstack/securityGroup.ts", "SecurityGroupArgs"],
+  "openstack.SecurityGroupRule": ["openstack/securityGroupRule.ts", "SecurityGroupRuleArgs"],
+  "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],
+  "openstack.Router": ["openstack/router.ts", "RouterArgs"],
+  "openstack.RouterInterface": ["openstack/routerInterface.ts", "RouterInterfaceArgs"],
+  "openstack.FloatingIp": ["openstack/floatingIp.ts", "FloatingIpArgs"],
+  "virtualbox.NatNetwork": ["virtualbox/natNetwork.ts", "NatNetworkArgs"],
+  "virtualbox.VirtualMachine": ["virtualbox/virtualMachine.ts", "VirtualMachineArgs"],
+  "virtualbox.Snapshot": ["virtualbox/snapshot.ts", "SnapshotArgs"],
+  "lab.HostPrep": ["lab/hostPrep.ts", "HostPrepArgs"],
+  "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
+};
+/** Nested shapes written twice as well: [resource, path in the schema, sdk file, interface]. */
+const NESTED: Array<[string, string[], string, string]> = [
+  ["openstack.Network", ["cloud"], "openstack/cloud.ts", "CloudArgs"],
+  ["openstack.Network", ["adopt"], "openstack/cloud.ts", "AdoptArgs"],
+  ["lab.HostPrep", ["connection"], "lab/connection.ts", "ConnectionArgs"],
+  ["virtualbox.NatNetwork", ["portForwards", "0"], "virtualbox/natNetwork.ts", "PortForwardArgs"],
+  ["openstack.Subnet", ["allocationPools", "0"], "openstack/subnet.ts", "AllocationPoolArgs"],
+  ["openstack.Subnet", ["hostRoutes", "0"], "openstack/subnet.ts", "HostRouteArgs"],
+];
+
+/** Schema keys that are not inputs: PackstackInstall's `healthy` is the output the diff compares (always true wanted). */
+const SCHEMA_ONLY: Record<string, string[]> = { "lab.PackstackInstall": ["healthy"] };
+
+let checker: ts.TypeChecker;
+let program: ts.Program;
+beforeAll(() => {
+  const files = [...new Set([...Object.values(ARGS), ...NESTED.map((n) => [n[2], n[3]])].map(([f]) => path.join(SDK, f)))];
+  program = ts.createProgram(files, { strict: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true });
+  checker = program.getTypeChecker();
+}, 120_000);
+
+function argsKeys(file: string, name: string): string[] {
+  const source = program.getSourceFile(path.join(SDK, file));
+  if (!source) throw new Error(`no ${file}`);
+  let found: ts.InterfaceDeclaration | undefined;
+  source.forEachChild((n) => {
+    if (ts.isInterfaceDeclaration(n) && n.name.text === name) found = n;
+  });
+  if (!found) throw new Error(`no interface ${name} in ${file}`);
+  return checker.getPropertiesOfType(checker.getTypeAtLocation(found)).map((p) => p.getName()).sort();
+}
+
+const schemaKeys = (key: string, at: string[] = []) =>
+  objectKeysAt(MODULES[key].controller.schema(z) as never, at.map((p) => (/^\d+$/.test(p) ? Number(p) : p))).sort();
+
+test.each(Object.entries(ARGS))("%s: the sdk Args keys are the schema's keys", (key, [file, iface]) => {
+  const schema = schemaKeys(key).filter((k) => k !== "customTimeouts" && !(SCHEMA_ONLY[key] ?? []).includes(k));
+  expect(argsKeys(file, iface)).toEqual(schema);
+});
+
+test.each(NESTED)("%s %j: the sdk's nested Args keys are the schema's", (key, at, file, iface) => {
+  expect(argsKeys(file, iface)).toEqual(schemaKeys(key, at));
+});
