@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import * as ts from "typescript";
-import { z } from "zod";
+import * as z from "zod";
 import { objectKeysAt } from "../../provider/core/schemaShape";
 import { MODULES } from "./controllers";
 

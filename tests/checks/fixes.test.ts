@@ -3,7 +3,7 @@
  * schemas, non-object inputs, preview judgement of cross-field checks, replace-instead-of-refused updates, a
  * change of vboxManagePath alone, secret outputs of the OpenStack controllers, the keys Packstack's inputs own.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { collectSecrets } from "../../provider/core/controller";
 import { isSecretWire } from "../../provider/core/secrets";
 import { looseObjects } from "../../provider/core/schemaShape";
