@@ -6,7 +6,8 @@
  *
  * Settings (environment): BENCH_RUNS (3), BENCH_RULES (100), BENCH_CLI_RULES (= BENCH_RULES; fewer makes the CLI
  * run shorter and its time is then scaled linearly to BENCH_RULES, and the output says so), BENCH_VARIANTS
- * (all of VARIANTS). The in-process targets are judged on ours-parallel (scheduled as Pulumi's engine does); ours
+ * (all of VARIANTS), BENCH_REQUEST_LOG (a folder: every proxied request of every run is written there, one
+ * file per run). The in-process targets are judged on ours-parallel (scheduled as Pulumi's engine does); ours
  * (one resource at a time) is reported beside it. The CLI targets are judged on pulumi-cli against tofu and
  * pulumi-empty, phase by phase. tofu needs scripts/tofu.sh, the pulumi variants scripts/pulumi-cli.sh (both build
  * once per machine, a few minutes each, and are reused).
@@ -48,6 +49,8 @@ export interface RunRecord {
   requests: Record<string, ReturnType<typeof countRequests>>;
   details: Record<string, unknown>;
   leftoversSwept: number;
+  /** The machine's 1-minute load average when the run started (other work on it slows every variant). */
+  load1m: number;
 }
 
 function settings() {
@@ -61,7 +64,13 @@ function settings() {
   const rules = int("BENCH_RULES", 100);
   const variants = (process.env.BENCH_VARIANTS ?? VARIANTS.join(",")).split(",").map((s) => s.trim()) as Variant[];
   for (const v of variants) if (!VARIANTS.includes(v)) throw new Error(`BENCH_VARIANTS: unknown variant ${v} (known: ${VARIANTS.join(", ")})`);
-  return { runs: Math.max(1, int("BENCH_RUNS", 3)), rules, cliRules: Math.min(rules, int("BENCH_CLI_RULES", rules)), variants };
+  return {
+    runs: Math.max(1, int("BENCH_RUNS", 3)),
+    rules,
+    cliRules: Math.min(rules, int("BENCH_CLI_RULES", rules)),
+    variants,
+    requestLog: process.env.BENCH_REQUEST_LOG || undefined,
+  };
 }
 
 /** Runs one of the build scripts (scripts/tofu.sh, scripts/pulumi-cli.sh): its last line of stdout is the folder. */
@@ -165,6 +174,7 @@ async function main(): Promise<void> {
         let outcome: Outcome;
         let leftovers = 0;
         proxy.log.length = 0;
+        const load1m = os.loadavg()[0];
         try {
           outcome = await runVariant(launchFor(variant, built, repo, traceFile, proxied, tools), workload, timeout);
         } finally {
@@ -182,6 +192,11 @@ async function main(): Promise<void> {
           // Not the variant's fault (the test cloud restarted under it): the run does not count, it is done again.
           console.log(`  ${variant}: the cloud went away during the run (${error.split("\n")[0]}); running it again`);
           continue;
+        }
+        if (opts.requestLog) {
+          // Every request of the run, one JSON line each (BENCH_REQUEST_LOG names the folder).
+          fs.mkdirSync(opts.requestLog, { recursive: true });
+          fs.writeFileSync(path.join(opts.requestLog, `${workload.prefix}.jsonl`), proxy.log.map((l) => JSON.stringify(l)).join("\n") + "\n");
         }
         const details = compact(variant, r?.details ?? {});
         if (OURS.includes(variant)) details.trace = summarizeTrace(readTrace(traceFile));
@@ -201,11 +216,13 @@ async function main(): Promise<void> {
               ? { ...details, scaledWallMs: cliScaled(outcome.wallMs, ruleCount(variant), opts.rules, (r?.details.commands as Array<{ kind: string; ms: number }>) ?? []) }
               : details,
           leftoversSwept: leftovers,
+          load1m,
         };
         records.push(rec);
         save(records, opts, loadBefore[0]); // a crash later still leaves what was measured
         console.log(
           `  run ${run + 1}/${opts.runs} ${variant.padEnd(12)} ${(rec.wallMs / 1000).toFixed(2).padStart(8)} s` +
+            `  (load ${load1m.toFixed(1)})` +
             (rec.ok ? "" : `  FAILED: ${error}`) +
             (leftovers ? `  (swept ${leftovers} leftover object(s))` : ""),
         );

@@ -41,13 +41,17 @@ interface Span {
   end: number;
 }
 
+/** The spans of a trace file: one OTLP JSON document per line (the exporter writes a line per batch). */
 function spansOf(file: string): Span[] {
   if (!fs.existsSync(file)) return [];
-  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  const ms = (nanos: string) => Number(BigInt(nanos) / 1000n) / 1000;
   const out: Span[] = [];
-  for (const rs of doc.resourceSpans ?? [])
-    for (const ss of rs.scopeSpans ?? [])
-      for (const s of ss.spans ?? []) out.push({ name: String(s.name), start: Number(BigInt(s.startTimeUnixNano) / 1000n) / 1000, end: Number(BigInt(s.endTimeUnixNano) / 1000n) / 1000 });
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line);
+    for (const rs of doc.resourceSpans ?? [])
+      for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) out.push({ name: String(s.name), start: ms(s.startTimeUnixNano), end: ms(s.endTimeUnixNano) });
+  }
   return out;
 }
 
