@@ -55,5 +55,5 @@ export function gatherSecrets(o: { config?: Record<string, { value: string; secr
 
 /** Masks the secrets, then any `password=`/`_PW=` value left (a log line naming one we never saw). */
 export function mask(text: string, secrets: string[]): string {
-  return redact(text, secrets).replace(/((?:password|passwd|_PW|secret|token)["']?\s*[=:]\s*["']?)([^\s"',;]{3,})/gi, (_m, k) => `${k}***`);
+  return redact(text, secrets).replace(/((?:password|passwd|_PW|secret|token)["']?\s*[=:]\s*["']?)(?!\[secret\]|\*\*\*)([^\s"',;]{3,})/gi, (_m, k) => `${k}***`);
 }
