@@ -30,6 +30,8 @@ export interface PhaseState {
   endedAt?: number;
   /** URNs started and not finished. */
   open: Set<string>;
+  /** When its last open resource got outputs. */
+  lastDoneAt?: number;
   /** Ops seen (create, update, same...). */
   ops: Set<string>;
   error?: string;
@@ -56,6 +58,23 @@ export class PhaseTracker {
     return this.phases.find((p) => p.def.types.includes(t));
   }
 
+  /**
+   * Ends the running phases whose resources all have outputs, when `before` (a phase index) is later than theirs:
+   * a phase's next resource may start right after the previous one finished (the subnet after the network), so a
+   * phase only ends once a later phase starts or the run ends. Its end time is its last resource's outputs.
+   */
+  private settle(before: number): PhaseChange[] {
+    const changes: PhaseChange[] = [];
+    this.phases.forEach((p, i) => {
+      if (i < before && p.status === "running" && p.open.size === 0 && p.lastDoneAt !== undefined) {
+        p.status = [...p.ops].every((o) => NO_WORK.has(o)) ? "unchanged" : "done";
+        p.endedAt = p.lastDoneAt;
+        changes.push({ phase: p, kind: "end" });
+      }
+    });
+    return changes;
+  }
+
   /** Applies one engine event; returns the phases that started or ended with it. */
   onEvent(e: EngineEvent): PhaseChange[] {
     const changes: PhaseChange[] = [];
@@ -64,16 +83,20 @@ export class PhaseTracker {
     const failed = e.resOpFailedEvent?.metadata;
     if (pre) {
       const p = this.phaseOf(pre.type);
-      if (p && p.status !== "failed") {
-        p.ops.add(pre.op);
-        p.open.add(pre.urn);
-        if (p.status === "pending") {
-          p.status = "running";
-          p.startedAt ??= this.now();
-          changes.push({ phase: p, kind: "start" });
+      if (p) {
+        changes.push(...this.settle(this.phases.indexOf(p)));
+        if (p.status !== "failed") {
+          p.ops.add(pre.op);
+          p.open.add(pre.urn);
+          if (p.status === "pending") {
+            p.status = "running";
+            p.startedAt = this.now();
+            changes.push({ phase: p, kind: "start" });
+          }
         }
       }
     }
+    if (outs && outs.type === "pulumi:pulumi:Stack") changes.push(...this.settle(this.phases.length));
     const finished = outs ?? failed;
     if (finished) {
       const p = this.phaseOf(finished.type);
@@ -82,13 +105,16 @@ export class PhaseTracker {
           p.status = "failed";
           p.endedAt = this.now();
           changes.push({ phase: p, kind: "end" });
-        } else if (p.open.size === 0 && p.status === "running") {
-          p.status = [...p.ops].every((o) => NO_WORK.has(o)) ? "unchanged" : "done";
-          p.endedAt = this.now();
-          changes.push({ phase: p, kind: "end" });
-        }
+        } else if (p.open.size === 0) p.lastDoneAt = this.now();
       }
     }
+    return changes;
+  }
+
+  /** The run ended: phases whose resources finished end now; with an error, the running ones fail. */
+  finishRun(error?: string): PhaseChange[] {
+    const changes = this.settle(this.phases.length);
+    if (error) changes.push(...this.failRunning(error));
     return changes;
   }
 

@@ -34,7 +34,7 @@ export function plainProgress(tracker: PhaseTracker, log: DurationLog, write: (l
   };
   return {
     onEvent: (e) => show(tracker.onEvent(e)),
-    finish: async (error) => show(error ? tracker.failRunning(error) : []),
+    finish: async (error) => show(tracker.finishRun(error)),
   };
 }
 
@@ -75,7 +75,7 @@ export function liveProgress(tracker: PhaseTracker, log: DurationLog): Progress 
   return {
     onEvent: (e) => settle(tracker.onEvent(e)),
     async finish(error) {
-      settle(error ? tracker.failRunning(error) : []);
+      settle(tracker.finishRun(error));
       for (const w of waiters.values()) w.resolve(); // phases that never started
       await running;
     },
