@@ -66,6 +66,17 @@ describe("preview: a cross-field check is judged on the fields it reads, whateve
     expect(r.failures?.find((f: { property: string }) => f.property === property)?.reason).toMatch(reason);
   });
 
+  test.each([
+    ["openstack.Subnet", { networkId: UNKNOWN, cidr: "10.0.2.0/24", allocationPools: UNKNOWN, dnsNameservers: UNKNOWN, hostRoutes: UNKNOWN }],
+    ["openstack.SecurityGroupRuleSet", { securityGroup: UNKNOWN, rules: UNKNOWN }],
+    ["openstack.SecurityGroup", { name: "sg", rules: UNKNOWN }],
+    ["virtualbox.NatNetwork", { name: "n", cidr: UNKNOWN, portForwards: UNKNOWN }],
+    ["lab.PackstackInstall", { connection: UNKNOWN, adminPassword: UNKNOWN, extraAnswers: UNKNOWN, typeDrivers: UNKNOWN, tenantNetworkTypes: UNKNOWN }],
+  ])("%s: a list unknown as a whole passes the preview", async (key, inputs) => {
+    const r = await provider(key).check({}, inputs);
+    expect(r.failures).toBeUndefined();
+  });
+
   test("nothing is reported about the unknown values themselves", async () => {
     const r = await provider("openstack.SecurityGroupRule").check({}, { cloud: UNKNOWN, securityGroup: UNKNOWN, protocol: UNKNOWN, portRangeMin: UNKNOWN });
     expect(r.failures).toBeUndefined();

@@ -44,6 +44,7 @@ export function schema(z: Z) {
     .superRefine((v, ctx) => {
       // Neutron rejects two rules that differ only in their description (DuplicateSecurityGroupRuleInPost).
       const seen = new Map<string, number>();
+      if (!Array.isArray(v.rules)) return; // unknown in preview
       v.rules.forEach((r, i) => {
         if (!known(r)) return;
         const key = ruleKey(canonicalRule(r));

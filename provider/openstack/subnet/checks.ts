@@ -17,6 +17,9 @@ export function usableRange(c: Cidr): { first: bigint; last: bigint } {
   return c.prefix >= 127 ? { first: c.first, last: c.last } : { first: c.first + 1n, last: c.last };
 }
 
+/** A list input, or [] while it is unknown as a whole (preview). */
+const listOf = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
 /** Values not known yet (preview) are skipped: only what is known is judged. */
 export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
   const issues: Issue[] = [];
@@ -40,7 +43,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
 
   // Allocation pools: valid, inside the usable range, start <= end, no overlaps.
   const pools: { i: number; start: bigint; end: bigint }[] = [];
-  (s.allocationPools ?? []).forEach((p, i) => {
+  listOf(s.allocationPools).forEach((p, i) => {
     if (containsUnknown(p)) return;
     const okStart = family(["allocationPools", i, "start"], p.start);
     const okEnd = family(["allocationPools", i, "end"], p.end);
@@ -92,7 +95,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
 
   // DNS servers: addresses of the subnet's family, no repeats (Neutron rejects duplicates).
   const dns = new Set<bigint>();
-  (s.dnsNameservers ?? []).forEach((d, i) => {
+  listOf(s.dnsNameservers).forEach((d, i) => {
     if (containsUnknown(d)) return;
     if (!family(["dnsNameservers", i], d)) return;
     const n = ipToBigInt(d);
@@ -102,7 +105,7 @@ export function checkSubnet(s: Partial<SubnetInputs>): Issue[] {
 
   // Host routes: destination CIDR and next hop of the subnet's family, no repeats.
   const routes = new Set<string>();
-  (s.hostRoutes ?? []).forEach((r, i) => {
+  listOf(s.hostRoutes).forEach((r, i) => {
     if (containsUnknown(r)) return;
     const dest = parseCidr(r.destination);
     if (!dest) add(["hostRoutes", i, "destination"], `"${r.destination}" is not a CIDR`);
