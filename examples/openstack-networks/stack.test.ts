@@ -1,18 +1,20 @@
 /**
- * The example stack "pulumi up"-ed against the real test cloud without the CLI (tests/harness/miniUp.ts: the real
- * dynamic-provider plugin with cwd = the program directory, as the CLI runs it), twice: in place (the package
- * resolved from this repository) and copied into a user's directory that has the package in node_modules (as after
- * `npm install pulumi-openstack-lab`). The objects it makes must equal what the
- * seed's openstack CLI commands make; a second up changes nothing; preview --refresh sees no drift; destroy removes
- * everything. Flat networks allow one per physical network, so any `external_network` is removed first.
+ * The example stack through the real Pulumi CLI (tests/support/pulumiCli.ts) against the real test cloud, twice:
+ * in place (the package resolved from this repository) and copied into a user's directory that has the package in
+ * node_modules (as after `npm install pulumi-openstack-lab`), run there as the user runs it. The objects it makes
+ * must equal what the seed's openstack CLI commands make; `pulumi up --expect-no-changes` passes; `pulumi preview
+ * --refresh --expect-no-changes` passes; the credentials are secret in state; destroy removes everything. Flat
+ * networks allow one per physical network, so any `external_network` is removed first.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { adminCloud, cliEnv } from "../../tests/support/cloud";
-import { miniUp, StackRunOptions } from "../../tests/harness/miniUp";
-import { isSecret, stripSecrets } from "../../tests/harness/wire";
+import { CliStack } from "../../tests/support/pulumiCli";
+
+jest.setTimeout(300_000);
+const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 const cloud = adminCloud();
 const env = { ...cliEnv(cloud), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
@@ -80,33 +82,28 @@ afterAll(() => {
 });
 
 describe.each([
-  ["in place (examples/openstack-networks)", () => __dirname],
-  ["from a user's directory", () => userDir],
-])("%s: up / up again / preview --refresh / destroy", (_label, programDir) => {
+  ["in place (examples/openstack-networks)", () => ({ programDir: __dirname })],
+  ["from a user's directory", () => ({ programDir: userDir, inPlace: true })],
+])("%s: pulumi up / up --expect-no-changes / preview --refresh / destroy", (_label, where) => {
   let outputs: Record<string, any>;
-  let stateDir: string;
-  const run = (operation: StackRunOptions["operation"], refresh?: boolean) =>
-    miniUp({
-      programDir: programDir(),
-      stateFile: path.join(stateDir, "state.json"),
-      operation,
-      refresh,
-      config: { cloud: JSON.stringify(cloud) },
-      secretConfig: ["cloud"],
-    });
+  let stack: CliStack;
   beforeAll(() => {
-    stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "stack-openstack-networks-"));
+    stack = new CliStack({ ...where(), secretConfig: { cloud: JSON.stringify(cloud) } });
   });
-  afterAll(() => {
-    cleanup(); // a failed run must not block the next one (one flat network per physical network)
-    fs.rmSync(stateDir, { recursive: true, force: true });
+  afterAll(async () => {
+    try {
+      await stack.run("destroy");
+    } finally {
+      cleanup(); // a failed run must not block the next one (one flat network per physical network)
+      stack.dispose();
+    }
   });
 
-  test("up creates the seed's objects, equal to what the seed's CLI commands make", () => {
-    const up = run("up");
-    expect(up.errors).toEqual([]);
-    expect(up.summary).toEqual({ create: 4 });
-    outputs = stripSecrets(up.outputs);
+  test("pulumi up creates the seed's objects, equal to what the seed's CLI commands make", async () => {
+    const up = await stack.run("up");
+    expect(up.error).toBeNull();
+    expect(up.summary).toEqual({ create: 5 }); // the stack + 4
+    outputs = up.outputs;
 
     const network = os_("network", "show", "external_network");
     expect(network.id).toBe(outputs.networkId);
@@ -129,34 +126,39 @@ describe.each([
     expect(outputs.securityGroupId).toBe(defaultGroupId);
   });
 
-  test("the credentials stay secret: in state and never printed", () => {
-    const state = JSON.parse(fs.readFileSync(path.join(stateDir, "state.json"), "utf8"));
-    expect(state.resources).toHaveLength(4);
-    for (const r of state.resources) {
-      expect(isSecret(r.inputs.cloud)).toBe(true);
-      expect(isSecret(r.outputs.cloud)).toBe(true);
+  test("the credentials stay secret: encrypted in state, never in clear, never printed", async () => {
+    const checkpoint = stack.checkpoint().checkpoint;
+    const ours = checkpoint.latest.resources.filter((r: any) => r.type.startsWith("pulumi-nodejs:dynamic"));
+    expect(ours).toHaveLength(4);
+    for (const r of ours) {
+      expect(r.inputs.cloud[SECRET_SIG]).toBeDefined();
+      expect(r.inputs.cloud.ciphertext).toEqual(expect.any(String));
+      expect(r.outputs.cloud[SECRET_SIG]).toBeDefined();
       expect(r.outputs.__provider).not.toContain(cloud.authUrl);
     }
+    const text = stack.stateText();
+    expect(text).not.toContain(JSON.stringify(cloud.password)); // the value as JSON would hold it in clear
+    expect(text).not.toContain('"username"');
   });
 
-  test("a second up changes nothing", () => {
-    const again = run("up");
-    expect(again.errors).toEqual([]);
-    expect(again.summary).toEqual({ same: 4 });
-    expect(stripSecrets(again.outputs)).toEqual(outputs);
+  test("pulumi up --expect-no-changes passes and the outputs stay the same", async () => {
+    const again = await stack.run("up", { expectNoChanges: true });
+    expect(again.error).toBeNull();
+    expect(again.summary).toEqual({ same: 5 });
+    expect(again.outputs).toEqual(outputs);
   });
 
-  test("preview --refresh sees no drift and plans nothing", () => {
-    const preview = run("preview", true);
-    expect(preview.errors).toEqual([]);
-    expect(preview.summary).toEqual({ refresh: 4, same: 4 });
+  test("pulumi preview --refresh --expect-no-changes passes: no drift, nothing planned", async () => {
+    const preview = await stack.run("preview", { refresh: true, diff: true, expectNoChanges: true });
+    expect(preview.error).toBeNull();
+    expect(Object.values(preview.ops())).toEqual(["same", "same", "same", "same"]);
+    expect(preview.stdout).not.toContain(cloud.password);
   });
 
-  test("destroy removes every object", () => {
-    const destroy = run("destroy");
-    expect(destroy.errors).toEqual([]);
-    expect(destroy.summary).toEqual({ delete: 4 });
-    expect(destroy.resources).toEqual([]);
+  test("pulumi destroy removes every object", async () => {
+    const destroy = await stack.run("destroy");
+    expect(destroy.error).toBeNull();
+    expect(destroy.summary).toEqual({ delete: 5 });
     expect(exists("network", "show", "external_network")).toBe(false);
     expect(exists("subnet", "show", "public_subnet")).toBe(false);
     expect(ourRules()).toEqual([]);

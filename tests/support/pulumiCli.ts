@@ -41,6 +41,12 @@ export interface CliStackOptions {
   secretConfig?: Record<string, string>;
   /** Added to the environment of the CLI, and so of the program and the dynamic-provider plugin. */
   env?: Record<string, string>;
+  /**
+   * Run in the program folder itself, as a user does (its Pulumi.yaml, and the stack's Pulumi.<stack>.yaml written
+   * there): for a copy of an example in a user's folder. Default: a temporary work folder with the program's
+   * Pulumi.yaml, so nothing is written into the repository.
+   */
+  inPlace?: boolean;
 }
 
 export interface RunOptions {
@@ -138,6 +144,7 @@ export class CliStack {
   readonly stack: string;
   readonly projectName: string;
   private readonly home: string;
+  private readonly root: string;
   private readonly programMain: string;
   private config: Record<string, string>;
 
@@ -147,15 +154,17 @@ export class CliStack {
     this.programMain = path.resolve(o.programDir, String(project.main ?? "index.ts"));
     this.stack = o.stack ?? "test";
     this.config = { ...(o.config ?? {}) };
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${this.projectName}-`));
-    this.workDir = path.join(root, "project");
-    this.stateDir = path.join(root, "state");
-    this.home = path.join(root, "pulumi-home");
+    this.root = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${this.projectName}-`));
+    this.workDir = o.inPlace ? o.programDir : path.join(this.root, "project");
+    this.stateDir = path.join(this.root, "state");
+    this.home = path.join(this.root, "pulumi-home");
     for (const d of [this.workDir, this.stateDir, this.home]) fs.mkdirSync(d, { recursive: true });
-    // The program's Pulumi.yaml, its `main` made absolute (the CLI checks that it exists).
-    fs.writeFileSync(path.join(this.workDir, "Pulumi.yaml"), stringifyYaml({ ...project, main: this.programMain }));
-    // The plugin runs in the work folder and resolves @pulumi/pulumi and this package from there.
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(this.workDir, "node_modules"));
+    if (!o.inPlace) {
+      // The program's Pulumi.yaml, its `main` made absolute (the CLI checks that it exists).
+      fs.writeFileSync(path.join(this.workDir, "Pulumi.yaml"), stringifyYaml({ ...project, main: this.programMain }));
+      // The plugin runs in the work folder and resolves @pulumi/pulumi and this package from there.
+      fs.symlinkSync(path.join(REPO, "node_modules"), path.join(this.workDir, "node_modules"));
+    }
   }
 
   /** The environment the CLI gets (offline, quiet, local state). */
@@ -176,7 +185,7 @@ export class CliStack {
 
   async run(command: CliCommand, flags: CliFlags = {}, opts: RunOptions = {}): Promise<CliRun> {
     Object.assign(this.config, opts.config ?? {});
-    const dir = fs.mkdtempSync(path.join(this.workDir, "..", "run-"));
+    const dir = fs.mkdtempSync(path.join(this.root, "run-"));
     const req: CliRequest = {
       command,
       flags,
@@ -218,6 +227,6 @@ export class CliStack {
   }
 
   dispose(): void {
-    fs.rmSync(path.dirname(this.workDir), { recursive: true, force: true });
+    fs.rmSync(this.root, { recursive: true, force: true });
   }
 }
