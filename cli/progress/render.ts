@@ -68,7 +68,7 @@ export function liveProgress(tracker: PhaseTracker, log: DurationLog): Progress 
     for (const c of changes) {
       if (c.kind !== "end") continue;
       const w = waiters.get(c.phase.def.id)!;
-      if (c.phase.status === "failed") w.reject(new Error(endText(tracker, c.phase)));
+      if (c.phase.status === "failed") w.reject(new Error(`${c.phase.def.title}: ${endText(tracker, c.phase)}`));
       else w.resolve();
     }
   };
