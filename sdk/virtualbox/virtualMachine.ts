@@ -56,7 +56,8 @@ export interface ReadinessArgs {
 }
 
 /**
- * A VirtualBox VM (id = its UUID). Replace: installerIso, unattended. In place: everything else; settings that
+ * A VirtualBox VM (id = its UUID). Replace: installerIso, unattended, disk (a smaller sizeMb or another path).
+ * In place: everything else; settings that
  * need the VM off are applied after a graceful ACPI shutdown and the power state is restored. See
  * provider/virtualbox/virtualmachine/README.md.
  */
