@@ -22,6 +22,8 @@ let world: LabWorld;
 let env: Record<string, string>;
 let logsBefore: Set<string>;
 let stateDir: string;
+/** What this stack made in the cloud (checked by id after destroy: other suites may make the seed's objects too). */
+let made: { network: string; rules: string[] };
 const lab = (...args: string[]) => npmRunLab(args, env);
 const ok = (r: ReturnType<typeof lab>) => {
   if (r.status !== 0) throw new Error(`npm run lab failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -70,8 +72,10 @@ test("npm run lab: doctor, then the whole lab from nothing, phase by phase", () 
   expect(world.vbox("showvminfo", world.vmName, "--machinereadable")).toContain('VMState="running"');
   expect(world.vbox("snapshot", world.vmName, "list", "--machinereadable")).toContain('SnapshotName="after-packstack"');
   expect(world.prep.guest.state().packstack).toMatchObject({ runs: 1 });
-  expect(cloudCli.json("network", "show", "external_network")).toMatchObject({ "provider:physical_network": "extnet", "router:external": true });
-  expect(seedRules()).toHaveLength(2);
+  const network = cloudCli.json("network", "show", "external_network");
+  expect(network).toMatchObject({ "provider:physical_network": "extnet", "router:external": true });
+  made = { network: network.id, rules: seedRules().map((r) => r.ID) };
+  expect(made.rules).toHaveLength(2);
   // the generated rootPassword is a stack secret
   expect(ok(lab("config", "get", "rootPassword"))).toContain("[secret]");
 });
@@ -124,6 +128,6 @@ test("npm run lab -- destroy removes the lab from VirtualBox and OpenStack", () 
   expect(out).toMatch(/^destroy: .*"delete":/m);
   expect(world.vbox("list", "vms")).not.toContain(world.vmName);
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).not.toContain(world.natNetworkName);
-  expect(cloudCli.exists("network", "show", "external_network")).toBe(false);
-  expect(seedRules()).toEqual([]);
+  expect(cloudCli.exists("network", "show", made.network)).toBe(false);
+  for (const id of made.rules) expect(cloudCli.exists("security", "group", "rule", "show", id)).toBe(false);
 });
