@@ -43,13 +43,13 @@ function newest(p) {
   return max;
 }
 
-function needsBuild() {
-  const main = path.join(repo, "bin", "cli", "main.js");
+function needsBuild(root = repo) {
+  const main = path.join(root, "bin", "cli", "main.js");
   if (!fs.existsSync(main)) return true;
   const built = fs.statSync(main).mtimeMs;
-  const binIndex = path.join(repo, "bin", "index.js");
+  const binIndex = path.join(root, "bin", "index.js");
   const oldest = fs.existsSync(binIndex) ? Math.min(built, fs.statSync(binIndex).mtimeMs) : 0;
-  return SOURCES.some((s) => newest(path.join(repo, s)) > oldest);
+  return SOURCES.some((s) => newest(path.join(root, s)) > oldest);
 }
 
 function main() {

@@ -114,6 +114,21 @@ test("a second npm run lab changes nothing and estimates each phase from the fir
   expect(world.vboxCalls().slice(calls).map((a) => a.slice(0, 2).join(" ")).sort()).toEqual(["--version", "list hostinfo", "list systemproperties", "natnetwork list"]);
 });
 
+test("npm run lab -- doctor on the built lab: healthy, then a stopped neutron-server named with its fix", () => {
+  const healthy = ok(lab("doctor"));
+  expect(healthy).toMatch(/^\[ok {2}\] lab health \(services, Horizon, nova DB, br-ex\): healthy$/m);
+  expect(healthy).toMatch(/^\[ok {2}\] NAT Network .*: this lab's$/m);
+  world.prep.guest.setState((g) => {
+    g.services["neutron-server"] = { active: false, enabled: "enabled" };
+  });
+  const broken = lab("doctor");
+  expect(broken.status).toBe(1);
+  expect(broken.stdout).toMatch(/^\[FAIL\] OpenStack services: service neutron-server is not active\n {7}why: .+\n {7}fix: `npm run lab` restarts it/m);
+  world.prep.guest.setState((g) => {
+    g.services["neutron-server"] = { active: true, enabled: "enabled" };
+  });
+});
+
 test("npm run lab -- outputs keeps the cloud credentials secret unless --show-secrets", () => {
   const plain = ok(lab("outputs"));
   expect(plain).toMatch(/^cloud: \[secret\]/m);
