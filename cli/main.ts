@@ -38,8 +38,9 @@ function runLog(paths: LabPaths, verb: string): { write(s: string): void; secret
 function errorText(e: unknown, secrets: string[]): string {
   const msg = String((e as Error)?.message ?? e);
   // the Automation API's CommandError carries the whole CLI output: keep the lines that say what failed
-  const lines = msg.split("\n").filter((l) => /error|failed|Error:/i.test(l) && !/^\s*at /.test(l));
-  return mask((lines.length ? lines.slice(-12) : msg.split("\n").slice(-12)).join("\n"), secrets);
+  const lines = msg.split("\n").filter((l) => /error/i.test(l) && !/^\s*(at |err\?:)|update failed|\d+ errored/.test(l)).map((l) => l.trim());
+  const unique = [...new Set(lines)];
+  return mask((unique.length ? unique.slice(-8) : msg.split("\n").slice(-12)).join("\n"), secrets);
 }
 
 async function doctorStep(c: Ctx, config: ConfigMap, health: boolean): Promise<boolean> {
