@@ -80,11 +80,12 @@ test("npm run lab: doctor, then the whole lab from nothing, phase by phase", () 
   expect(ok(lab("config", "get", "rootPassword"))).toContain("[secret]");
 });
 
-test("npm run lab -- preview --refresh: the live VM, guest and cloud match the inputs", () => {
+test("npm run lab -- preview --refresh: the live VM, guest and cloud match the inputs; refresh changes nothing", () => {
   const out = ok(lab("preview", "--refresh"));
   const summary = JSON.parse(/^preview: (.*)$/m.exec(out)![1]);
   expect(Object.keys(summary).filter((k) => k !== "same")).toEqual([]);
   expect(summary.same).toBeGreaterThanOrEqual(9);
+  expect(ok(lab("refresh"))).toMatch(/^refresh: \{"same":\d+\}$/m);
 });
 
 test("npm run lab -- report: versions, doctor, resources against their inputs, Packstack's log; no secret in it", () => {
