@@ -88,21 +88,21 @@ async function preview(c: Ctx): Promise<number> {
   const config = await c.stack.getAllConfig();
   const log = runLog(c.paths, "preview");
   log.secrets = gatherSecrets({ config });
-  const ops: Record<string, number> = {};
-  const res = await c.stack.preview({
-    refresh: c.args.refresh,
-    color: "never",
-    onOutput: (s) => {
-      process.stdout.write(mask(s, log.secrets));
-      log.write(s);
-    },
-    onEvent: (e) => {
-      const m = e.resourcePreEvent?.metadata;
-      if (m && !m.type.startsWith("pulumi:")) ops[m.op] = (ops[m.op] ?? 0) + 1;
-    },
-  });
-  say(`preview: ${JSON.stringify(res.changeSummary)}`);
-  return 0;
+  try {
+    const res = await c.stack.preview({
+      refresh: c.args.refresh,
+      color: "never",
+      onOutput: (s) => {
+        process.stdout.write(mask(s, log.secrets));
+        log.write(s);
+      },
+    });
+    say(`preview: ${JSON.stringify(res.changeSummary)}`);
+    return 0;
+  } catch (e) {
+    say(`preview failed:\n${errorText(e, log.secrets)}`);
+    return 1;
+  }
 }
 
 async function streamed(c: Ctx, verb: "refresh" | "destroy"): Promise<number> {
@@ -124,7 +124,9 @@ async function streamed(c: Ctx, verb: "refresh" | "destroy"): Promise<number> {
 }
 
 async function outputs(c: Ctx): Promise<number> {
-  for (const [k, o] of Object.entries(await c.stack.outputs())) {
+  const outs = await c.stack.outputs();
+  if (!Object.keys(outs).length) say("no outputs yet: npm run lab builds the lab");
+  for (const [k, o] of Object.entries(outs)) {
     say(`${k}: ${o.secret && !c.args.showSecrets ? "[secret] (--show-secrets shows it)" : JSON.stringify(o.value, null, 2)}`);
   }
   return 0;
