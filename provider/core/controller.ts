@@ -77,9 +77,9 @@ export interface Controller<I extends Props, O extends Props> {
   delete(id: string, state: I & O, ctx: OpContext): Promise<void>;
 }
 
-/** The output key listing which outputs are inputs (see `outputs` in makeProvider). */
-export const INPUT_KEYS = "__inputKeys";
-const INTERNAL = new Set(["__provider", "adopt", "customTimeouts", INPUT_KEYS]);
+/** The output key holding the inputs the outputs were made from, as one secret (see `outputs` in makeProvider). */
+export const STORED_INPUTS = "__inputs";
+const INTERNAL = new Set(["__provider", "adopt", "customTimeouts", STORED_INPUTS]);
 /** Keys whose values are secrets: passwords, keys, tokens (also Packstack's CONFIG_*_PW, CONFIG_*_KEY, ...). */
 export const SECRET_KEY = /password|passwd|secret|token|privatekey|passphrase|answerfile|keystonerc|extraanswers|(^|_)(pw|key|hash)$/i;
 
@@ -100,6 +100,10 @@ function zodPath(path: ReadonlyArray<PropertyKey>): string {
   for (const p of path) s += typeof p === "number" ? `[${p}]` : s ? `.${String(p)}` : String(p);
   return s;
 }
+
+/** The user's inputs without the plugin's and the library's own keys. */
+const withoutInternal = (inputs: Props): Props =>
+  Object.fromEntries(Object.entries(inputs).filter(([k, v]) => k !== "__provider" && k !== STORED_INPUTS && v !== undefined));
 
 const isObject = (v: unknown): v is Props => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -188,25 +192,25 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
     for (const k of ctrl.secretOutputs ?? []) {
       if (merged[k] !== undefined && merged[k] !== null) merged[k] = asSecret(unwrapSecrets(merged[k]));
     }
-    // Which outputs are the user's inputs, so that `read` can hand the engine the live values of exactly those
-    // (an internal key: the engine's displays and diffs skip keys starting with "__").
-    // On read, `inputs` is the previous state: its list stands (absent in state written before the list existed).
-    const fromState = inputs[INPUT_KEYS];
-    if (Array.isArray(fromState)) merged[INPUT_KEYS] = fromState;
-    else if (!reading) merged[INPUT_KEYS] = Object.keys(inputs).filter((k) => k !== "__provider" && inputs[k] !== undefined).sort();
+    // The inputs themselves (one secret: they may hold passwords), so that `read` can tell the engine which inputs
+    // the live object no longer matches (an internal key: the engine's displays and diffs skip keys starting "__").
+    // On read, `inputs` is the previous state, whose stored inputs stand (absent in state from before they were kept).
+    const stored = reading ? inputs[STORED_INPUTS] : withoutInternal(inputs);
+    if (stored !== undefined) merged[STORED_INPUTS] = asSecret(unwrapSecrets(stored));
     return jsonSafe(merged);
   };
 
   /**
-   * The inputs as they are live: each input the user set, with the value just read. Returned by `read`, so after a
-   * refresh the engine diffs the program against the live state and `pulumi preview --refresh --diff` names the
-   * fields that drifted (the dynamic-provider plugin forwards no changed-key list from `diff`).
+   * The inputs as they are live: the stored inputs, with each field that drifted (by the controller's own compare,
+   * as the next diff will judge it) replaced by its live value. Returned by `read`, so after a refresh the engine
+   * diffs the program against the live state and `pulumi preview --refresh --diff` names exactly the fields that
+   * drifted (the dynamic-provider plugin forwards no changed-key list from `diff`).
    */
   const liveInputs = (state: Props, live: Props): Props | undefined => {
-    const keys = state[INPUT_KEYS];
-    if (!Array.isArray(keys)) return undefined; // state written before the key list existed
-    const inputs: Props = {};
-    for (const k of keys) inputs[k] = k in live ? live[k] : state[k];
+    const stored = state[STORED_INPUTS];
+    if (!stored || typeof stored !== "object") return undefined; // state written before inputs were kept
+    const inputs: Props = unwrapSecrets(stored);
+    for (const k of changedFields(ctrl, unwrapSecrets(live), inputs)) inputs[k] = live[k];
     return inputs;
   };
 

@@ -193,7 +193,7 @@ export class OpenStackLab extends pulumi.ComponentResource {
 
     if (args.snapshot !== false) {
       this.snapshot = new virtualbox.Snapshot(`${name}-after-packstack`, {
-        vm: this.vm.uuid,
+        vm: this.vm.id, // the VM UUID; unlike the uuid output it stays known in the preview of a VM update
         name: "after-packstack",
         description: "OpenStack Zed installed by Packstack; restore this instead of reinstalling",
         vboxManagePath: args.vm.vboxManagePath,

@@ -1,85 +1,85 @@
 /**
- * The whole lab through the REAL dynamic-provider plugin (tests/harness/miniUp: no CLI, a JSON state file), with
- * the program of examples/whole-lab as a learner runs it: the VBoxManage stand-in on the plugin's PATH, the
- * real-sshd CentOS guest behind the "forwarded" SSH port, and the real test cloud for Keystone and Neutron.
- * From nothing to the seed's networks; then a no-op `up` (nothing runs), a no-op `up --refresh` with the P2 budget
- * (one VBoxManage process per VirtualBox resource, one SSH connection per resource on the host, one GET per
- * OpenStack resource, one token), and destroy. Runs against bin/ (build first: npx tsc -p tsconfig.json).
+ * The whole lab through the real Pulumi CLI (tests/support/pulumiCli), with the program of examples/whole-lab as a
+ * learner runs it: the VBoxManage stand-in on the plugin's PATH, the real-sshd CentOS guest behind the "forwarded"
+ * SSH port, and the real test cloud for Keystone and Neutron. From nothing to the seed's networks; then
+ * `pulumi up --expect-no-changes` (nothing runs), `pulumi preview --refresh --expect-no-changes`, the P2 budget of a
+ * no-op `pulumi up --refresh` as the CLI runs it (its preview and its update, each a plugin process of its own),
+ * drift made by hand (VM memory, a NAT Network forward, firewalld) named by `preview --refresh --diff` and put
+ * back by `up --refresh`, and destroy. Runs against bin/ (build first: npx tsc -p tsconfig.json).
  */
-import * as fs from "fs";
 import * as path from "path";
-import { StackRunResult } from "../harness/miniUp";
-import { isSecret, stripSecrets } from "../harness/wire";
 import { adminCloud } from "../support/cloud";
+import { CliRun, CliStack } from "../support/pulumiCli";
 import { isMutating } from "./hostprep/guest";
-import { cloudCli, defaultGroupId, LabWorld, packstackRunLogs, planSummary, removeSeedObjects, seedRules, stack, startLabWorld } from "./support/labWorld";
+import { cloudCli, defaultGroupId, labStack, LabWorld, packstackRunLogs, removeSeedObjects, seedRules, startLabWorld } from "./support/labWorld";
+import * as fs from "fs";
 
 jest.setTimeout(10 * 60_000);
 
 const PROGRAM = path.resolve(__dirname, "../../examples/whole-lab");
+const NAMES = ["lab-natnet", "lab-vm", "lab-hostprep", "lab-packstack", "lab-after-packstack", "lab-external-network", "lab-public-subnet", "lab-default-icmp", "lab-default-ssh"];
+const all = (op: string) => Object.fromEntries(NAMES.map((n) => [n, op]));
 
 let world: LabWorld;
-let stateFile: string;
+let stack: CliStack;
 let logsBefore: Set<string>;
-let config: Record<string, string>;
-const SECRETS = ["rootPassword", "adminPassword"];
-const run = (operation: "up" | "preview" | "destroy", refresh?: boolean): StackRunResult =>
-  stack(world, PROGRAM, stateFile, operation, { refresh, config, secretConfig: SECRETS });
-const byName = (r: StackRunResult) => Object.fromEntries(r.steps.filter((s) => !s.op.startsWith("refresh")).map((s) => [s.urn.split("::").pop(), s.op]));
-const ALL_SAME = {
-  "lab-natnet": "same",
-  "lab-vm": "same",
-  "lab-hostprep": "same",
-  "lab-packstack": "same",
-  "lab-after-packstack": "same",
-  "lab-external-network": "same",
-  "lab-public-subnet": "same",
-  "lab-default-icmp": "same",
-  "lab-default-ssh": "same",
-};
+let outputs: Record<string, any>;
 
 beforeAll(async () => {
   removeSeedObjects();
   logsBefore = new Set(packstackRunLogs());
   world = await startLabWorld("wholelab");
-  stateFile = path.join(world.dir, "state.json");
-  config = {
-    installerIso: world.isoPath,
-    rootPassword: "Lab-root-pw-1",
-    adminPassword: adminCloud().password, // Packstack's keystonerc must authenticate against the test cloud
-    sshPrivateKeyPath: world.keyPath,
-    sshPort: String(world.proxy.port),
-    keystonePort: "5000",
-    neutronPort: "9696",
-    natNetworkName: world.natNetworkName,
-    vmName: world.vmName,
-  };
+  stack = labStack(
+    world,
+    PROGRAM,
+    {
+      installerIso: world.isoPath,
+      sshPrivateKeyPath: world.keyPath,
+      sshPort: String(world.proxy.port),
+      keystonePort: "5000",
+      neutronPort: "9696",
+      natNetworkName: world.natNetworkName,
+      vmName: world.vmName,
+    },
+    // Packstack's keystonerc must authenticate against the test cloud
+    { rootPassword: "Lab-root-pw-1", adminPassword: adminCloud().password },
+  );
 });
 
 afterAll(async () => {
   try {
-    if (world && fs.existsSync(stateFile) && JSON.parse(fs.readFileSync(stateFile, "utf8")).resources?.length) run("destroy");
+    if (stack) await stack.run("destroy");
   } finally {
+    stack?.dispose();
     removeSeedObjects();
     for (const f of packstackRunLogs()) if (!logsBefore.has(f)) fs.rmSync(f, { force: true });
     await world?.stop();
   }
 });
 
-let outputs: Record<string, any>;
-
-/** The state with every secret value replaced by a marker (what is left is what a state file shows in clear). */
-function withoutSecretValues(v: any): any {
-  if (isSecret(v)) return "<secret>";
-  if (Array.isArray(v)) return v.map(withoutSecretValues);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutSecretValues(x)]));
-  return v;
+/** What one CLI command cost: VBoxManage processes (argv), SSH connections, HTTP requests. */
+async function measured(fn: () => Promise<CliRun>) {
+  const vbox = world.vboxCalls().length;
+  const ssh = world.proxy.connections();
+  const http = world.trace().length;
+  const guestCalls = world.prep.guest.calls().length;
+  const run = await fn();
+  const requests = world.trace().slice(http);
+  return {
+    run,
+    vbox: world.vboxCalls().slice(vbox),
+    ssh: world.proxy.connections() - ssh,
+    requests,
+    gets: requests.filter((l) => l.method === "GET"),
+    tokens: requests.filter((l) => l.method === "POST" && l.path === "/v3/auth/tokens"),
+    guestChanges: world.prep.guest.calls().slice(guestCalls).filter(isMutating),
+  };
 }
 
-test("up builds the whole lab from nothing to the seed's networks", () => {
-  const up = run("up");
-  expect(up.errors).toEqual([]);
-  expect(byName(up)).toEqual(Object.fromEntries(Object.keys(ALL_SAME).map((k) => [k, "create"])));
+test("pulumi up builds the whole lab from nothing to the seed's networks", async () => {
+  const up = await stack.run("up");
+  expect(up.error).toBeNull();
+  expect(up.ops()).toEqual(all("create"));
   outputs = up.outputs;
 
   // VirtualBox: a NAT Network with the four forwards, the VM on it, running, and the snapshot.
@@ -113,77 +113,89 @@ test("up builds the whole lab from nothing to the seed's networks", () => {
   expect(seedRules().map((r) => `${r["IP Protocol"]} ${r["Port Range"]}`).sort()).toEqual(["icmp ", "tcp 22:22"]);
 
   // The outputs: the cloud credentials that work from the PC are a secret; the dashboard is the forwarded port.
-  expect(isSecret(outputs.cloud)).toBe(true);
-  expect(stripSecrets(outputs.cloud)).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", endpointOverrides: { network: "http://127.0.0.1:9696" }, username: "admin" });
+  expect(up.secretOutputs).toContain("cloud");
+  expect(outputs.cloud).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", endpointOverrides: { network: "http://127.0.0.1:9696" }, username: "admin" });
   expect(outputs.dashboardUrl).toBe("http://127.0.0.1:8080/dashboard");
 });
 
-test("secrets stay secret in the state file: the passwords and the key appear only inside secret values", () => {
-  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
-  const plain = JSON.stringify(withoutSecretValues(state));
-  expect(plain).not.toContain("Lab-root-pw-1");
-  expect(plain).not.toContain(world.prep.guest.privateKey.split("\n")[1]);
-  expect(plain).not.toMatch(/CONFIG_KEYSTONE_ADMIN_PW/);
-  const packstack = state.resources.find((r: any) => r.urn.endsWith("::lab-packstack"));
-  for (const k of ["answerFile", "keystonerc", "adminPassword", "connection"]) expect(isSecret(packstack.outputs[k])).toBe(true);
+test("secrets stay secret in the state file: the passwords, the key and the answer file appear only encrypted", () => {
+  const text = stack.stateText();
+  expect(text).not.toContain("Lab-root-pw-1");
+  expect(text).not.toContain(JSON.stringify(adminCloud().password));
+  expect(text).not.toContain(world.prep.guest.privateKey.split("\n")[1]);
+  expect(text).not.toMatch(/CONFIG_KEYSTONE_ADMIN_PW/);
+  const packstack = stack.checkpoint().checkpoint.latest.resources.find((r: any) => r.urn.endsWith("::lab-packstack"));
+  for (const k of ["answerFile", "keystonerc", "adminPassword", "connection"]) expect(packstack.outputs[k].ciphertext).toEqual(expect.any(String));
 });
 
-test("a second up is a no-op: every resource the same, nothing run on VirtualBox, the guest or the cloud", () => {
-  const vbox = world.vboxCalls().length;
-  const ssh = world.proxy.connections();
-  const http = world.trace().length;
-  const guestCalls = world.prep.guest.calls().length;
-  const again = run("up");
-  expect(again.errors).toEqual([]);
-  expect(byName(again)).toEqual(ALL_SAME);
-  expect(planSummary(again)).toEqual({ same: 9 });
-  expect(world.vboxCalls().length - vbox).toBe(0);
-  expect(world.proxy.connections() - ssh).toBe(0);
-  expect(world.trace().length - http).toBe(0);
-  expect(world.prep.guest.calls().length - guestCalls).toBe(0);
+test("pulumi up --expect-no-changes: every resource the same, nothing changed on VirtualBox, the guest or the cloud", async () => {
+  const m = await measured(() => stack.run("up", { expectNoChanges: true }));
+  expect(m.run.error).toBeNull();
+  expect(m.run.ops()).toEqual(all("same"));
+  expect(m.vbox).toEqual([]); // 0 VBoxManage processes, so 0 changes
+  expect(m.ssh).toBe(0);
+  expect(m.requests).toEqual([]);
+  expect(world.prep.guest.state().packstack.runs).toBe(1);
 });
 
-test("preview --refresh right after the install sees no drift (the address moved to br-ex is what HostPrep asked for)", () => {
-  const preview = run("preview", true);
-  expect(preview.errors).toEqual([]);
-  expect(byName(preview)).toEqual(ALL_SAME);
+test("pulumi preview --refresh --expect-no-changes right after the install (the address moved to br-ex is what HostPrep asked for)", async () => {
+  const preview = await stack.run("preview", { refresh: true, expectNoChanges: true });
+  expect(preview.error).toBeNull();
+  expect(preview.ops()).toEqual(all("same"));
 });
 
-test("P2: a no-op up --refresh reads each resource once: 1 VBoxManage process per VirtualBox resource, 1 SSH connection per guest resource, 1 GET per OpenStack resource, 1 token", () => {
-  const vbox = world.vboxCalls().length;
-  const ssh = world.proxy.connections();
-  const http = world.trace().length;
-  const guestCalls = world.prep.guest.calls().length;
-  const refreshed = run("up", true);
-  expect(refreshed.errors).toEqual([]);
-
-  const vboxCalls = world.vboxCalls().slice(vbox);
-  const sshConnections = world.proxy.connections() - ssh;
-  const requests = world.trace().slice(http);
-  const tokens = requests.filter((l) => l.method === "POST" && l.path === "/v3/auth/tokens");
-  const gets = requests.filter((l) => l.method === "GET");
-  // The measured budget, printed for the report.
-  console.log(`P2 no-op up --refresh: VBoxManage ${vboxCalls.length} [${vboxCalls.map((a) => a.slice(0, 2).join(" ")).join("; ")}], SSH connections ${sshConnections}, HTTP ${requests.length} (GET ${gets.length}: ${gets.map((g) => g.path).join(", ")}; tokens ${tokens.length})`);
-  expect(vboxCalls).toHaveLength(3); // NatNetwork, VirtualMachine, Snapshot
-  expect(tokens).toHaveLength(1);
-  expect(gets).toHaveLength(4); // Network, Subnet, 2 rules
-  expect(requests.filter((l) => l.method !== "GET" && l !== tokens[0])).toEqual([]);
-  expect(sshConnections).toBe(2); // HostPrep, PackstackInstall
-  expect(byName(refreshed)).toEqual(ALL_SAME);
-  // reading changed nothing on the guest
-  expect(world.prep.guest.calls().slice(guestCalls).filter(isMutating)).toEqual([]);
-  // and Packstack's bridge setup survived: enp0s3 is still br-ex's OVS port, the address still on br-ex
+test("P2 under the real CLI: a no-op `pulumi up --refresh` (its preview and its update) reads each resource once per plugin process", async () => {
+  const budget = (m: Awaited<ReturnType<typeof measured>>, label: string) => {
+    console.log(`P2 ${label}: VBoxManage ${m.vbox.length} [${m.vbox.map((a) => a.slice(0, 2).join(" ")).join("; ")}], SSH connections ${m.ssh}, HTTP ${m.requests.length} (GET ${m.gets.length}; tokens ${m.tokens.length})`);
+    expect(m.run.error).toBeNull();
+    expect(m.run.ops()).toEqual(all("same"));
+    expect(m.vbox).toHaveLength(3); // NatNetwork, VirtualMachine, Snapshot: one showvminfo/list each
+    expect(m.tokens).toHaveLength(1); // one token per plugin process
+    expect(m.gets).toHaveLength(4); // Network, Subnet, 2 rules
+    expect(m.requests.filter((l) => l.method !== "GET" && l !== m.tokens[0])).toEqual([]);
+    expect(m.ssh).toBe(2); // HostPrep, PackstackInstall
+    expect(m.guestChanges).toEqual([]); // reading changed nothing on the guest
+  };
+  // `pulumi up --refresh` without --yes first previews (a plugin process of its own), then updates.
+  budget(await measured(() => stack.run("preview", { refresh: true })), "preview of up --refresh");
+  budget(await measured(() => stack.run("up", { refresh: true })), "update of up --refresh");
+  // Packstack's bridge setup survived: enp0s3 is still br-ex's OVS port, the address still on br-ex
   const port = world.prep.guest.readFile("/etc/sysconfig/network-scripts/ifcfg-enp0s3")!;
   expect(port).toMatch(/^OVS_BRIDGE=br-ex$/m);
   expect(port).not.toMatch(/^IPADDR=/m);
   expect(world.prep.guest.readFile("/etc/sysconfig/network-scripts/ifcfg-br-ex")).toMatch(/^IPADDR=10\.0\.2\.15$/m);
+  expect(world.prep.guest.state().packstack.runs).toBe(1);
 });
 
-test("destroy removes the lab from VirtualBox and OpenStack", () => {
-  const destroy = run("destroy");
-  expect(destroy.errors).toEqual([]);
-  expect(destroy.summary).toEqual({ delete: 9 });
-  expect(destroy.resources).toEqual([]);
+test("drift by hand (VM memory, a NAT Network forward, firewalld): preview --refresh --diff names exactly those fields; up --refresh puts them back", async () => {
+  world.vbox("controlvm", world.vmName, "poweroff");
+  world.vbox("modifyvm", world.vmName, "--memory", "8192");
+  world.vbox("startvm", world.vmName, "--type", "headless");
+  world.vbox("natnetwork", "modify", "--netname", world.natNetworkName, "--port-forward-4", "delete", "http");
+  world.prep.guest.setState({ services: { firewalld: { active: true, enabled: "enabled" } } });
+
+  const preview = await stack.run("preview", { refresh: true, diff: true });
+  expect(preview.error).toBeNull();
+  expect(preview.inputChanges()).toEqual({ "lab-vm": ["memoryMb"], "lab-natnet": ["portForwards"], "lab-hostprep": ["disableFirewalld"] });
+  expect(preview.stdout).toMatch(/~ memoryMb\s*: 8192 => 16384/);
+  const strict = await stack.run("preview", { refresh: true, expectNoChanges: true });
+  expect(strict.ok).toBe(false);
+
+  const up = await stack.run("up", { refresh: true });
+  expect(up.error).toBeNull();
+  expect(up.ops()).toMatchObject({ "lab-vm": "update", "lab-natnet": "update", "lab-hostprep": "update", "lab-packstack": "same" });
+  expect(world.vbox("showvminfo", world.vmName, "--machinereadable")).toContain("memory=16384");
+  expect(world.vbox("natnetwork", "list", world.natNetworkName)).toContain("http:tcp:[127.0.0.1]:8080:[10.0.2.15]:80");
+  expect(world.prep.guest.state().services.firewalld).toEqual({ active: false, enabled: "disabled" });
+  expect(world.prep.guest.state().packstack.runs).toBe(1);
+  const clean = await stack.run("preview", { refresh: true, expectNoChanges: true });
+  expect(clean.error).toBeNull();
+});
+
+test("pulumi destroy removes the lab from VirtualBox and OpenStack", async () => {
+  const destroy = await stack.run("destroy");
+  expect(destroy.error).toBeNull();
+  expect(destroy.summary).toEqual({ delete: 11 }); // 9 + the OpenStackLab component + the stack
   expect(world.vbox("list", "vms")).not.toContain(world.vmName);
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).not.toContain(world.natNetworkName);
   expect(cloudCli.exists("network", "show", "external_network")).toBe(false);

@@ -2,14 +2,14 @@
  * Everything the whole lab runs against, on this machine: the VBoxManage stand-in (its own state dir, first on
  * the plugin's PATH), the real-sshd CentOS guest (tests/support/guest, with the HostPrep fixtures: local resolver,
  * `ssh root@10.0.2.15` reaching its own sshd) behind an out-of-process counting proxy (the "forwarded SSH port"),
- * the real test cloud, and an OpenStack HTTP trace file. `stack()` runs one CLI-like command of a program
- * directory through the real dynamic-provider plugin (tests/harness/miniUp) with that environment.
+ * the real test cloud, and an OpenStack HTTP trace file. `labStack()` makes a program folder a stack of the real
+ * Pulumi CLI (tests/support/pulumiCli) with that environment.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { miniUp, StackRunOptions, StackRunResult } from "../../harness/miniUp";
+import { CliStack } from "../../support/pulumiCli";
 import { STANDIN, STANDIN_DIR } from "../../virtualbox/standin";
 import { readTrace, TraceLine } from "../../support/httpTrace";
 import { adminCloud, cliEnv } from "../../support/cloud";
@@ -90,16 +90,9 @@ export async function startLabWorld(label: string): Promise<LabWorld> {
   };
 }
 
-/** One CLI-like command (`up`, `preview`, `refresh`, `destroy`) over a program directory in the lab's world. */
-export function stack(world: LabWorld, programDir: string, stateFile: string, operation: StackRunOptions["operation"], opts: { refresh?: boolean; config: Record<string, string>; secretConfig: string[] }): StackRunResult {
-  return miniUp({ programDir, stateFile, operation, refresh: opts.refresh, config: opts.config, secretConfig: opts.secretConfig, env: world.env });
-}
-
-/** Counts per step op, leaving out the refresh steps (what `pulumi up` prints as its summary). */
-export function planSummary(r: StackRunResult): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const s of r.steps) if (!s.op.startsWith("refresh")) out[s.op] = (out[s.op] ?? 0) + 1;
-  return out;
+/** The program folder as a stack of the real Pulumi CLI, in the lab's world (the stand-ins on the plugin's PATH). */
+export function labStack(world: LabWorld, programDir: string, config: Record<string, string>, secretConfig: Record<string, string>): CliStack {
+  return new CliStack({ programDir, config, secretConfig, env: world.env });
 }
 
 /** The real `openstack` CLI against the test cloud (admin). */
