@@ -84,7 +84,7 @@ describe("openstack.FloatingIp", () => {
         [{ networkId: "n", address: "198.51.100.300" }, "address", /IPv4 or IPv6 address/],
         [{ networkId: "n", portId: "p", fixedIpAddress: "10.0.0" }, "fixedIpAddress", /IPv4 or IPv6 address/],
         [{ networkId: "n", fixedIpAddress: "10.0.0.5" }, "fixedIpAddress", /needs portId/],
-        [{ networkId: "" }, "networkId", /must not be empty/],
+        [{ networkId: "" }, "networkId", /id \(a UUID/],
       ] as const) {
         const res = await provider.check({}, { cloud: adminCloud(), ...bad });
         expect((res.failures ?? []).find((f: { property: string }) => f.property === property)?.reason).toMatch(reason);

@@ -77,7 +77,8 @@ describe("openstack.Router", () => {
         [{ name: "r", enableSnat: true }, "enableSnat", /needs externalNetworkId/],
         [{ name: "" }, "name", /must not be empty/],
         [{ name: "r", adminStateUp: "up" }, "adminStateUp", /boolean/i],
-        [{ name: "r", externalNetworkId: "" }, "externalNetworkId", /must not be empty/],
+        [{ name: "r", externalNetworkId: "" }, "externalNetworkId", /id \(a UUID/],
+        [{ name: "r", externalNetworkId: "public" }, "externalNetworkId", /not a name/],
       ] as const) {
         const res = await provider.check({}, { cloud: adminCloud(), ...bad });
         expect((res.failures ?? []).find((f: { property: string }) => f.property === property)?.reason).toMatch(reason);
