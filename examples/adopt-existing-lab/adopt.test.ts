@@ -1,28 +1,22 @@
 /**
- * Adopting a lab the learner built by hand, through the REAL dynamic-provider plugin (tests/harness/miniUp) with
+ * Adopting a lab the learner built by hand, through the real Pulumi CLI (tests/support/pulumiCli) with
  * the VBoxManage stand-in, the real-sshd CentOS guest and the real test cloud. First the lab is built by hand
  * (byHand.ts: VBoxManage commands, a root shell on the VM running the preparation and Packstack, the seed's
- * `openstack` commands); then `up` of this example must take everything over without creating anything in
+ * `openstack` commands); then `pulumi up` of this example must take everything over without creating anything in
  * VirtualBox or OpenStack, without re-running Packstack and without touching the learner's network setup; a
- * following `preview --refresh` shows no change; and `destroy` does what README.md says.
+ * following `pulumi preview --refresh --expect-no-changes` passes; `pulumi up --expect-no-changes` passes; and
+ * `pulumi destroy` does what README.md says.
  */
 import * as fs from "fs";
-import * as path from "path";
-import { StackRunResult } from "../../tests/harness/miniUp";
-import { isSecret, stripSecrets } from "../../tests/harness/wire";
 import { adminCloud } from "../../tests/support/cloud";
-import { cloudCli, defaultGroupId, LabWorld, removeSeedObjects, seedRules, stack, startLabWorld } from "../../tests/lab/support/labWorld";
+import { CliStack } from "../../tests/support/pulumiCli";
+import { cloudCli, defaultGroupId, labStack, LabWorld, removeSeedObjects, seedRules, startLabWorld } from "../../tests/lab/support/labWorld";
 import { buildVirtualBox, createNetworks, installPackstack, PREPARE_HOST, rootShell } from "./byHand";
 
 jest.setTimeout(10 * 60_000);
 
 let world: LabWorld;
-let stateFile: string;
-let config: Record<string, string>;
-const SECRETS = ["adminPassword"];
-const run = (operation: "up" | "preview" | "destroy", refresh?: boolean): StackRunResult =>
-  stack(world, __dirname, stateFile, operation, { refresh, config, secretConfig: SECRETS });
-const byName = (r: StackRunResult) => Object.fromEntries(r.steps.filter((s) => !s.op.startsWith("refresh")).map((s) => [s.urn.split("::").pop(), s.op]));
+let stack: CliStack;
 const NAMES = ["lab-natnet", "lab-vm", "lab-hostprep", "lab-packstack", "lab-external-network", "lab-public-subnet", "lab-default-icmp", "lab-default-ssh"];
 const all = (op: string) => Object.fromEntries(NAMES.map((n) => [n, op]));
 
@@ -37,17 +31,16 @@ let built: { vmUuid: string; networkId: string; subnetId: string; ruleIds: strin
 beforeAll(async () => {
   removeSeedObjects();
   world = await startLabWorld("adopt");
-  stateFile = path.join(world.dir, "state.json");
   const adminPassword = adminCloud().password; // the install's keystonerc must authenticate against the test cloud
-  config = {
+  const config = {
     natNetworkName: world.natNetworkName,
     vmName: world.vmName,
     sshPrivateKeyPath: world.keyPath,
     sshPort: String(world.proxy.port),
     keystonePort: "5000",
     neutronPort: "9696",
-    adminPassword,
   };
+  stack = labStack(world, __dirname, config, { adminPassword });
 
   buildVirtualBox(world, { ssh: world.proxy.port, http: 8080, keystone: 5000, neutron: 9696 });
   rootShell(world, world.proxy.port, PREPARE_HOST);
@@ -72,26 +65,27 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    if (world && fs.existsSync(stateFile) && JSON.parse(fs.readFileSync(stateFile, "utf8")).resources?.length) run("destroy");
+    if (stack) await stack.run("destroy");
   } finally {
+    stack?.dispose();
     removeSeedObjects();
     await world?.stop();
   }
 });
 
-test("up adopts the hand-built lab: nothing created in VirtualBox or OpenStack, Packstack not re-run, the network setup untouched", () => {
+test("pulumi up adopts the hand-built lab: nothing created in VirtualBox or OpenStack, Packstack not re-run, the network setup untouched", async () => {
   const vbox = world.vboxCalls().length;
   const http = world.trace().length;
-  const up = run("up");
-  expect(up.errors).toEqual([]);
-  expect(byName(up)).toEqual(all("create")); // new to the stack's state, not to VirtualBox or OpenStack
+  const up = await stack.run("up");
+  expect(up.error).toBeNull();
+  expect(up.ops()).toEqual(all("create")); // new to the stack's state, not to VirtualBox or OpenStack
 
   // VirtualBox: no VBoxManage call that changes anything (no natnetwork add/modify, createvm, modifyvm, startvm ...).
   expect(vboxChanges(world.vboxCalls().slice(vbox))).toEqual([]);
-  expect(stripSecrets(up.outputs).vmUuid).toBe(built.vmUuid);
+  expect(up.outputs.vmUuid).toBe(built.vmUuid);
 
   // OpenStack: the same objects, by id; no network or subnet POSTed; the rules' POSTs answered 409 (adopted).
-  const out = stripSecrets(up.outputs);
+  const out = up.outputs;
   expect(out.externalNetworkId).toBe(built.networkId);
   expect(out.publicSubnetId).toBe(built.subnetId);
   expect([out.icmpRuleId, out.sshRuleId].sort()).toEqual(built.ruleIds);
@@ -111,33 +105,33 @@ test("up adopts the hand-built lab: nothing created in VirtualBox or OpenStack, 
   expect(g.readFile("/etc/sysconfig/network-scripts/ifcfg-br-ex")).toBe(built.ifcfgBrEx);
 
   // The adopted install's credentials reach the stack, secret, through the forwarded ports.
-  expect(isSecret(up.outputs.cloud)).toBe(true);
+  expect(up.secretOutputs).toContain("cloud");
   expect(out.cloud).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: adminCloud().password, endpointOverrides: { network: "http://127.0.0.1:9696" } });
 
   // Last: enp0s3 must stay br-ex's OVS port (rewriting it as a plain static interface breaks the lab's network).
   expect(g.readFile("/etc/sysconfig/network-scripts/ifcfg-enp0s3")).toBe(built.ifcfgEnp0s3);
 });
 
-test("preview --refresh after the adoption shows no change", () => {
-  const preview = run("preview", true);
-  expect(preview.errors).toEqual([]);
-  expect(byName(preview)).toEqual(all("same"));
+test("pulumi preview --refresh --expect-no-changes after the adoption passes", async () => {
+  const preview = await stack.run("preview", { refresh: true, expectNoChanges: true });
+  expect(preview.error).toBeNull();
+  expect(preview.ops()).toEqual(all("same"));
 });
 
-test("a second up is a no-op", () => {
+test("pulumi up --expect-no-changes passes: nothing run on VirtualBox", async () => {
   const vbox = world.vboxCalls().length;
-  const again = run("up");
-  expect(again.errors).toEqual([]);
-  expect(byName(again)).toEqual(all("same"));
+  const again = await stack.run("up", { expectNoChanges: true });
+  expect(again.error).toBeNull();
+  expect(again.ops()).toEqual(all("same"));
   expect(world.vboxCalls().length).toBe(vbox);
 });
 
-test("destroy deletes the adopted VirtualBox and OpenStack objects and leaves the guest's install as it is (README: Destroy)", () => {
+test("pulumi destroy deletes the adopted VirtualBox and OpenStack objects and leaves the guest's install as it is (README: Destroy)", async () => {
   const disk = `${world.vboxState}/${world.vmName}.vdi`;
   expect(fs.existsSync(disk)).toBe(true);
-  const destroy = run("destroy");
-  expect(destroy.errors).toEqual([]);
-  expect(destroy.summary).toEqual({ delete: 8 });
+  const destroy = await stack.run("destroy");
+  expect(destroy.error).toBeNull();
+  expect(destroy.summary).toEqual({ delete: 10 }); // 8 + the OpenStackLab component + the stack
   expect(world.vbox("list", "vms")).not.toContain(world.vmName);
   expect(fs.existsSync(disk)).toBe(false); // the disk goes with the VM
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).not.toContain(`Name:         ${world.natNetworkName}`);
