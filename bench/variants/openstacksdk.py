@@ -2,7 +2,8 @@
 /usr/bin/python3). One Connection (one token, its own session and version discovery), the SDK's own bulk create
 for the 100 rules (create_security_group_rules: one POST), one get_* per object, deletes of the subnet, the
 network and both groups (a group's rules go with it). Credentials come from the OS_* variables run.ts sets.
-Writes {"ok", "phasesMs", "details"} as JSON to the file BENCH_RESULT names."""
+Writes {"ok", "phasesMs", "phaseWindows", "details"} as JSON to the file BENCH_RESULT names (the windows, in epoch
+milliseconds, let run.ts count the proxied requests of each phase)."""
 import json
 import os
 import sys
@@ -32,7 +33,7 @@ def rule_attrs(group_id, r):
 def main():
     with open(os.environ["BENCH_WORKLOAD"]) as f:
         w = json.load(f)
-    result = {"ok": True, "phasesMs": {}, "details": {"importMs": IMPORT_MS}}
+    result = {"ok": True, "phasesMs": {}, "phaseWindows": {}, "details": {"importMs": IMPORT_MS}}
     ids = {"seed_rules": []}
     conn = None
 
@@ -87,8 +88,10 @@ def main():
     try:
         for name, fn in (("create", create), ("read", read), ("delete", delete)):
             t = time.monotonic()
+            started = time.time() * 1000
             fn()
             result["phasesMs"][name] = (time.monotonic() - t) * 1000
+            result["phaseWindows"][name] = [started, time.time() * 1000]
     except Exception as e:  # report, clean up, and let run.ts show it
         result["ok"] = False
         result["error"] = "%s: %s" % (type(e).__name__, e)
