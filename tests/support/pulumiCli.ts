@@ -47,6 +47,8 @@ export interface CliStackOptions {
    * Pulumi.yaml, so nothing is written into the repository.
    */
   inPlace?: boolean;
+  /** The file backend's folder, to share one backend between stacks (StackReference). Default: one of its own. */
+  stateDir?: string;
 }
 
 export interface RunOptions {
@@ -156,7 +158,7 @@ export class CliStack {
     this.config = { ...(o.config ?? {}) };
     this.root = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${this.projectName}-`));
     this.workDir = o.inPlace ? o.programDir : path.join(this.root, "project");
-    this.stateDir = path.join(this.root, "state");
+    this.stateDir = o.stateDir ?? path.join(this.root, "state");
     this.home = path.join(this.root, "pulumi-home");
     for (const d of [this.workDir, this.stateDir, this.home]) fs.mkdirSync(d, { recursive: true });
     if (!o.inPlace) {
