@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { ConnectionArgs, secretConnection } from "./connection";
 
 /**
@@ -68,5 +68,10 @@ export class HostPrep extends LabResource {
         "openstackRelease", "packages", "rootSshForPackstack", "items", "drift", "warnings", "hostKeyFingerprint"],
       opts,
     );
+  }
+
+  /** A read-only reference to an existing prepared host (read probes the host the connection reaches against `state`): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: HostPrepArgs, opts?: pulumi.CustomResourceOptions): HostPrep {
+    return getExisting(HostPrep, name, id, state, opts);
   }
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudArgs } from "../openstack/cloud";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { ConnectionArgs, secretConnection } from "./connection";
 
 /**
@@ -70,5 +70,10 @@ export class PackstackInstall extends LabResource {
         "bridge", "physnet", "tenantNetworkTypes", "typeDrivers", "l2Agent", "provisionDemo", "extraAnswers"],
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "keystonerc", "answerFile"] },
     );
+  }
+
+  /** A read-only reference to an existing Packstack install (read checks the host the connection reaches): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: PackstackInstallArgs, opts?: pulumi.CustomResourceOptions): PackstackInstall {
+    return getExisting(PackstackInstall, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /**
@@ -34,5 +34,10 @@ export class FloatingIp extends LabResource {
 
   constructor(name: string, args: FloatingIpArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.FloatingIp", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing floating IP: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<FloatingIpArgs, "cloud">, opts?: pulumi.CustomResourceOptions): FloatingIp {
+    return getExisting(FloatingIp, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /**
@@ -59,5 +59,10 @@ export class Network extends LabResource {
 
   constructor(name: string, args: NetworkArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.Network", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing network: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<NetworkArgs, "cloud">, opts?: pulumi.CustomResourceOptions): Network {
+    return getExisting(Network, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /** A Neutron router with an optional external gateway. Everything updates in place. See provider/openstack/router/README.md. */
@@ -36,5 +36,10 @@ export class Router extends LabResource {
 
   constructor(name: string, args: RouterArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.Router", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing router: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<RouterArgs, "cloud">, opts?: pulumi.CustomResourceOptions): Router {
+    return getExisting(Router, name, id, state, opts);
   }
 }

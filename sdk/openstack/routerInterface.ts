@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /** A subnet attached to a router; id = the router's port. Both inputs replace. See provider/openstack/routerinterface/README.md. */
@@ -22,5 +22,10 @@ export class RouterInterface extends LabResource {
 
   constructor(name: string, args: RouterInterfaceArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.RouterInterface", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing router interface (id = its port; the read looks among the router's ports on the subnet): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<RouterInterfaceArgs, "cloud" | "routerId" | "subnetId">, opts?: pulumi.CustomResourceOptions): RouterInterface {
+    return getExisting(RouterInterface, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 import { Rule, RuleArgs } from "./securityGroupRule";
 
@@ -47,5 +47,10 @@ export class SecurityGroup extends LabResource {
 
   constructor(name: string, args: SecurityGroupArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.SecurityGroup", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing security group: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<SecurityGroupArgs, "cloud">, opts?: pulumi.CustomResourceOptions): SecurityGroup {
+    return getExisting(SecurityGroup, name, id, state, opts);
   }
 }

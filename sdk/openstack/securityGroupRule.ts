@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /** One rule, as SecurityGroupRule and SecurityGroupRuleSet take it. */
@@ -66,5 +66,10 @@ export class SecurityGroupRule extends LabResource {
 
   constructor(name: string, args: SecurityGroupRuleArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.SecurityGroupRule", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing security group rule: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<SecurityGroupRuleArgs, "cloud">, opts?: pulumi.CustomResourceOptions): SecurityGroupRule {
+    return getExisting(SecurityGroupRule, name, id, state, opts);
   }
 }

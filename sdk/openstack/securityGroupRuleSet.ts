@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 import { Rule, RuleArgs } from "./securityGroupRule";
 
@@ -35,5 +35,10 @@ export class SecurityGroupRuleSet extends LabResource {
 
   constructor(name: string, args: SecurityGroupRuleSetArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.SecurityGroupRuleSet", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing rule set (id = its security group): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<SecurityGroupRuleSetArgs, "cloud" | "securityGroup">, opts?: pulumi.CustomResourceOptions): SecurityGroupRuleSet {
+    return getExisting(SecurityGroupRuleSet, name, id, state, opts);
   }
 }

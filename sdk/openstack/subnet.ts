@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 export interface AllocationPoolArgs {
@@ -71,5 +71,10 @@ export class Subnet extends LabResource {
 
   constructor(name: string, args: SubnetArgs, opts?: pulumi.CustomResourceOptions) {
     super("openstack.Subnet", name, { ...args, cloud: secretCloud(args.cloud) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing subnet: read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<SubnetArgs, "cloud">, opts?: pulumi.CustomResourceOptions): Subnet {
+    return getExisting(Subnet, name, id, state, opts);
   }
 }

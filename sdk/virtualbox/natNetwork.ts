@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 
 export interface VBoxAdoptArgs {
   id?: pulumi.Input<string>;
@@ -51,5 +51,10 @@ export class NatNetwork extends LabResource {
 
   constructor(name: string, args: NatNetworkArgs, opts?: pulumi.CustomResourceOptions) {
     super("virtualbox.NatNetwork", name, { ...args }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing NAT Network (id = its name): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<NatNetworkArgs, "vboxManagePath">, opts?: pulumi.CustomResourceOptions): NatNetwork {
+    return getExisting(NatNetwork, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import type { VBoxAdoptArgs } from "./natNetwork";
 
 /**
@@ -28,5 +28,10 @@ export class Snapshot extends LabResource {
 
   constructor(name: string, args: SnapshotArgs, opts?: pulumi.CustomResourceOptions) {
     super("virtualbox.Snapshot", name, { ...args }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing snapshot (id = its UUID; `vm`: the VM it belongs to): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<SnapshotArgs, "vm" | "vboxManagePath">, opts?: pulumi.CustomResourceOptions): Snapshot {
+    return getExisting(Snapshot, name, id, state, opts);
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LabResource } from "../resource";
+import { getExisting, LabResource } from "../resource";
 import type { VBoxAdoptArgs } from "./natNetwork";
 
 export interface NicArgs {
@@ -114,5 +114,10 @@ export class VirtualMachine extends LabResource {
 
   constructor(name: string, args: VirtualMachineArgs, opts?: pulumi.CustomResourceOptions) {
     super("virtualbox.VirtualMachine", name, { ...args, unattended: args.unattended === undefined ? undefined : pulumi.secret(args.unattended) }, OUTPUTS, opts);
+  }
+
+  /** A read-only reference to an existing VM (id = its UUID): read, never changed or deleted by this stack. */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Pick<VirtualMachineArgs, "vboxManagePath">, opts?: pulumi.CustomResourceOptions): VirtualMachine {
+    return getExisting(VirtualMachine, name, id, state, opts);
   }
 }
