@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lab, openstack, providers, virtualbox } from "../..";
-import { installRecordingMocks, Recorder } from "../harness/programCapture";
+import { installRecordingMocks, Recorder, valueOf } from "../harness/programCapture";
 
 type AnyClass = { new (name: string, args: any, opts?: pulumi.CustomResourceOptions): pulumi.CustomResource; get(name: string, id: string, state?: any, opts?: pulumi.CustomResourceOptions): pulumi.CustomResource };
 
@@ -50,7 +50,7 @@ describe.each(Object.keys(CLASSES))("%s", (key) => {
 
   test("the import option becomes adopt in the inputs, and no import id is sent to the engine", async () => {
     const r = new cls(name, { description: "kept" }, { import: "0d4c-imported-id", protect: false });
-    await pulumi.output(r.urn).promise();
+    await valueOf(r.urn);
     const reg = reg0(rec, name);
     expect(reg.importId).toBe("");
     expect(reg.inputs.description).toBe("kept");
@@ -64,7 +64,7 @@ describe.each(Object.keys(CLASSES))("%s", (key) => {
 
   test("without import nothing is added", async () => {
     const r = new cls(`${name}-plain`, { description: "d" });
-    await pulumi.output(r.urn).promise();
+    await valueOf(r.urn);
     expect(reg0(rec, `${name}-plain`).inputs.adopt).toBeUndefined();
   });
 
@@ -73,7 +73,7 @@ describe.each(Object.keys(CLASSES))("%s", (key) => {
       ? { cloud: { authUrl: "http://k:5000/v3", username: "u", password: "get-pw", projectName: "p" } }
       : key.startsWith("virtualbox.") ? { vboxManagePath: "/opt/vbox/VBoxManage" } : { connection: { host: "10.0.0.5", user: "root", privateKey: "get-key" } };
     const r = cls.get(`${name}-get`, "existing-id", state);
-    expect(await pulumi.output(r.id).promise()).toBe("existing-id");
+    expect(await valueOf(r.id)).toBe("existing-id");
     const read = reads.find((x) => x.name === `${name}-get`)!;
     expect(read.id).toBe("existing-id");
     expect(rec.registrations.find((x) => x.name === `${name}-get`)).toBeUndefined(); // a read, not a registration
