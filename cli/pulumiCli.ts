@@ -48,7 +48,13 @@ export function sdkVersion(): string {
   return require("@pulumi/pulumi/package.json").version;
 }
 
-export async function choosePulumiCli(repoRoot: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Promise<CliChoice> {
+/** `install` is the Automation API's installer (a download on the user's PC); tests pass a stand-in. */
+export async function choosePulumiCli(
+  repoRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  install: (opts: { root: string; skipVersionCheck: boolean }) => Promise<PulumiCommand> = (o) => PulumiCommand.install(o),
+): Promise<CliChoice> {
   const explicit = env.LAB_PULUMI_CLI;
   if (explicit) {
     const dir = path.resolve(explicit);
@@ -57,10 +63,14 @@ export async function choosePulumiCli(repoRoot: string, env: NodeJS.ProcessEnv =
     return { cmd: await PulumiCommand.get({ skipVersionCheck: true }), binDir: dir, source: "LAB_PULUMI_CLI" };
   }
   const onPath = findOnPath(env, platform);
-  if (onPath) return { cmd: await PulumiCommand.get({ skipVersionCheck: true }), binDir: onPath, source: "PATH" };
+  if (onPath) {
+    // <root>/bin/pulumi (the official installers' layout) is run by its absolute path, with its plugins beside it
+    const opts = path.basename(onPath) === "bin" ? { root: path.dirname(onPath), skipVersionCheck: true } : { skipVersionCheck: true };
+    return { cmd: await PulumiCommand.get(opts), binDir: onPath, source: "PATH" };
+  }
   const root = path.join(repoRoot, ".pulumi-cli");
   try {
-    const cmd = await PulumiCommand.install({ root, skipVersionCheck: true });
+    const cmd = await install({ root, skipVersionCheck: true });
     return { cmd, binDir: path.dirname(cmd.command), source: "installed" };
   } catch (e) {
     throw new Error(
