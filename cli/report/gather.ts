@@ -14,7 +14,7 @@ import type { LabPaths } from "../paths";
 import type { CliChoice } from "../pulumiCli";
 import { PROJECT } from "../stack";
 import { exportWithSecrets, findByType, nameOf, stackResources, typeOf } from "../stackState";
-import type { ReportData, ResourceRow } from "./render";
+import type { FieldChange, ReportData, ResourceRow } from "./render";
 import { gatherSecrets } from "./secrets";
 
 export const LAST_RUN_LOG = "last-run.log";
@@ -55,17 +55,22 @@ export async function gatherReport(stack: Stack, cli: CliChoice, paths: LabPaths
   let rows: ResourceRow[] | string;
   if (!resources.length) rows = [];
   else {
-    const plan = new Map<string, { op: string; diffs: string[] }>();
+    const plan = new Map<string, { op: string; diffs: string[]; changes: FieldChange[] }>();
     try {
       await stack.preview({
         refresh: true,
         color: "never",
         onEvent: (e) => {
           const m = e.resourcePreEvent?.metadata;
-          if (m) plan.set(m.urn, { op: m.op, diffs: m.diffs ?? Object.keys(m.detailedDiff ?? {}) });
+          if (m) {
+            const diffs = m.diffs ?? Object.keys(m.detailedDiff ?? {});
+            // a refresh preview's old state is the live one (outputs carry the live values under the input names)
+            const changes = diffs.map((field) => ({ field, live: m.old?.outputs?.[field], input: m.new?.inputs?.[field] }));
+            plan.set(m.urn, { op: m.op, diffs, changes });
+          }
         },
       });
-      rows = resources.map((r) => ({ name: nameOf(r.urn), type: typeOf(r.type), op: plan.get(r.urn)?.op ?? "?", diffs: plan.get(r.urn)?.diffs ?? [], inputs: r.inputs ?? {} }));
+      rows = resources.map((r) => ({ name: nameOf(r.urn), type: typeOf(r.type), op: plan.get(r.urn)?.op ?? "?", diffs: plan.get(r.urn)?.diffs ?? [], changes: plan.get(r.urn)?.changes, inputs: r.inputs ?? {} }));
     } catch (e) {
       rows = `preview --refresh failed: ${String((e as Error).message).split("\n").slice(-15).join("\n")}`;
     }

@@ -6,6 +6,12 @@
 import type { CheckResult } from "../doctor/checks";
 import { mask } from "./secrets";
 
+export interface FieldChange {
+  field: string;
+  live: unknown;
+  input: unknown;
+}
+
 export interface ResourceRow {
   name: string;
   type: string;
@@ -13,6 +19,8 @@ export interface ResourceRow {
   op: string;
   /** Fields whose live value differs from the input. */
   diffs: string[];
+  /** Each differing field: its live value and its input. */
+  changes?: FieldChange[];
   inputs: Record<string, unknown>;
 }
 
@@ -41,6 +49,14 @@ export function showInputs(inputs: Record<string, unknown>): string {
   return s.length > 600 ? `${s.slice(0, 600)}…` : s;
 }
 
+/** One value for the table: secret-looking fields hidden, long ones cut. */
+function brief(field: string, v: unknown): string {
+  if (v === undefined) return "unset";
+  const shown = showInputs({ [field]: v });
+  const inner = shown.slice(shown.indexOf(":") + 1, -1);
+  return inner.length > 80 ? `${inner.slice(0, 80)}…` : inner;
+}
+
 export function renderReport(d: ReportData, secrets: string[]): string {
   const out: string[] = [];
   out.push(`# pulumi-openstack-lab field report`, "", `Made by \`npm run lab -- report\` at ${d.createdAt}. Secrets are masked as \`***\` or [secret].`, "");
@@ -54,7 +70,8 @@ export function renderReport(d: ReportData, secrets: string[]): string {
   else {
     out.push("| resource | type | live vs inputs | inputs |", "|---|---|---|---|");
     for (const r of d.resources) {
-      const state = r.op === "same" ? "same" : `${r.op}${r.diffs.length ? `: ${r.diffs.join(", ")}` : ""}`;
+      const fields = r.changes?.length ? r.changes.map((c) => `${c.field} (live ${brief(c.field, c.live)}, input ${brief(c.field, c.input)})`) : r.diffs;
+      const state = r.op === "same" ? "same" : `${r.op}${fields.length ? `: ${fields.join(", ")}` : ""}`;
       out.push(`| ${cell(r.name)} | ${cell(r.type)} | ${cell(state)} | \`${cell(showInputs(r.inputs))}\` |`);
     }
   }

@@ -88,10 +88,16 @@ test("npm run lab -- preview --refresh: the live VM, guest and cloud match the i
   expect(ok(lab("refresh"))).toMatch(/^refresh: \{"same":\d+\}$/m);
 });
 
-test("npm run lab -- report: versions, doctor, resources against their inputs, Packstack's log; no secret in it", () => {
+test("npm run lab -- report: versions, doctor, resources against their inputs (a change by hand shown), Packstack's log; no secret in it", () => {
   const file = path.join(world.dir, "report.md");
-  ok(lab("report", "--out", file));
+  world.vbox("natnetwork", "modify", "--netname", world.natNetworkName, "--dhcp", "on"); // a change by hand the report must show
+  try {
+    ok(lab("report", "--out", file));
+  } finally {
+    world.vbox("natnetwork", "modify", "--netname", world.natNetworkName, "--dhcp", "off");
+  }
   const report = fs.readFileSync(file, "utf8");
+  expect(report).toMatch(/\| lab-natnet \| NatNetwork \| update: dhcp \(live true, input false\) \|/);
   expect(report).toMatch(/\| Node\.js \| v\d+/);
   expect(report).toMatch(/\| VirtualBox \| VirtualBox 7\./);
   expect(report).toMatch(/\| guest CentOS \| CentOS Stream release 9/);
