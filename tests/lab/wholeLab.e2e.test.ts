@@ -77,10 +77,19 @@ async function measured(fn: () => Promise<CliRun>) {
 }
 
 test("pulumi up builds the whole lab from nothing to the seed's networks", async () => {
-  const up = await stack.run("up");
+  const live: Array<{ at: number; text: string }> = [];
+  const up = await stack.run("up", {}, { onOutput: (text) => live.push({ at: Date.now(), text }) });
   expect(up.error).toBeNull();
   expect(up.ops()).toEqual(all("create"));
   outputs = up.outputs;
+
+  // Progress the learner sees while the long steps run, in the CLI's own output, before each step ends.
+  expect(up.progressDuringStep("lab-vm", /installing CentOS Stream 9/)).toBe(true);
+  expect(up.progressDuringStep("lab-vm", /SSH is up on/)).toBe(true);
+  expect(up.progressDuringStep("lab-packstack", /Packstack started detached/)).toBe(true);
+  expect(up.progressDuringStep("lab-packstack", /Packstack finished/)).toBe(true);
+  const shownAt = (re: RegExp) => live.find((l) => re.test(l.text))?.at ?? Infinity;
+  expect(shownAt(/\[lab\.PackstackInstall [^\]]*\] Packstack started detached/)).toBeLessThan(shownAt(/Resources:/));
 
   // VirtualBox: a NAT Network with the four forwards, the VM on it, running, and the snapshot.
   const natnets = world.vbox("natnetwork", "list", world.natNetworkName);

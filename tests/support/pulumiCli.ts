@@ -131,6 +131,16 @@ export class CliRun {
     return out;
   }
 
+  /**
+   * Whether a line of the resource's own progress matching `pattern` reached the user while its step was still
+   * running: the engine event carrying the line comes before the event that ends the step (its outputs).
+   */
+  progressDuringStep(resourceName: string, pattern: RegExp): boolean {
+    const line = this.raw.events.find((e) => e.diagnosticEvent && pattern.test(e.diagnosticEvent.message));
+    const end = this.raw.events.find((e) => e.resOutputsEvent?.metadata.urn.endsWith(`::${resourceName}`));
+    return !!line && !!end && line.sequence < end.sequence;
+  }
+
   /** The diagnostic lines (info, warning, error) the engine showed, with the resource they came from. */
   diagnostics(): Array<{ urn: string; severity: string; message: string }> {
     return this.raw.events

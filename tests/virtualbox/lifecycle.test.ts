@@ -67,11 +67,8 @@ test("an in-place update that needs the VM off: ACPI shutdown, modify, start aga
   expect(vbox("showvminfo", vmId, "--machinereadable")).toContain("memory=6144");
   // the provider's progress line reaches the user through the CLI (the plugin's stdout becomes an info diagnostic)
   expect(seen.join("")).toMatch(/\[virtualbox\.VirtualMachine lab-vm\] ACPI shutdown requested/);
-  // ... while the update is running, not only when it ends: the engine event carrying the line comes before the VM's
-  // outputs event (the end of its update step)
-  const line = upd.events.find((e) => /ACPI shutdown requested/.test(e.diagnosticEvent?.message ?? ""));
-  const done = upd.events.find((e) => e.resOutputsEvent?.metadata.urn.endsWith("::vm"));
-  expect(line && done && line.sequence < done.sequence).toBe(true);
+  // ... while the update is running, not only when it ends
+  expect(upd.progressDuringStep("vm", /ACPI shutdown requested/)).toBe(true);
 });
 
 test("drift made with VBoxManage: preview --refresh --diff names portForwards; up --refresh puts the forward back", async () => {
