@@ -39,7 +39,12 @@ export interface OpContext {
   changed: string[];
 }
 
-export type FieldCompare = "set" | "ignore" | ((news: any, olds: any) => boolean);
+/**
+ * "credentials": how the provider reaches the API, not part of the object (the OpenStack resources' `cloud`):
+ * compared like any field once known, but a value still unknown in a preview (the whole lab's `cloud` while
+ * PackstackInstall is being updated) is not counted as a change of the object.
+ */
+export type FieldCompare = "set" | "ignore" | "credentials" | ((news: any, olds: any) => boolean);
 
 export interface Controller<I extends Props, O extends Props> {
   /** "openstack.Network", used in messages. */
@@ -119,7 +124,7 @@ export function changedFields<I extends Props>(ctrl: Pick<Controller<I, Props>, 
     const a = news[key];
     const b = olds[key];
     if (containsUnknown(a)) {
-      changed.push(key);
+      if (how !== "credentials") changed.push(key);
       continue;
     }
     let same: boolean;

@@ -176,23 +176,24 @@ test("P2 under the real CLI: a no-op `pulumi up --refresh` (its preview and its 
   expect(world.prep.guest.state().packstack.runs).toBe(1);
 });
 
-test("drift by hand (VM memory, a NAT Network forward, firewalld): preview --refresh --diff names exactly those fields; up --refresh puts them back", async () => {
+test("drift by hand (VM memory, a NAT Network forward, firewalld, a stopped OpenStack service): preview --refresh --diff names exactly those fields; up --refresh puts them back without Packstack", async () => {
   world.vbox("controlvm", world.vmName, "poweroff");
   world.vbox("modifyvm", world.vmName, "--memory", "8192");
   world.vbox("startvm", world.vmName, "--type", "headless");
   world.vbox("natnetwork", "modify", "--netname", world.natNetworkName, "--port-forward-4", "delete", "http");
-  world.prep.guest.setState({ services: { firewalld: { active: true, enabled: "enabled" } } });
+  world.prep.guest.setState({ services: { firewalld: { active: true, enabled: "enabled" }, mariadb: { active: false } } });
 
   const preview = await stack.run("preview", { refresh: true, diff: true });
   expect(preview.error).toBeNull();
-  expect(preview.inputChanges()).toEqual({ "lab-vm": ["memoryMb"], "lab-natnet": ["portForwards"], "lab-hostprep": ["disableFirewalld"] });
+  expect(preview.inputChanges()).toEqual({ "lab-vm": ["memoryMb"], "lab-natnet": ["portForwards"], "lab-hostprep": ["disableFirewalld"], "lab-packstack": ["healthy"] });
   expect(preview.stdout).toMatch(/~ memoryMb\s*: 8192 => 16384/);
   const strict = await stack.run("preview", { refresh: true, expectNoChanges: true });
   expect(strict.ok).toBe(false);
 
   const up = await stack.run("up", { refresh: true });
   expect(up.error).toBeNull();
-  expect(up.ops()).toMatchObject({ "lab-vm": "update", "lab-natnet": "update", "lab-hostprep": "update", "lab-packstack": "same" });
+  expect(up.ops()).toMatchObject({ "lab-vm": "update", "lab-natnet": "update", "lab-hostprep": "update", "lab-packstack": "update" });
+  expect(world.prep.guest.state().services.mariadb.active).toBe(true);
   expect(world.vbox("showvminfo", world.vmName, "--machinereadable")).toContain("memory=16384");
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).toContain("http:tcp:[127.0.0.1]:8080:[10.0.2.15]:80");
   expect(world.prep.guest.state().services.firewalld).toEqual({ active: false, enabled: "disabled" });

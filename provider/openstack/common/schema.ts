@@ -39,6 +39,8 @@ function httpUrl(z: Z) {
 
 /** The OpenStack controllers' secret outputs: `cloud` holds the password. */
 export const CLOUD_SECRET_OUTPUTS = ["cloud"] as const;
+/** `cloud` says how to reach the API: an unknown value in a preview is no change of the object (core FieldCompare). */
+export const CLOUD_COMPARE = { cloud: "credentials" } as const;
 
 export function cloudSchema(z: Z) {
   return z.strictObject({

@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { floatingIpOutputs } from "./results";
 import { createBody, findFloatingIp, floatingIps, recoveryMatch, updateBody } from "./requests";
 import { FloatingIpInputs, FloatingIpOutputs, schema } from "./types";
@@ -15,6 +15,7 @@ export const controller: Controller<FloatingIpInputs, FloatingIpOutputs> = {
   type: "openstack.FloatingIp",
   secretOutputs: CLOUD_SECRET_OUTPUTS,
   secretInputs: CLOUD_SECRET_OUTPUTS,
+  compare: CLOUD_COMPARE,
   schema,
   replaceOn: ["networkId", "address"],
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 2 * 60e3 },

@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { networkOutputs } from "./results";
 import { createBody, networks, updateBody } from "./requests";
 import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
@@ -15,7 +15,7 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   secretInputs: CLOUD_SECRET_OUTPUTS,
   schema: networkSchema,
   replaceOn: REPLACE_ON,
-  compare: { tags: "set", availabilityZoneHints: "set" },
+  compare: { ...CLOUD_COMPARE, tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   ...neutronControllerParts(networks, networkOutputs, updateBody),
 

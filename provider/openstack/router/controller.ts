@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { routerOutputs } from "./results";
 import { createBody, routers, updateBody } from "./requests";
 import { RouterInputs, RouterOutputs, schema } from "./types";
@@ -13,6 +13,7 @@ export const controller: Controller<RouterInputs, RouterOutputs> = {
   type: "openstack.Router",
   secretOutputs: CLOUD_SECRET_OUTPUTS,
   secretInputs: CLOUD_SECRET_OUTPUTS,
+  compare: CLOUD_COMPARE,
   schema,
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   ...neutronControllerParts(routers, routerOutputs, updateBody),

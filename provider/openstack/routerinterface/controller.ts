@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, createOrRecover } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, createOrRecover } from "../common";
 import { interfaceOutputs } from "./results";
 import { addInterface, portsAddedSince, removeInterface, routerPortsOnSubnet } from "./requests";
 import { RouterInterfaceInputs, RouterInterfaceOutputs, schema } from "./types";
@@ -13,6 +13,7 @@ export const controller: Controller<RouterInterfaceInputs, RouterInterfaceOutput
   type: "openstack.RouterInterface",
   secretOutputs: CLOUD_SECRET_OUTPUTS,
   secretInputs: CLOUD_SECRET_OUTPUTS,
+  compare: CLOUD_COMPARE,
   schema,
   replaceOn: ["routerId", "subnetId"],
   // The same subnet cannot be attached twice to one router.

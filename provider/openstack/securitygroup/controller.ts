@@ -7,7 +7,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { applyRules, inlineRuleOutputs } from "./inlineRules";
 import { ApiGroup, groupOutputs } from "./results";
 import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
@@ -34,7 +34,7 @@ export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> =
   secretOutputs: CLOUD_SECRET_OUTPUTS,
   secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
-  compare: { tags: "set", rules: "set" },
+  compare: { ...CLOUD_COMPARE, tags: "set", rules: "set" },
   defaultTimeoutMs: { create: 3 * 60e3, update: 3 * 60e3, delete: 3 * 60e3 },
   find,
   read,

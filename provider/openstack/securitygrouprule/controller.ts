@@ -5,7 +5,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
 import { ruleFromApi } from "./results";
 import { createRule, deleteRule, getRule, resolveGroupId } from "./requests";
 import { describeRule, RuleSpec, SELF } from "./rule";
@@ -23,6 +23,7 @@ export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOu
   type: "openstack.SecurityGroupRule",
   secretOutputs: CLOUD_SECRET_OUTPUTS,
   secretInputs: CLOUD_SECRET_OUTPUTS,
+  compare: CLOUD_COMPARE,
   schema,
   replaceOn: ["securityGroup", ...RULE_FIELDS],
   deleteBeforeReplace: true,

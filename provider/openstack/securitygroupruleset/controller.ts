@@ -5,7 +5,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, findByIdOrName } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, findByIdOrName } from "../common";
 import { resolveGroupId } from "../securitygrouprule/requests";
 import { GROUP_COLLECTION } from "./urls";
 import { plan } from "./plan";
@@ -19,7 +19,7 @@ export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRul
   secretInputs: CLOUD_SECRET_OUTPUTS,
   schema,
   replaceOn: ["securityGroup"],
-  compare: { rules: "set" },
+  compare: { ...CLOUD_COMPARE, rules: "set" },
   defaultTimeoutMs: { create: 5 * 60e3, update: 5 * 60e3, delete: 5 * 60e3 },
 
   async create(inputs, ctx) {

@@ -4,7 +4,7 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
@@ -19,7 +19,7 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   secretInputs: CLOUD_SECRET_OUTPUTS,
   schema: subnetSchema,
   replaceOn: REPLACE_ON,
-  compare: SUBNET_COMPARE,
+  compare: { ...CLOUD_COMPARE, ...SUBNET_COMPARE },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   ...neutronControllerParts(subnets, subnetOutputs, updateBody, adoptFilters),
 
