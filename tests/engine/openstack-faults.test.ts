@@ -1,21 +1,20 @@
 /**
  * A small Neutron stack (fixtures/faults-stack: network, subnet, a SecurityGroupRuleSet of 10 rules, 10
- * SecurityGroupRule resources in one group) "pulumi up"-ed through the REAL dynamic-provider plugin
- * (tests/harness) while tests/support/faultProxy.ts breaks the cloud in front of the real Neutron and Keystone:
+ * SecurityGroupRule resources in one group) through the real Pulumi CLI (tests/support/pulumiCli), `pulumi up`
+ * while tests/support/faultProxy.ts breaks the cloud in front of the real Neutron and Keystone:
  * 503s, connection resets, Keystone refusing connections while the token is revoked. Every up must still
  * complete, and the real `openstack` CLI must then see each object exactly once and exactly the rules asked for.
  * Last, many rules created at once in one group (in one provider process) neither duplicate nor lose a rule.
  *
- * The stack runs in a child process started asynchronously (miniUpAsync): the proxies live in this process and must
- * keep answering (and be steered mid-run) while the child works.
+ * The CLI runs in a child process started asynchronously: the proxies live in this process and must keep answering
+ * (and be steered mid-run) while the CLI works.
  */
 import { execFileSync } from "child_process";
 import { randomUUID } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { miniUpAsync, StackRunOptions, StackRunResult } from "../harness/miniUp";
-import { stripSecrets } from "../harness/wire";
+import { CliRun, CliStack } from "../support/pulumiCli";
 import { adminCloud, cliEnv } from "../support/cloud";
 import { FaultProxy, startFaultProxy } from "../support/faultProxy";
 
@@ -41,6 +40,7 @@ afterAll(async () => {
   await neutron?.close();
   await keystone?.close();
   sweep(RUN);
+  for (const st of stacks.values()) st.dispose();
   if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
 });
 
@@ -49,14 +49,13 @@ function proxiedCloud() {
   return { ...adminCloud(), authUrl: `${keystone.url}/v3`, endpointOverrides: { network: neutron.url } };
 }
 
-function stack(prefix: string, operation: StackRunOptions["operation"]): Promise<StackRunResult> {
-  return miniUpAsync({
-    programDir: PROGRAM,
-    stateFile: path.join(stateDir, `${prefix}.json`),
-    operation,
-    config: { prefix, cloud: JSON.stringify(proxiedCloud()) },
-    secretConfig: ["cloud"],
-  });
+const stacks = new Map<string, CliStack>();
+/** One `pulumi <operation>` of the stack `prefix` through the real CLI (one stack per prefix, one backend). */
+function stack(prefix: string, operation: "up" | "destroy"): Promise<CliRun> {
+  if (!stacks.has(prefix)) {
+    stacks.set(prefix, new CliStack({ programDir: PROGRAM, stack: prefix, stateDir, config: { prefix }, secretConfig: { cloud: JSON.stringify(proxiedCloud()) } }));
+  }
+  return stacks.get(prefix)!.run(operation);
 }
 
 /**
@@ -102,9 +101,9 @@ function inventory(prefix: string) {
 const expectedRules = (ports: number[], remote: string) => ports.map((p) => `tcp ${p} ${remote}`).sort();
 
 /** After an up that must have completed: each object once, the exact rules, and the ids the stack reports. */
-function expectExactlyTheStack(prefix: string, up: StackRunResult) {
-  expect(up.errors).toEqual([]);
-  const out = stripSecrets(up.outputs);
+function expectExactlyTheStack(prefix: string, up: CliRun) {
+  expect(up.error).toBeNull();
+  const out = up.outputs;
   const live = inventory(prefix);
   expect(live).toEqual({
     networks: [out.networkId],
@@ -118,10 +117,10 @@ function expectExactlyTheStack(prefix: string, up: StackRunResult) {
   expect(new Set(out.ruleSetRuleIds).size).toBe(10);
 }
 
-/** destroy through the plugin (with the proxies behaving), then nothing of the stack is left. */
+/** pulumi destroy (with the proxies behaving), then nothing of the stack is left. */
 async function destroyAndCheck(prefix: string) {
   const destroy = await stack(prefix, "destroy");
-  expect(destroy.errors).toEqual([]);
+  expect(destroy.error).toBeNull();
   expect(inventory(prefix)).toEqual({ networks: [], subnets: [], setGroups: [], rulesGroups: [], setRules: [], rules: [] });
 }
 
@@ -142,11 +141,11 @@ function sweep(runPrefix: string) {
   if (failed.length) throw new Error(`sweep left objects behind:\n${failed.join("\n")}`);
 }
 
-describe("a stack through the real plugin, Neutron and Keystone behind a fault proxy", () => {
+describe("a stack through the real Pulumi CLI, Neutron and Keystone behind a fault proxy", () => {
   beforeEach(() => healthy(neutron, keystone));
   afterEach(() => healthy(neutron, keystone));
 
-  test("Neutron answers 503 to the first requests, then recovers: up completes, nothing duplicated", async () => {
+  test("Neutron answers 503 to the first requests, then recovers: pulumi up completes, nothing duplicated", async () => {
     const prefix = `${RUN}-503`;
     const before = neutron.seen.length;
     neutron.failNext(4, { status: 503, retryAfterSeconds: 1 });
@@ -156,7 +155,7 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     await destroyAndCheck(prefix);
   });
 
-  test("connections reset mid-run: up completes, nothing duplicated", async () => {
+  test("connections reset mid-run: pulumi up completes, nothing duplicated", async () => {
     const prefix = `${RUN}-reset`;
     const before = neutron.seen.length;
     const isNetworkCreate = (r: { method: string; path: string }) => r.method === "POST" && r.path === "/v2.0/networks";
@@ -173,7 +172,7 @@ describe("a stack through the real plugin, Neutron and Keystone behind a fault p
     await destroyAndCheck(prefix);
   });
 
-  test("Keystone refuses connections mid-run while the token is revoked: the provider re-authenticates and up completes", async () => {
+  test("Keystone refuses connections mid-run while the token is revoked: the provider re-authenticates and pulumi up completes", async () => {
     const prefix = `${RUN}-keystone`;
     const tokensBefore = keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length;
     const before = neutron.seen.length;
