@@ -29,6 +29,12 @@ echo "---log---"
 true
 `;
 
+/** Input fields whose value differs from the same-named live output (dynamic providers report no field list). */
+export function differing(live: Record<string, unknown> | undefined, inputs: Record<string, unknown> | undefined): string[] {
+  if (!live || !inputs) return [];
+  return Object.keys(inputs).filter((k) => k !== "__provider" && k !== "customTimeouts" && k in live && JSON.stringify(live[k]) !== JSON.stringify(inputs[k]));
+}
+
 export function tailLines(text: string, n: number): string {
   return text.replace(/\r\n/g, "\n").split("\n").slice(-n).join("\n");
 }
@@ -63,7 +69,7 @@ export async function gatherReport(stack: Stack, cli: CliChoice, paths: LabPaths
         onEvent: (e) => {
           const m = e.resourcePreEvent?.metadata;
           if (m) {
-            const diffs = m.diffs ?? Object.keys(m.detailedDiff ?? {});
+            const diffs = m.diffs?.length ? m.diffs : Object.keys(m.detailedDiff ?? {}).length ? Object.keys(m.detailedDiff ?? {}) : m.op === "same" ? [] : differing(m.old?.outputs, m.new?.inputs);
             // a refresh preview's old state is the live one (outputs carry the live values under the input names)
             const changes = diffs.map((field) => ({ field, live: m.old?.outputs?.[field], input: m.new?.inputs?.[field] }));
             plan.set(m.urn, { op: m.op, diffs, changes });

@@ -6,51 +6,57 @@
 import { collectSecrets } from "../../provider/core/controller";
 import { redact, SECRET_SIG_KEY } from "../../provider/core/secrets";
 
-function stringsIn(v: unknown, out: string[]): void {
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => stringsIn(x, out));
-  else if (v && typeof v === "object") Object.values(v).forEach((x) => stringsIn(x, out));
+const SECRET_FIELD = /password|passwd|secret|token|privatekey|passphrase|answerfile/i;
+
+/** Strings under password-like keys (not every string of a secret object: its host, user or region are no secret). */
+function secretFields(v: unknown, out: string[], key = ""): void {
+  if (typeof v === "string") {
+    if (SECRET_FIELD.test(key)) out.push(v);
+  } else if (Array.isArray(v)) v.forEach((x) => secretFields(x, out, key));
+  else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) secretFields(x, out, k);
 }
 
-/** Values inside secret wrappers of a `pulumi stack export --show-secrets` deployment (`plaintext` is JSON). */
-function secretValues(v: unknown, out: string[]): void {
-  if (Array.isArray(v)) v.forEach((x) => secretValues(x, out));
+/** Values of secret wrappers in a `pulumi stack export --show-secrets` deployment (`plaintext` is JSON). */
+function secretValues(v: unknown, out: string[], key = ""): void {
+  if (Array.isArray(v)) v.forEach((x) => secretValues(x, out, key));
   else if (v && typeof v === "object") {
     const o = v as Record<string, unknown>;
     if (SECRET_SIG_KEY in o) {
-      if (typeof o.plaintext === "string") {
-        try {
-          stringsIn(JSON.parse(o.plaintext), out);
-        } catch {
-          out.push(o.plaintext);
-        }
+      let value: unknown = o.plaintext;
+      try {
+        value = typeof o.plaintext === "string" ? JSON.parse(o.plaintext) : o.value;
+      } catch {
+        value = o.plaintext;
       }
-      if (typeof o.ciphertext === "string") out.push(o.ciphertext);
-      if ("value" in o) stringsIn(o.value, out);
+      if (typeof value === "string") out.push(value); // a secret string (password, key, answer file): all of it
+      else secretFields(value, out, key);
       return;
     }
-    Object.values(o).forEach((x) => secretValues(x, out));
+    for (const [k, x] of Object.entries(o)) secretValues(x, out, k);
   }
 }
 
-/** `CONFIG_..._PW=value` (and other password-like answers) of an answer file text. */
+/** The password-like answers (`CONFIG_..._PW=value`, _PASSWORD, _SECRET, _TOKEN, _HASH) of an answer file text. */
 export function answerFilePasswords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/^CONFIG_[A-Z0-9_]*(?:PW|PASSWORD|SECRET|TOKEN|KEY)[A-Z0-9_]*=(.+)$/gm)) if (m[1].trim()) out.push(m[1].trim());
+  for (const m of text.matchAll(/^CONFIG_[A-Z0-9_]*_(?:PW|PASSWORD|SECRET|TOKEN|HASH)=(.+)$/gm)) if (m[1].trim()) out.push(m[1].trim());
   return out;
 }
 
 export function gatherSecrets(o: { config?: Record<string, { value: string; secret?: boolean }>; deployment?: unknown; privateKey?: string }): string[] {
-  const out: string[] = [];
-  for (const c of Object.values(o.config ?? {})) if (c.secret) out.push(c.value);
+  const given: string[] = [];
+  for (const c of Object.values(o.config ?? {})) if (c.secret) given.push(c.value);
+  const found: string[] = [];
   if (o.deployment) {
-    secretValues(o.deployment, out);
-    collectSecrets(o.deployment, false, out);
+    secretValues(o.deployment, found);
+    collectSecrets(o.deployment, false, found);
   }
-  if (o.privateKey) out.push(o.privateKey.trim(), ...o.privateKey.split(/\r?\n/).filter((l) => l.length >= 16 && !l.startsWith("-----")));
-  for (const s of [...out]) out.push(...answerFilePasswords(s));
+  if (o.privateKey) found.push(o.privateKey.trim(), ...o.privateKey.split(/\r?\n/).filter((l) => l.length >= 16 && !l.startsWith("-----")));
+  for (const s of [...given, ...found]) found.push(...answerFilePasswords(s));
+  // what the user set is masked from 4 characters on; what was found in state from 6 (no "root", no "admin")
+  const all = [...given.filter((s) => s && s.length >= 4), ...found.filter((s) => s && s.length >= 6)];
   // longest first, so a secret containing another is masked whole
-  return [...new Set(out.filter((s) => s && s.length >= 4))].sort((a, b) => b.length - a.length);
+  return [...new Set(all)].sort((a, b) => b.length - a.length);
 }
 
 /** Masks the secrets, then any `password=`/`_PW=` value left (a log line naming one we never saw). */
