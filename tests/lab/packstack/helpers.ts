@@ -31,7 +31,8 @@ export function rawInputs(guest: Guest, extra: Record<string, unknown> = {}): Re
 export async function checked(raw: Record<string, unknown>): Promise<Record<string, any>> {
   const r = await provider.check({}, raw);
   if (r.failures?.length) throw new Error(`check failed: ${r.failures.map((f) => f.reason).join("; ")}`);
-  return r.inputs;
+  // What create/update receive: the engine strips secrets (extraAnswers comes back from check as one) before calling the provider.
+  return unwrapSecrets(r.inputs);
 }
 
 /** Input fields whose live values differ (what `pulumi preview --refresh` shows). */

@@ -80,10 +80,10 @@ describe("lab.PackstackInstall lifecycle", () => {
     for (const pw of generated) expect(lines.join("\n")).not.toContain(pw);
 
     // Only the secret outputs carry the answer file or its passwords.
-    const { answerFile: _a, keystonerc: _k, adminPassword: _p, connection: _c, ...open } = outs;
+    const { answerFile: _a, keystonerc: _k, adminPassword: _p, connection: _c, extraAnswers: _e, __inputs: _i, ...open } = outs;
     expect(Object.values(open).some(isSecretWire)).toBe(false);
     for (const pw of generated) expect(JSON.stringify(open)).not.toContain(pw);
-    for (const k of ["adminPassword", "connection"]) expect(isSecretWire(outs[k])).toBe(true);
+    for (const k of ["adminPassword", "connection", "extraAnswers"]) expect(isSecretWire(outs[k])).toBe(true);
   });
 
   it("keystonerc output authenticates against the real test cloud", async () => {
