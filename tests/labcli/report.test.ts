@@ -3,6 +3,7 @@
  * the `--show-secrets` export, strings under secret-looking keys, the answer file's CONFIG_*_PW values, the lab's
  * private key, and `password=` values in log lines it never saw before.
  */
+import { differing } from "../../cli/report/gather";
 import { renderReport, ReportData } from "../../cli/report/render";
 import { gatherSecrets } from "../../cli/report/secrets";
 import { newEd25519KeyPair } from "../../cli/generate";
@@ -55,4 +56,8 @@ test("what is not secret stays readable: versions, doctor, the resource table wi
 test("without the export's secrets the answer-file passwords would leak: gathering them is what masks them", () => {
   const md = renderReport(data(), gatherSecrets({ config }));
   expect(md).toContain("c1nderKs55"); // a password only the answer file knows, in a line without `password=`
+});
+
+test("a drifted field is found by comparing the live outputs with the inputs of the same name", () => {
+  expect(differing({ dhcp: true, cidr: "10.0.2.0/24", portForwards: [{ hostPort: 2222 }], extra: 1 }, { dhcp: false, cidr: "10.0.2.0/24", portForwards: [{ hostPort: 2222 }], __provider: "x", customTimeouts: {} })).toEqual(["dhcp"]);
 });
