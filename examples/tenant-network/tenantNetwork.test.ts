@@ -5,19 +5,15 @@
  * tenant network, subnet, router (gateway on the lab's external network) and interface; a preview then has
  * nothing to do; destroying the tenant stack leaves the lab's external network, which it only referenced.
  */
-import { execFileSync } from "child_process";
 import * as path from "path";
-import { adminCloud, cliEnv } from "../../tests/support/cloud";
+import { cloudCli } from "../../tests/lab/support/labWorld";
+import { adminCloud } from "../../tests/support/cloud";
 import { CliStack } from "../../tests/support/pulumiCli";
 
 jest.setTimeout(300_000);
 
 const cloud = adminCloud();
-const env = { ...cliEnv(cloud), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
-const cli = (...args: string[]): any => {
-  const out = execFileSync("openstack", [...args, "-f", "json"], { env, encoding: "utf8" });
-  return out.trim() ? JSON.parse(out) : null;
-};
+const cli = (...args: string[]): any => cloudCli.json(...args);
 const PREFIX = `tenant-${process.pid}`;
 const CIDR = `192.168.${100 + (process.pid % 100)}.0/24`;
 const segment = () => String(100 + Math.floor(Math.random() * 3900));
@@ -47,7 +43,7 @@ afterAll(async () => {
     await tenant?.run("destroy");
     await lab.run("destroy");
   } finally {
-    for (const n of cli("network", "list").filter((x: any) => x.Name.startsWith(PREFIX))) execFileSync("openstack", ["network", "delete", n.ID], { env, stdio: "ignore" });
+    for (const n of cli("network", "list").filter((x: any) => x.Name.startsWith(PREFIX))) cloudCli.exists("network", "delete", n.ID);
     tenant?.dispose();
     lab.dispose();
   }

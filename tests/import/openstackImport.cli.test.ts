@@ -4,21 +4,17 @@
  * Pulumi's own import cannot work with a dynamic provider), a second stack on the same backend only references
  * them with `get`, and `pulumi import` on the command line fails as the README says.
  */
-import { execFileSync, spawnSync } from "child_process";
 import * as path from "path";
-import { adminCloud, cliEnv } from "../support/cloud";
+import { cloudCli } from "../lab/support/labWorld";
+import { adminCloud } from "../support/cloud";
 import { CliStack } from "../support/pulumiCli";
 
 jest.setTimeout(300_000);
 
 const cloud = adminCloud();
-const env = { ...cliEnv(cloud), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
-const cli = (...args: string[]): any => {
-  const out = execFileSync("openstack", [...args, "-f", "json"], { env, encoding: "utf8" });
-  return out.trim() ? JSON.parse(out) : null;
-};
-const quiet = (...args: string[]) => spawnSync("openstack", args, { env, stdio: "ignore" }).status === 0;
-const exists = (kind: string[], id: string) => quiet(...kind, "show", id);
+const cli = (...args: string[]): any => cloudCli.json(...args);
+const quiet = (...args: string[]) => cloudCli.exists(...args);
+const exists = (kind: string[], id: string) => cloudCli.exists(...kind, "show", id);
 
 const PREFIX = `imp-${process.pid}`;
 const CIDR = `10.${100 + (process.pid % 100)}.7.0/24`;
