@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { lab, openstack, providers, virtualbox } from "../..";
+import { MODULES } from "../checks/controllers";
 import { installRecordingMocks, Recorder, valueOf } from "../harness/programCapture";
 
 type AnyClass = { new (name: string, args: any, opts?: pulumi.CustomResourceOptions): pulumi.CustomResource; get(name: string, id: string, state?: any, opts?: pulumi.CustomResourceOptions): pulumi.CustomResource };
@@ -56,6 +57,14 @@ describe.each(Object.keys(CLASSES))("%s", (key) => {
     expect(reg.inputs.description).toBe("kept");
     expect(reg.inputs.adopt).toEqual(key in NOT_BY_ID ? NOT_BY_ID[key] : { id: "0d4c-imported-id" });
     expect(reg.type).toMatch(new RegExp(`${key.split(".")[1]}$`));
+  });
+
+  test("the provider accepts that adopt (check names no adopt failure) and can find the object", async () => {
+    const adopt = key in NOT_BY_ID ? NOT_BY_ID[key] : { id: "0d4c-imported-id" };
+    const { provider, controller } = MODULES[key];
+    const res = await provider.check({}, adopt === undefined ? {} : { adopt });
+    expect((res.failures ?? []).filter((f: any) => f.property.startsWith("adopt"))).toEqual([]);
+    if (adopt !== undefined) expect(typeof controller.find === "function" || key === "lab.PackstackInstall").toBe(true);
   });
 
   test("import and adopt together are refused", () => {
