@@ -32,7 +32,9 @@ true
 /** Input fields whose value differs from the same-named live output (dynamic providers report no field list). */
 export function differing(live: Record<string, unknown> | undefined, inputs: Record<string, unknown> | undefined): string[] {
   if (!live || !inputs) return [];
-  return Object.keys(inputs).filter((k) => k !== "__provider" && k !== "customTimeouts" && k in live && JSON.stringify(live[k]) !== JSON.stringify(inputs[k]));
+  // lists compared as sets (port forwards, rules: the live order is VirtualBox's or the API's, not the program's)
+  const canon = (v: unknown): string => (Array.isArray(v) ? JSON.stringify(v.map(canon).sort()) : v && typeof v === "object" ? JSON.stringify(Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]))) : JSON.stringify(v));
+  return Object.keys(inputs).filter((k) => k !== "__provider" && k !== "customTimeouts" && k in live && canon(live[k]) !== canon(inputs[k]));
 }
 
 export function tailLines(text: string, n: number): string {

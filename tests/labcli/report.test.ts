@@ -59,5 +59,7 @@ test("without the export's secrets the answer-file passwords would leak: gatheri
 });
 
 test("a drifted field is found by comparing the live outputs with the inputs of the same name", () => {
-  expect(differing({ dhcp: true, cidr: "10.0.2.0/24", portForwards: [{ hostPort: 2222 }], extra: 1 }, { dhcp: false, cidr: "10.0.2.0/24", portForwards: [{ hostPort: 2222 }], __provider: "x", customTimeouts: {} })).toEqual(["dhcp"]);
+  const fwd = (name: string, hostPort: number) => ({ name, protocol: "tcp", hostPort });
+  expect(differing({ dhcp: true, cidr: "10.0.2.0/24", portForwards: [fwd("http", 8080), fwd("ssh", 2222)], extra: 1 }, { dhcp: false, cidr: "10.0.2.0/24", portForwards: [fwd("ssh", 2222), fwd("http", 8080)], __provider: "x", customTimeouts: {} })).toEqual(["dhcp"]);
+  expect(differing({ portForwards: [fwd("ssh", 2222)] }, { portForwards: [fwd("ssh", 2223)] })).toEqual(["portForwards"]);
 });
