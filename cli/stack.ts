@@ -14,17 +14,20 @@ import type { LabSettings } from "./doctor/checks";
 export const PROJECT = "pulumi-openstack-lab";
 
 /** The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase. */
-export function cliEnv(paths: LabPaths, cli: Pick<CliChoice, "binDir">, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+export function cliEnv(paths: LabPaths, cli: Pick<CliChoice, "binDir">, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Record<string, string> {
   const out: Record<string, string> = {
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-    PULUMI_BACKEND_URL: fileBackendUrl(paths.stateDir),
+    PULUMI_BACKEND_URL: fileBackendUrl(paths.stateDir, platform),
   };
   if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) out.PULUMI_CONFIG_PASSPHRASE_FILE = paths.passphraseFile;
   if (cli.binDir) {
-    const sep = process.platform === "win32" ? ";" : ":";
-    out.PATH = `${cli.binDir}${sep}${env.PATH ?? env.Path ?? ""}`;
+    // Windows spells it Path: set the name the environment already has, never a second one
+    const key = Object.keys(env).find((k) => k.toUpperCase() === "PATH") ?? "PATH";
+    const sep = platform === "win32" ? ";" : ":";
+    const current = env[key] ?? "";
+    out[key] = current.split(sep)[0] === cli.binDir ? current : `${cli.binDir}${sep}${current}`;
   }
   return out;
 }
@@ -42,17 +45,13 @@ export function ensureProjectDir(paths: LabPaths): string {
   const target = path.join(dir, "Pulumi.yaml");
   if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== yaml) fs.writeFileSync(target, yaml);
   const link = path.join(dir, "node_modules");
-  let current: string | null = null;
+  let exists = true;
   try {
-    current = fs.readlinkSync(link);
+    fs.lstatSync(link);
   } catch {
-    current = null;
+    exists = false;
   }
-  const want = path.join(paths.repoRoot, "node_modules");
-  if (current === null || path.resolve(dir, current) !== path.resolve(want)) {
-    fs.rmSync(link, { force: true, recursive: false });
-    fs.symlinkSync(want, link, process.platform === "win32" ? "junction" : "dir");
-  }
+  if (!exists) fs.symlinkSync(path.join(paths.repoRoot, "node_modules"), link, process.platform === "win32" ? "junction" : "dir");
   return dir;
 }
 

@@ -11,6 +11,7 @@ import { gatherFacts } from "../../cli/doctor/facts";
 import { runHostCommand } from "../../cli/hostCommand";
 import { fileBackendUrl } from "../../cli/paths";
 import { findOnPath, prependPath } from "../../cli/pulumiCli";
+import { cliEnv } from "../../cli/stack";
 import { candidates } from "../../provider/virtualbox/vboxmanage/locate";
 import { SETTINGS } from "./support/facts";
 
@@ -89,4 +90,20 @@ test("the pulumi on a Windows Path is found by PATHEXT, and the CLI's folder goe
 test("the file backend URL of a folder on a drive", () => {
   expect(fileBackendUrl("C:\\Users\\First Last\\pulumi-openstack-lab\\.pulumi-state", "win32")).toBe("file://C:/Users/First Last/pulumi-openstack-lab/.pulumi-state");
   expect(fileBackendUrl("/home/me/lab/.pulumi-state", "linux")).toBe("file:///home/me/lab/.pulumi-state");
+});
+
+test("the Pulumi CLI's environment on Windows: Path extended under its own name, the drive-letter backend, the passphrase file", () => {
+  const state = "C:\\Users\\First Last\\lab\\.pulumi-state";
+  const paths = { repoRoot: "C:\\Users\\First Last\\lab", stateDir: state, passphraseFile: `${state}\\passphrase`, keyPath: "", durationsFile: "", stack: "lab", mainFile: "" };
+  const env = cliEnv(paths, { binDir: "C:\\Program Files\\Pulumi\\bin" }, { Path: "C:\\Windows\\system32" }, "win32");
+  expect(env).toEqual({
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    PULUMI_BACKEND_URL: "file://C:/Users/First Last/lab/.pulumi-state",
+    PULUMI_CONFIG_PASSPHRASE_FILE: `${state}\\passphrase`,
+    Path: "C:\\Program Files\\Pulumi\\bin;C:\\Windows\\system32",
+  });
+  // a passphrase of the user's own is left alone
+  expect(cliEnv(paths, {}, { PULUMI_CONFIG_PASSPHRASE: "mine" }, "win32")).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE_FILE");
 });
