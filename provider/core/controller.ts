@@ -8,6 +8,7 @@
  * so module-level values here are fine. Still, nothing here reads process.env at module level.
  */
 import type * as zod from "zod";
+import { knownToEngine } from "./createJournal";
 import { deepEqual, sameSet } from "./deepEqual";
 import { jsonSafe } from "./jsonSafe";
 import { asSecret, redact, unwrapSecrets } from "./secrets";
@@ -249,7 +250,8 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
       return failures.length ? { inputs: secretInputs(raw), failures } : { inputs: secretInputs(raw) };
     },
 
-    async diff(_id: string, olds: Props, news: Props) {
+    async diff(id: string, olds: Props, news: Props) {
+      knownToEngine(id); // the engine has this object: a create journal record of it is done with
       const o = isObject(olds) ? unwrapSecrets(olds) : {};
       const n = isObject(news) ? unwrapSecrets(news) : {};
       const changed = changedFields(ctrl, o, n);
@@ -290,6 +292,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
     },
 
     async read(id: string, props: Props) {
+      knownToEngine(id);
       const state = unwrapSecrets(props);
       return guard("read", state, async () => {
         const live = await ctrl.read(id, state as I & O, context(label(state, id), state, "read"));
@@ -301,6 +304,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
     },
 
     async update(id: string, olds: Props, news: Props) {
+      knownToEngine(id);
       const o = unwrapSecrets(olds);
       const n = unwrapSecrets(news);
       return guard("update", n, async () => {
@@ -311,6 +315,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
     },
 
     async delete(id: string, props: Props) {
+      knownToEngine(id);
       const state = unwrapSecrets(props);
       await guard("delete", state, () => ctrl.delete(id, state as I & O, context(label(state, id), state, "delete")));
     },

@@ -24,6 +24,11 @@ export interface FaultProxy {
    * `resume()`: lets a test act at an exact point of a run, however fast the run is.
    */
   pauseAfter(when: (r: { method: string; path: string }) => boolean): void;
+  /**
+   * The next request matching `when` reaches the real service, but its answer (and every later request) is held
+   * until `resume()`: the work is done, the client has not heard of it yet.
+   */
+  holdAnswerOf(when: (r: { method: string; path: string }) => boolean): void;
   resume(): void;
   /** Stop listening and drop open connections: clients get ECONNREFUSED. */
   refuse(): Promise<void>;
@@ -54,6 +59,7 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
   let lastToken: string | undefined;
   const seen: FaultProxy["seen"] = [];
   let pauseWhen: ((r: { method: string; path: string }) => boolean) | undefined;
+  let holdWhen: ((r: { method: string; path: string }) => boolean) | undefined;
   let gate: { promise: Promise<void>; open: () => void } | undefined;
   const closeGate = () => {
     let open!: () => void;
@@ -123,6 +129,11 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
         const subject = answer.headers["x-subject-token"];
         if (typeof subject === "string") lastToken = subject;
         seen.push({ method, path, status: answer.status });
+        if (holdWhen?.({ method, path })) {
+          holdWhen = undefined;
+          closeGate();
+          await (gate as unknown as { promise: Promise<void> }).promise; // until resume()
+        }
         const headers = { ...answer.headers };
         delete headers.connection;
         delete headers["transfer-encoding"];
@@ -178,8 +189,12 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     pauseAfter(when) {
       pauseWhen = when;
     },
+    holdAnswerOf(when) {
+      holdWhen = when;
+    },
     resume() {
       pauseWhen = undefined;
+      holdWhen = undefined;
       const g = gate;
       gate = undefined;
       g?.open();

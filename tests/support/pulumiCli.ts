@@ -17,6 +17,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { descendants, processes } from "./cli/procs";
 import type { CliCommand, CliFlags, CliRequest, CliResult } from "./cli/types";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -54,8 +55,10 @@ export interface CliStackOptions {
 export interface RunOptions {
   /** Config changes for this and later runs. */
   config?: Record<string, string>;
-  /** Interrupt the CLI once its output matches. */
+  /** Ctrl-C: SIGINT to the CLI once its output matches. */
   interrupt?: CliRequest["interrupt"];
+  /** `kill -9` of the CLI (its plugins live on) as soon as this says so (asked every 20 ms). */
+  killWhen?: () => boolean;
   /** Called with the CLI's output as it comes. */
   onOutput?: (text: string) => void;
 }
@@ -222,9 +225,21 @@ export class CliStack {
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => opts.onOutput?.(d.toString()));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    let killed: number[] | null = null;
+    const watch = opts.killWhen && setInterval(() => {
+      if (killed || !opts.killWhen!()) return;
+      const all = processes();
+      const clis = descendants(child.pid!, all).filter((p) => p.name === "pulumi" && p.ppid === child.pid);
+      if (!clis.length) return;
+      killed = clis.flatMap((c) => descendants(c.pid, all).map((p) => p.pid));
+      for (const c of clis) process.kill(c.pid, "SIGKILL");
+    }, 20);
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    if (watch) clearInterval(watch);
     if (!fs.existsSync(req.resultFile)) throw new Error(`the CLI runner exited ${code} without a result:\n${stderr}`);
-    return new CliRun(JSON.parse(fs.readFileSync(req.resultFile, "utf8")));
+    const raw: CliResult = JSON.parse(fs.readFileSync(req.resultFile, "utf8"));
+    if (killed) Object.assign(raw, { interrupted: "SIGKILL", orphans: killed });
+    return new CliRun(raw);
   }
 
   /** The stack's checkpoint as the file backend stores it (`pulumi stack export`, secrets encrypted). */

@@ -7,7 +7,8 @@
 import type { OpContext } from "../../core/controller";
 import { isNotFound } from "../../core/errors";
 import { Collection, findByIdOrName } from "./find";
-import { createOrRecover, listCreatedSince } from "./recover";
+import { beginCreate, createdObject, endCreate, journalKey, unfinishedCreate } from "../../core/createJournal";
+import { createOrRecover, listCreatedSince, outcomeUnknown } from "./recover";
 import { deleteUntilGone } from "./remove";
 import type { AdoptInput } from "./schema";
 import { replaceTags } from "./tags";
@@ -81,15 +82,40 @@ export function neutronResource<T = any>(c: Collection, label = c.singular.repla
     },
     async createOrRecover(client, body, how) {
       const match = how.match;
-      const obj = await createOrRecover<T>({
-        what: how.what,
-        create: () => api.create(client, body),
-        lookup: match ? (since) => api.createdSince(client, match, since) : undefined,
-        unrecoverable: how.unrecoverable,
-        ctx: how.ctx,
-      });
-      if (!how.finish) return obj;
+      // A create of this very object that an earlier process began and never finished (createJournal.ts)?
+      const key = match ? journalKey({ service: c.service, path: c.path, projectId: client.projectId, match }) : null;
+      const earlier = key ? unfinishedCreate(key) : null;
+      let obj: T | undefined;
+      if (earlier && match) {
+        const recorded = earlier.id ? await api.get(client, earlier.id) : null;
+        const found = recorded ? [recorded] : await api.createdSince(client, match, new Date(earlier.since));
+        const ids = found.map((o) => String((o as { id?: unknown }).id));
+        if (found.length > 1) {
+          throw new Error(`${how.what}: an interrupted earlier create left ${found.length} matching objects (${ids.join(", ")}); delete the extra ones, or adopt one of them by id`);
+        }
+        if (found.length === 1) {
+          how.ctx.progress(`an interrupted earlier create (process ${earlier.pid}) made ${ids[0]}; using it instead of creating another`);
+          obj = found[0];
+        }
+      }
+      if (!obj) {
+        if (key) beginCreate(key, how.what);
+        try {
+          obj = await createOrRecover<T>({
+            what: how.what,
+            create: () => api.create(client, body),
+            lookup: match ? (since) => api.createdSince(client, match, since) : undefined,
+            unrecoverable: how.unrecoverable,
+            ctx: how.ctx,
+          });
+        } catch (e) {
+          if (key && !outcomeUnknown(e)) endCreate(key); // failed for certain: nothing to find next time
+          throw e;
+        }
+      }
       const id = String((obj as { id?: unknown }).id);
+      if (key) createdObject(key, id);
+      if (!how.finish) return obj;
       try {
         return await how.finish(obj, id);
       } catch (e) {

@@ -7,8 +7,8 @@
  *   node -r ts-node/register/transpile-only tests/support/cli/child.ts <request.json>
  *
  * The CLI's output is copied to this process's stdout as it comes (the parent watches it), the engine events and
- * the result go to the request's resultFile. Optionally interrupts the CLI (SIGINT as Ctrl-C does, or SIGKILL)
- * once a line of its output matches.
+ * the result go to the request's resultFile. Optionally interrupts the CLI (SIGINT, as Ctrl-C does) once a line of
+ * its output matches.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -19,7 +19,7 @@ async function main() {
   const req: CliRequest = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
   const events: EngineEvent[] = [];
   let stdout = "";
-  const result: CliResult = { ok: false, error: null, stdout: "", events, summary: {}, outputs: {}, interrupted: null };
+  const result: CliResult = { ok: false, error: null, stdout: "", events, summary: {}, outputs: {}, interrupted: null, orphans: [] };
   const save = () => {
     result.stdout = stdout;
     fs.writeFileSync(req.resultFile, JSON.stringify(result));
@@ -31,9 +31,8 @@ async function main() {
     process.stdout.write(text);
     const i = req.interrupt;
     if (i && !result.interrupted && new RegExp(i.whenOutputMatches).test(stdout)) {
-      result.interrupted = i.signal;
-      if (i.signal === "SIGINT") abort.abort();
-      else for (const pid of childPids(process.pid, "pulumi")) process.kill(pid, "SIGKILL");
+      result.interrupted = "SIGINT";
+      abort.abort(); // the Automation API sends the CLI SIGINT, as Ctrl-C does
     }
   };
 
@@ -55,6 +54,10 @@ async function main() {
       case "refresh": {
         const r = await stack.refresh({ ...common, clearPendingCreates: f.clearPendingCreates, expectNoChanges: f.expectNoChanges });
         result.summary = r.summary.resourceChanges ?? {};
+        break;
+      }
+      case "cancel": {
+        await stack.cancel(); // removes the lock a killed CLI left
         break;
       }
       case "destroy": {
@@ -88,22 +91,6 @@ async function openStack(req: CliRequest): Promise<Stack> {
   for (const [k, value] of Object.entries(req.secretConfig ?? {})) config[k] = { value, secret: true };
   if (Object.keys(config).length) await stack.setAllConfig(config);
   return stack;
-}
-
-/** Direct children of `ppid` whose executable is named `name` (Linux /proc). */
-function childPids(ppid: number, name: string): number[] {
-  const out: number[] = [];
-  for (const d of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = fs.readFileSync(path.join("/proc", d, "stat"), "utf8");
-      const m = /^\d+ \((.*)\) \S+ (\d+)/.exec(stat);
-      if (m && m[1] === name && Number(m[2]) === ppid) out.push(Number(d));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
 }
 
 main().catch((e) => {

@@ -1,6 +1,6 @@
 import type { EngineEvent, OutputMap } from "@pulumi/pulumi/automation";
 
-export type CliCommand = "up" | "preview" | "refresh" | "destroy";
+export type CliCommand = "up" | "preview" | "refresh" | "destroy" | "cancel";
 
 export interface CliFlags {
   refresh?: boolean;
@@ -23,7 +23,8 @@ export interface CliRequest {
   secretConfig?: Record<string, string>;
   env: Record<string, string>;
   resultFile: string;
-  interrupt?: { signal: "SIGINT" | "SIGKILL"; whenOutputMatches: string };
+  /** Ctrl-C (SIGINT) once the CLI's output matches. */
+  interrupt?: { whenOutputMatches: string };
 }
 
 export interface CliResult {
@@ -37,4 +38,6 @@ export interface CliResult {
   summary: Record<string, number>;
   outputs: OutputMap;
   interrupted: "SIGINT" | "SIGKILL" | null;
+  /** After a SIGKILL of the CLI (RunOptions.killWhen): its plugin processes (and theirs), which live on. */
+  orphans: number[];
 }
