@@ -87,8 +87,9 @@ export function neutronResource<T = any>(c: Collection, label = c.singular.repla
       const earlier = key ? unfinishedCreate(key) : null;
       let obj: T | undefined;
       if (earlier && match) {
+        // the object it made, when it heard back; else what was made since it began (its answer never came)
         const recorded = earlier.id ? await api.get(client, earlier.id) : null;
-        const found = recorded ? [recorded] : await api.createdSince(client, match, new Date(earlier.since));
+        const found = earlier.id ? (recorded ? [recorded] : []) : await api.createdSince(client, match, new Date(earlier.since));
         const ids = found.map((o) => String((o as { id?: unknown }).id));
         if (found.length > 1) {
           throw new Error(`${how.what}: an interrupted earlier create left ${found.length} matching objects (${ids.join(", ")}); delete the extra ones, or adopt one of them by id`);
