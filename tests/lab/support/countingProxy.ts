@@ -1,6 +1,6 @@
 /**
- * Counts TCP connections to a port from outside the test process (see countingProxyServer.js): miniUp blocks the test's
- * event loop while the plugin runs, so an in-process proxy would never accept.
+ * Counts TCP connections to a port from outside the test process (see countingProxyServer.js), so that the count
+ * does not depend on the test's event loop while the CLI runs.
  */
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
