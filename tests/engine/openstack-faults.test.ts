@@ -200,6 +200,43 @@ describe("a stack through the real Pulumi CLI, Neutron and Keystone behind a fau
   });
 });
 
+describe("more faults under the real Pulumi CLI", () => {
+  beforeEach(() => healthy(neutron, keystone));
+  afterEach(() => {
+    healthy(neutron, keystone);
+    keystone.tokenLifetime(undefined);
+  });
+
+  test("the token expires in the middle of pulumi up: the provider takes a new one and up completes", async () => {
+    const prefix = `${RUN}-expiry`;
+    const tokensBefore = keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length;
+    const before = neutron.seen.length;
+    // Keystone's answers say the token ends in 2 minutes, inside the client's renewal margin: every token is
+    // about to expire as soon as it is issued, and the provider must take a fresh one before it is used up
+    keystone.tokenLifetime(120);
+    const isNetworkCreate = (r: { method: string; path: string }) => r.method === "POST" && r.path === "/v2.0/networks";
+    neutron.pauseAfter(isNetworkCreate);
+    const up = stack(prefix, "up");
+    await whenSeen(neutron, before, up, isNetworkCreate);
+    neutron.resume();
+    const result = await up;
+    expectExactlyTheStack(prefix, result);
+    expect(keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length - tokensBefore).toBeGreaterThan(1);
+    keystone.tokenLifetime(undefined);
+    await destroyAndCheck(prefix);
+  });
+
+  test("a burst of 409 answers (in use) to the deletes of pulumi destroy: destroy completes, nothing left", async () => {
+    const prefix = `${RUN}-409`;
+    const up = await stack(prefix, "up");
+    expectExactlyTheStack(prefix, up);
+    const before = neutron.seen.length;
+    neutron.failNext(4, { status: 409 });
+    await destroyAndCheck(prefix);
+    expect(neutron.seen.slice(before, before + 4).map((r) => r.status)).toEqual([409, 409, 409, 409]);
+  });
+});
+
 describe("many rules created at once in one group, in one provider process", () => {
   // The provider module itself, as the plugin loads it: every create runs in this one process at the same time.
   const { provider } = require("../../provider/openstack/securitygrouprule/controller") as typeof import("../../provider/openstack/securitygrouprule/controller");

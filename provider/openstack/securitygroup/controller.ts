@@ -26,7 +26,7 @@ function settleRules(client: Client, g: ApiGroup, inputs: SecurityGroupInputs, c
   if (inputs.rules !== undefined) {
     return applyRules(client, g, inputs.rules, inputs.includeDefaultRules ?? false, ctx, () => groups.get(client, g.id));
   }
-  return inputs.deleteDefaultRules ? removeDefaultEgress(client, g) : Promise.resolve(g);
+  return inputs.deleteDefaultRules ? removeDefaultEgress(client, g, ctx) : Promise.resolve(g);
 }
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {

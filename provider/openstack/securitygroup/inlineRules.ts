@@ -39,7 +39,7 @@ export async function applyRules(
   const p = plan(liveGroup(g), wanted, includeDefaultRules);
   if (p.remove.length) {
     ctx.progress(`deleting ${p.remove.length} rule(s) not in rules`);
-    await mapLimit(p.remove, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id));
+    await mapLimit(p.remove, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id, ctx));
   }
   if (!p.add.length) return { ...g, security_group_rules: [...p.keep.map((k) => k.rule), ...p.ignored] };
   ctx.progress(`creating ${p.add.length} rule(s) in one bulk request`);

@@ -1,4 +1,5 @@
 /** Neutron calls for security groups: the shared CRUD (neutronResource), the request bodies, default rules. */
+import type { OpContext } from "../../core/controller";
 import { neutronResource } from "../common";
 import { deleteRule, NetworkClient } from "../securitygrouprule/requests";
 import type { ApiGroup } from "./results";
@@ -26,9 +27,9 @@ export function updateBody(i: SecurityGroupInputs, changed: string[]): Record<st
 }
 
 /** Deletes Neutron's default egress rules; returns the group without them. */
-export async function removeDefaultEgress(client: NetworkClient, g: ApiGroup): Promise<ApiGroup> {
+export async function removeDefaultEgress(client: NetworkClient, g: ApiGroup, ctx: Pick<OpContext, "deadline" | "progress">): Promise<ApiGroup> {
   const doomed = defaultEgressRules(g);
-  await Promise.all(doomed.map((r) => deleteRule(client, r.id)));
+  await Promise.all(doomed.map((r) => deleteRule(client, r.id, ctx)));
   const gone = new Set(doomed.map((r) => r.id));
   return { ...g, security_group_rules: (g.security_group_rules ?? []).filter((r) => !gone.has(r.id)) };
 }

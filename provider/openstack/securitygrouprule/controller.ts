@@ -64,9 +64,8 @@ export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOu
     return outputsOf(rule, news);
   },
 
-  async delete(id, state) {
-    const client = await clientFor(state.cloud);
-    await deleteRule(client, id);
+  async delete(id, state, ctx) {
+    await deleteRule(await clientFor(state.cloud), id, ctx);
   },
 };
 

@@ -4,7 +4,7 @@
  */
 import type { OpContext } from "../../core/controller";
 import type { OpenStackClient } from "../client";
-import { neutronResource, outcomeUnknown, sleep as realSleep } from "../common";
+import { deleteUntilGone, neutronResource, outcomeUnknown, sleep as realSleep } from "../common";
 import { withLock } from "./lock";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./results";
@@ -122,11 +122,7 @@ export async function bulkCreateRules(client: NetworkClient, groupId: string, ru
   return body?.security_group_rules ?? [];
 }
 
-/** Deletes a rule; one already gone counts as deleted. */
-export async function deleteRule(client: NetworkClient, id: string): Promise<void> {
-  try {
-    await client.delete(SERVICE, ruleUrl(id));
-  } catch (e) {
-    if (statusOf(e) !== 404) throw e;
-  }
+/** Deletes a rule; one already gone counts as deleted, a 409 is retried until the deadline. */
+export function deleteRule(client: NetworkClient, id: string, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
+  return deleteUntilGone(client, SERVICE, ruleUrl(id), `security group rule ${id}`, ctx);
 }

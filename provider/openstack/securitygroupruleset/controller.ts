@@ -53,9 +53,9 @@ export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRul
     return ruleSetOutputs(news, id, kept, []);
   },
 
-  async delete(id, state) {
+  async delete(id, state, ctx) {
     const client = await clientFor(state.cloud);
-    await deleteManaged(client, id, state.rules ?? [], state.includeDefaultRules ?? false);
+    await deleteManaged(client, id, state.rules ?? [], state.includeDefaultRules ?? false, ctx);
   },
 };
 

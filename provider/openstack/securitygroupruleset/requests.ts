@@ -39,7 +39,7 @@ export async function reconcile(
     const p = plan(group, wanted, includeDefaultRules);
     if (p.remove.length) {
       ctx.progress(`deleting ${p.remove.length} rule(s) not in the set`);
-      await mapLimit(p.remove, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id));
+      await mapLimit(p.remove, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id, ctx));
     }
     if (!p.add.length) return { kept: p.keep };
     ctx.progress(`creating ${p.add.length} rule(s) in one bulk request`);
@@ -63,11 +63,11 @@ export async function reconcile(
 }
 
 /** Deletes every managed rule of the group (Neutron's default rules stay unless the set included them). */
-export async function deleteManaged(client: NetworkClient, groupId: string, claimed: RuleSpec[], includeDefaultRules: boolean): Promise<void> {
+export async function deleteManaged(client: NetworkClient, groupId: string, claimed: RuleSpec[], includeDefaultRules: boolean, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
   const group = await getLiveGroup(client, groupId);
   if (!group) return;
   // Planning against the rules the set last held: what it claimed is "kept", everything else unignored is drift.
   const p = plan(group, claimed, includeDefaultRules);
   const doomed = [...p.keep.map((k) => k.rule), ...p.remove];
-  await mapLimit(doomed, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id));
+  await mapLimit(doomed, DELETE_CONCURRENCY, (r) => deleteRule(client, r.id, ctx));
 }
