@@ -8,5 +8,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   testTimeout: 180000,
   globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+  setupFilesAfterEnv: ["<rootDir>/tests/support/isolateJournal.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tests/tsconfig.json", diagnostics: { warnOnly: false } }] },
 };

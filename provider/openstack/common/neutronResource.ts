@@ -121,6 +121,7 @@ export function neutronResource<T = any>(c: Collection, label = c.singular.repla
         return await how.finish(obj, id);
       } catch (e) {
         await api.remove(client, id, how.ctx).catch(() => undefined);
+        if (key) endCreate(key); // the object is deleted again: nothing for a later create to use
         throw e;
       }
     },
