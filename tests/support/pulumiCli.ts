@@ -208,7 +208,6 @@ export class CliStack {
       workDir: this.workDir,
       projectName: this.projectName,
       programMain: this.programMain,
-      tsconfig: path.join(REPO, "tsconfig.json"),
       stack: this.stack,
       config: this.config,
       secretConfig: this.o.secretConfig,

@@ -13,7 +13,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { labProgram } from "../../../cli/program";
 import type { CliRequest, CliResult } from "./types";
+
+const REPO = path.resolve(__dirname, "..", "..", "..");
 
 async function main() {
   const req: CliRequest = JSON.parse(fs.readFileSync(process.argv[2], "utf8"));
@@ -76,12 +79,8 @@ async function main() {
 
 async function openStack(req: CliRequest): Promise<Stack> {
   const pulumiCommand = await PulumiCommand.get({ root: path.dirname(req.cliDir), skipVersionCheck: true });
-  const program = async () => {
-    // What the Node language host does for `runtime: {name: nodejs, options: {typescript: true}}`.
-    require("ts-node").register({ transpileOnly: true, project: req.tsconfig, compilerOptions: { module: "commonjs" } });
-    const exports = require(req.programMain);
-    return { ...exports };
-  };
+  // the same inline program `npm run lab` runs (cli/program.ts): the main file through ts-node, its exports the outputs
+  const program = labProgram(req.programMain, REPO);
   const stack = await LocalWorkspace.createOrSelectStack(
     { stackName: req.stack, projectName: req.projectName, program },
     { workDir: req.workDir, pulumiCommand, envVars: req.env },

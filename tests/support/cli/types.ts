@@ -17,7 +17,6 @@ export interface CliRequest {
   workDir: string;
   projectName: string;
   programMain: string;
-  tsconfig: string;
   stack: string;
   config?: Record<string, string>;
   secretConfig?: Record<string, string>;
