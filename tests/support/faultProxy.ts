@@ -14,9 +14,10 @@ export interface FaultProxy {
   /**
    * Answer `status` (503 by default) with a Neutron-style error body for the next `n` requests. With
    * `forward: true` each request first reaches the real service and its answer is thrown away (the work was
-   * done, the answer was lost).
+   * done, the answer was lost). With `when`, only requests matching it are failed (the others pass through):
+   * real Neutron answers 409 to a DELETE or a PUT, never to a GET.
    */
-  failNext(n: number, opts?: { status?: number; retryAfterSeconds?: number; forward?: boolean }): void;
+  failNext(n: number, opts?: { status?: number; retryAfterSeconds?: number; forward?: boolean; when?: RequestMatch }): void;
   /** Reset (TCP RST) the connection of the next `n` requests once they arrive (optionally after forwarding them). */
   resetNext(n: number, opts?: { forward?: boolean }): void;
   /**
@@ -47,13 +48,15 @@ export interface FaultProxy {
   close(): Promise<void>;
 }
 
+type RequestMatch = (r: { method: string; path: string }) => boolean;
+
 /** `tls`: serve HTTPS with this key and certificate (PEM) instead of HTTP. */
 export async function startFaultProxy(target: string, opts: { tls?: { key: string; cert: string } } = {}): Promise<FaultProxy> {
   const upstream = new URL(target);
   const sockets = new Set<Socket>();
   let connections = 0;
   let tokenLifetimeSeconds: number | undefined;
-  let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean }> = [];
+  let failures: Array<{ status: number; retryAfterSeconds?: number; forward: boolean; when?: RequestMatch }> = [];
   let resets: Array<{ forward: boolean }> = [];
   let lastInjectedRequestId: string | undefined;
   let lastToken: string | undefined;
@@ -106,7 +109,8 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
           req.socket.resetAndDestroy();
           return;
         }
-        const failure = failures.shift();
+        const failureAt = failures.findIndex((f) => !f.when || f.when({ method, path }));
+        const failure = failureAt < 0 ? undefined : failures.splice(failureAt, 1)[0];
         if (failure) {
           if (failure.forward) await forward(req, body);
           lastInjectedRequestId = `req-${randomUUID()}`;
@@ -178,7 +182,7 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
     url: `${opts.tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     failNext(n, opts = {}) {
-      failures = Array.from({ length: n }, () => ({ status: opts.status ?? 503, retryAfterSeconds: opts.retryAfterSeconds, forward: opts.forward ?? false }));
+      failures = Array.from({ length: n }, () => ({ status: opts.status ?? 503, retryAfterSeconds: opts.retryAfterSeconds, forward: opts.forward ?? false, when: opts.when }));
     },
     resetNext(n, opts = {}) {
       resets = Array.from({ length: n }, () => ({ forward: opts.forward ?? false }));
