@@ -71,6 +71,29 @@ test("an in-place update that needs the VM off: ACPI shutdown, modify, start aga
   expect(upd.progressDuringStep("vm", /ACPI shutdown requested/)).toBe(true);
 });
 
+test("VirtualBox answers that the VM is locked by another session: the update waits, says why, and completes on the one VM", async () => {
+  const n = calls().length;
+  // the stand-in's hook: the next 2 locking calls fail as VirtualBox does while the GUI (or another up) holds the VM
+  fs.writeFileSync(path.join(stateDir, "fail-next-locked"), "2");
+  const seen: string[] = [];
+  const upd = await stack.run("up", {}, { config: { memoryMb: "4096" }, onOutput: (t) => seen.push(t) });
+  expect(upd.error).toBeNull();
+  expect(upd.ops()).toMatchObject({ vm: "update", net: "same", snap: "same" });
+  expect(upd.outputs.vmId).toBe(vmId);
+  expect(fs.readFileSync(path.join(stateDir, "fail-next-locked"), "utf8")).toBe("0");
+  // the refused modifyvm was asked again until it went through: 2 locked + 1 that worked, and nothing else doubled
+  expect(changesSince(n).map((a) => a.slice(0, 3).join(" "))).toEqual([
+    `controlvm ${vmId} acpipowerbutton`,
+    `modifyvm ${vmId} --memory`,
+    `modifyvm ${vmId} --memory`,
+    `modifyvm ${vmId} --memory`,
+    `startvm ${vmId} --type`,
+  ]);
+  expect(seen.join("")).toMatch(/VBoxManage modifyvm: The machine '[^']+' is already locked for a session[^\n]*another session holds the VM[^\n]*retrying in/);
+  expect(vbox("showvminfo", vmId, "--machinereadable")).toContain("memory=4096");
+  expect(vbox("list", "vms").trim().split("\n")).toHaveLength(1);
+});
+
 test("drift made with VBoxManage: preview --refresh --diff names portForwards; up --refresh puts the forward back", async () => {
   vbox("natnetwork", "modify", "--netname", "labnet", "--port-forward-4", "delete", "ssh");
   const preview = await stack.run("preview", { refresh: true, diff: true });

@@ -11,15 +11,21 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Longest Retry-After honoured. */
   maxRetryAfterMs: number;
+  /**
+   * A refused connection sent nothing, so it is retried for this long after the first refusal even when the
+   * attempts are used up: a Keystone or Neutron being restarted (Packstack restarts them) refuses for 5-20 s.
+   */
+  refusedWaitMs: number;
 }
 
-/** Defaults, overridable by OSLAB_HTTP_MAX_ATTEMPTS / OSLAB_HTTP_RETRY_BASE_MS (read at call time). */
+/** Defaults, overridable by OSLAB_HTTP_MAX_ATTEMPTS / OSLAB_HTTP_RETRY_BASE_MS / OSLAB_HTTP_REFUSED_WAIT_MS (read at call time). */
 export function retryPolicy(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
   return {
     maxAttempts: positiveInt(env.OSLAB_HTTP_MAX_ATTEMPTS, 6),
     baseDelayMs: positiveInt(env.OSLAB_HTTP_RETRY_BASE_MS, 500),
     maxDelayMs: 10_000,
     maxRetryAfterMs: 60_000,
+    refusedWaitMs: nonNegativeInt(env.OSLAB_HTTP_REFUSED_WAIT_MS, 60_000),
   };
 }
 
@@ -67,4 +73,9 @@ export function retryAfterMs(header: string | undefined, policy: RetryPolicy, no
 function positiveInt(v: string | undefined, dflt: number): number {
   const n = v === undefined ? NaN : Number(v);
   return Number.isInteger(n) && n > 0 ? n : dflt;
+}
+
+function nonNegativeInt(v: string | undefined, dflt: number): number {
+  const n = v === undefined ? NaN : Number(v);
+  return Number.isInteger(n) && n >= 0 ? n : dflt;
 }

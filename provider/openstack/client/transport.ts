@@ -64,6 +64,7 @@ export class Transport {
   async send(req: WireRequest): Promise<WireResponse> {
     const policy = retryPolicy();
     let mayHaveApplied = false;
+    let firstRefusedAt: number | undefined;
     for (let attempt = 1; ; attempt++) {
       let delay: number;
       try {
@@ -93,7 +94,9 @@ export class Transport {
         // Never rethrow axios errors: they carry the request config, headers (the token) and body (the password).
         if (code === undefined) throw otherFailure(req, e, attempt);
         if (code !== "ECONNREFUSED") traceRequest({ method: req.method, service: req.service, path: req.path, status: null, error: code });
-        if (attempt >= policy.maxAttempts || !shouldRetry({ code }, req.retrySafe)) {
+        if (code === "ECONNREFUSED") firstRefusedAt ??= Date.now();
+        const stillWaiting = code === "ECONNREFUSED" && Date.now() - (firstRefusedAt as number) < policy.refusedWaitMs;
+        if ((attempt >= policy.maxAttempts && !stillWaiting) || !shouldRetry({ code }, req.retrySafe)) {
           throw new OpenStackHttpError(req.service, req.method, req.path, 0, {
             code,
             detail: `cannot reach ${hostOf(req.url)}`,

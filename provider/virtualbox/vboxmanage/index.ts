@@ -10,6 +10,7 @@
  */
 import type { OpContext } from "../../core/controller";
 import { locateVBoxManage } from "./locate";
+import { VBoxManageError } from "./errors";
 import { RunOptions, RunResult, runVBoxManage } from "./run";
 import { serialised } from "./serialize";
 import { checkVersion } from "./version";
@@ -34,7 +35,9 @@ export interface VBoxManage {
 export function vboxManage(explicitPath: string | undefined | null, ctx: Pick<OpContext, "progress" | "deadline">): VBoxManage {
   const exe = locateVBoxManage(explicitPath);
   const call = (args: ReadonlyArray<string>, opts: CallOptions = {}) =>
-    serialised(opts.vm ? `${exe}\0${opts.vm}` : undefined, () => runVBoxManage(exe, args, { ...opts, deadline: ctx.deadline }));
+    serialised(opts.vm ? `${exe}\0${opts.vm}` : undefined, () =>
+      runVBoxManage(exe, args, { onRetry: (err, ms) => ctx.progress(retryLine(args, err, ms)), ...opts, deadline: ctx.deadline }),
+    );
   return {
     exe,
     read: call,
@@ -43,4 +46,10 @@ export function vboxManage(explicitPath: string | undefined | null, ctx: Pick<Op
       return call(args, opts);
     },
   };
+}
+
+/** What the user reads while a call waits out a transient failure ("already locked" most often). */
+function retryLine(args: ReadonlyArray<string>, err: VBoxManageError, delayMs: number): string {
+  const hint = err.kind === "locked" ? " (another session holds the VM: the VirtualBox window, or another pulumi up)" : "";
+  return `VBoxManage ${args[0]}: ${err.message}${hint}; retrying in ${(delayMs / 1000).toFixed(1)}s`;
 }

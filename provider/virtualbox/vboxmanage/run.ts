@@ -18,6 +18,8 @@ export interface RunOptions {
   attempts?: number;
   /** First backoff delay in ms (default 500, doubling, at most 5 s). */
   backoffMs?: number;
+  /** Told before each retry of a transient failure (the user sees why the step waits). */
+  onRetry?: (err: VBoxManageError, delayMs: number) => void;
 }
 
 export interface RunResult {
@@ -84,6 +86,7 @@ export async function runVBoxManage(exe: string, args: ReadonlyArray<string>, op
     const transient = TRANSIENT.includes(err.kind) || /VBOX_E_INVALID_OBJECT_STATE|E_ACCESSDENIED/.test(r.stderr);
     const late = opts.deadline !== undefined && Date.now() + delay > opts.deadline;
     if (!transient || err.kind === "syntax" || attempt >= attempts || late) throw err;
+    opts.onRetry?.(err, delay);
     await sleep(delay);
     delay = Math.min(delay * 2, 5000);
   }

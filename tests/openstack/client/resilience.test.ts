@@ -92,19 +92,34 @@ describe("OpenStack client: retries against a faulty Neutron", () => {
       expect(await networksNamed(name)).toHaveLength(1);
     }));
 
+  /** POSTs a network named `name` through the proxy while the proxy refuses connections for `downMs`. */
+  async function createWhileRefused(name: string, downMs: number): Promise<void> {
+    await proxy.refuse();
+    expect(await refused(proxy.url)).toBe(true);
+    // the client hears of its idle keep-alive socket's close a moment later (a POST on it then would be reset, not refused)
+    await new Promise((r) => setTimeout(r, 50));
+    const back = setTimeout(() => void proxy.accept(), downMs);
+    try {
+      const { network } = await viaProxy.post("network", "/v2.0/networks", { network: { name } });
+      created.push(network.id);
+    } finally {
+      clearTimeout(back);
+      await proxy.accept().catch(() => undefined);
+    }
+  }
+
   it("retries a POST whose connection was refused (nothing was sent) and creates exactly one object", () =>
     withEnv(FAST_RETRIES, async () => {
       const name = uniqueName("oslab-client-refused");
-      await proxy.refuse();
-      expect(await refused(proxy.url)).toBe(true);
-      const back = setTimeout(() => void proxy.accept(), 400);
-      try {
-        const { network } = await viaProxy.post("network", "/v2.0/networks", { network: { name } });
-        created.push(network.id);
-      } finally {
-        clearTimeout(back);
-        await proxy.accept().catch(() => undefined);
-      }
+      await createWhileRefused(name, 400);
+      expect(await networksNamed(name)).toHaveLength(1);
+    }));
+
+  it("keeps retrying a refused POST past its attempts while the service restarts (refused for 2 s), then creates one object", () =>
+    // 2 attempts at 100 ms backoff are over in a fraction of a second: only the refused-connection wait carries on
+    withEnv({ ...FAST_RETRIES, OSLAB_HTTP_MAX_ATTEMPTS: "2" }, async () => {
+      const name = uniqueName("oslab-client-restart");
+      await createWhileRefused(name, 2000);
       expect(await networksNamed(name)).toHaveLength(1);
     }));
 
@@ -190,7 +205,7 @@ describe("OpenStack client: Keystone down, then back", () => {
     }));
 
   it("gives up when Keystone stays down, naming the connection failure", () =>
-    withEnv({ ...FAST_RETRIES, OSLAB_HTTP_MAX_ATTEMPTS: "2" }, async () => {
+    withEnv({ ...FAST_RETRIES, OSLAB_HTTP_MAX_ATTEMPTS: "2", OSLAB_HTTP_REFUSED_WAIT_MS: "0" }, async () => {
       await proxy.refuse();
       const e = await rejectionOf(clientFor({ ...adminCloud(), authUrl: `${proxy.url}/v3` }));
       expect(e).toBeInstanceOf(OpenStackHttpError);

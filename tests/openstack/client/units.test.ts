@@ -65,7 +65,7 @@ describe("OpenStack client: error bodies", () => {
 });
 
 describe("OpenStack client: retry policy", () => {
-  const policy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+  const policy = { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 60_000, refusedWaitMs: 60_000 };
 
   it("retries idempotent requests on connection failures and 429/502/503/504, POST only when refused", () => {
     for (const status of [429, 502, 503, 504]) expect(shouldRetry({ status }, true)).toBe(true);
@@ -98,5 +98,7 @@ describe("OpenStack client: retry policy", () => {
   it("takes its bounds from the environment at call time", () => {
     expect(retryPolicy({ OSLAB_HTTP_MAX_ATTEMPTS: "3", OSLAB_HTTP_RETRY_BASE_MS: "10" })).toMatchObject({ maxAttempts: 3, baseDelayMs: 10 });
     expect(retryPolicy({ OSLAB_HTTP_MAX_ATTEMPTS: "zero" })).toMatchObject({ maxAttempts: 6, baseDelayMs: 500 });
+    expect(retryPolicy({ OSLAB_HTTP_REFUSED_WAIT_MS: "0" })).toMatchObject({ refusedWaitMs: 0 });
+    expect(retryPolicy({})).toMatchObject({ refusedWaitMs: 60_000 });
   });
 });

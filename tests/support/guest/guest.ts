@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { freePort, killNamespace, killNamespaceSync, SshdProcess, startSshd } from "./namespace";
+import { freePort, killNamespace, killNamespaceSync, pidsIn, SshdProcess, startSshd } from "./namespace";
 import { buildRoot, GuestLayout, hostKeyFingerprint, layout, newHostKey } from "./rootfs";
 import { DeepPartial, defaultState, GuestState, merge, readCalls, RecordedCall, StateFile } from "./state";
 
@@ -41,6 +41,11 @@ export interface Guest {
   hostPath(guestPath: string): string;
   /** Kills sshd and every session, waits `downMs`, starts sshd again on the same port (`newHostKey`: as a rebuilt VM). */
   restart(opts?: { downMs?: number; newHostKey?: boolean }): Promise<void>;
+  /**
+   * `systemctl restart sshd` at its worst: the listener and every session die, nothing else does (a detached
+   * Packstack keeps running); after `downMs` a new listener takes the same port.
+   */
+  restartSshd(opts?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -99,8 +104,8 @@ class GuestImpl implements Guest {
     return this.l.state;
   }
 
-  private async launch(): Promise<void> {
-    this.sshd = await startSshd(this.l, this.port, this.stateFile.read().hostname);
+  private async launch(join?: number): Promise<void> {
+    this.sshd = await startSshd(this.l, this.port, this.stateFile.read().hostname, join);
     live.add(this.killSync);
     this.stateFile.update({ listenerPid: this.sshd.pid });
   }
@@ -143,6 +148,17 @@ class GuestImpl implements Guest {
     await this.launch();
   }
 
+  async restartSshd(opts: { downMs?: number } = {}): Promise<void> {
+    const ns = this.sshd.namespace;
+    killSshdIn(ns);
+    if (this.sshd.child.exitCode === null && this.sshd.child.signalCode === null) await new Promise((r) => this.sshd.child.once("exit", r));
+    if (opts.downMs) await new Promise((r) => setTimeout(r, opts.downMs));
+    // what still runs on the "machine" (a detached Packstack) keeps its namespace: the new sshd joins it (two
+    // mounts of one overlay would not see each other's writes); with nothing left, a fresh namespace
+    const survivor = pidsIn(ns)[0];
+    await this.launch(survivor);
+  }
+
   private async kill(): Promise<void> {
     if (!this.sshd) return;
     live.delete(this.killSync);
@@ -157,5 +173,16 @@ class GuestImpl implements Guest {
     this.stopped = true;
     await this.kill();
     fs.rmSync(this.l.dir, { recursive: true, force: true });
+  }
+}
+
+/** SIGKILLs the sshd processes (listener and sessions) of a namespace, leaving everything else there running. */
+function killSshdIn(namespace: string): void {
+  for (const pid of pidsIn(namespace)) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "sshd") process.kill(pid, "SIGKILL");
+    } catch {
+      /* gone meanwhile */
+    }
   }
 }

@@ -20,6 +20,11 @@ mount --bind "$G/var-log" /var/log
 mkdir -p /run/sshd
 exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o "Port=$PORT" -o ListenAddress=127.0.0.1 -o PidFile=none
 `;
+/** sshd again in a namespace whose mounts are already there (a restarted sshd on the same "machine"). */
+const SSHD_AGAIN = `PORT="$1"
+mkdir -p /run/sshd
+exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o "Port=$PORT" -o ListenAddress=127.0.0.1 -o PidFile=none
+`;
 
 export interface SshdProcess {
   child: ChildProcess;
@@ -28,10 +33,15 @@ export interface SshdProcess {
   log(): string;
 }
 
-export async function startSshd(l: GuestLayout, port: number, hostname: string): Promise<SshdProcess> {
-  const child = spawn("unshare", ["--mount", "--uts", "--propagation", "private", "--", "sh", "-c", SCRIPT, "sh", l.dir, String(port), hostname], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/**
+ * `join`: the pid of a process in an existing guest namespace: sshd starts there (the same mounts, so what runs
+ * there and the new sessions see one machine) instead of in a new one.
+ */
+export async function startSshd(l: GuestLayout, port: number, hostname: string, join?: number): Promise<SshdProcess> {
+  const child =
+    join === undefined
+      ? spawn("unshare", ["--mount", "--uts", "--propagation", "private", "--", "sh", "-c", SCRIPT, "sh", l.dir, String(port), hostname], { stdio: ["ignore", "pipe", "pipe"] })
+      : spawn("nsenter", ["--target", String(join), "--mount", "--uts", "--", "sh", "-c", SSHD_AGAIN, "sh", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const keep = (d: Buffer) => {
     log = (log + d.toString()).slice(-8000);
