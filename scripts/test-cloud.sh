@@ -5,6 +5,8 @@
 #   bash scripts/test-cloud.sh up       install what is missing, configure, start what is not running
 #   bash scripts/test-cloud.sh install  only install the Debian packages (e.g. to bake a CI image)
 #   bash scripts/test-cloud.sh down     stop what this script started (and nothing else); data is kept
+#   bash scripts/test-cloud.sh stop S   stop one service this script started (keystone, neutron-server ...): the
+#                                       fault tests restart a service in the middle of `pulumi up` (stop, then up)
 #   bash scripts/test-cloud.sh status   what runs and what answers (exit 0 when Keystone and Neutron answer)
 #   bash scripts/test-cloud.sh env      print `export OS_...=` lines for admin:  eval "$(bash scripts/test-cloud.sh env)"
 #
@@ -814,7 +816,13 @@ case "${1:-}" in
   up) cmd_up ;;
   install) require_root install; mkdir -p "$LOGS"; install_packages ;;
   down) cmd_down ;;
+  stop)
+    require_root stop
+    case "${2:-}" in
+      keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute) stop_ours "$2" ;;
+      *) echo "usage: $0 stop keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute" >&2; exit 2 ;;
+    esac ;;
   status) cmd_status ;;
   env) print_admin_env ;;
-  *) echo "usage: $0 up|down|status|env|install" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|stop SERVICE|status|env|install" >&2; exit 2 ;;
 esac

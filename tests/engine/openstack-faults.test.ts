@@ -9,7 +9,7 @@
  * The CLI runs in a child process started asynchronously: the proxies live in this process and must keep answering
  * (and be steered mid-run) while the CLI works.
  */
-import { execFileSync } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import { randomUUID } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
@@ -50,12 +50,16 @@ function proxiedCloud() {
 }
 
 const stacks = new Map<string, CliStack>();
-/** One `pulumi <operation>` of the stack `prefix` through the real CLI (one stack per prefix, one backend). */
-function stack(prefix: string, operation: "up" | "destroy"): Promise<CliRun> {
+/**
+ * One `pulumi <operation>` of the stack `prefix` through the real CLI (one stack per prefix, one backend). `cloud`
+ * (fixed by the stack's first run) is how the stack reaches the cloud: both services behind the proxies by default.
+ */
+function stack(prefix: string, operation: "up" | "destroy", opts: { cloud?: object; onOutput?: (text: string) => void } = {}): Promise<CliRun> {
   if (!stacks.has(prefix)) {
-    stacks.set(prefix, new CliStack({ programDir: PROGRAM, stack: prefix, stateDir, config: { prefix }, secretConfig: { cloud: JSON.stringify(proxiedCloud()) } }));
+    const cloud = JSON.stringify(opts.cloud ?? proxiedCloud());
+    stacks.set(prefix, new CliStack({ programDir: PROGRAM, stack: prefix, stateDir, config: { prefix }, secretConfig: { cloud } }));
   }
-  return stacks.get(prefix)!.run(operation);
+  return stacks.get(prefix)!.run(operation, {}, { onOutput: opts.onOutput });
 }
 
 /**
@@ -236,6 +240,70 @@ describe("more faults under the real Pulumi CLI", () => {
     await destroyAndCheck(prefix);
     const injected = neutron.seen.slice(before).filter((r) => r.status === 409);
     expect(injected.map((r) => r.method)).toEqual(["DELETE", "DELETE", "DELETE", "DELETE"]);
+  });
+});
+
+/** The project's test-cloud script, as root (what CI runs): `stop <service>` and `up` restart one for real. */
+const TEST_CLOUD = path.join(__dirname, "..", "..", "scripts", "test-cloud.sh");
+const testCloud = (...args: string[]) =>
+  new Promise<void>((resolve, reject) =>
+    execFile("bash", [TEST_CLOUD, ...args], { encoding: "utf8" }, (e, _out, err) => (e ? reject(new Error(`test-cloud.sh ${args.join(" ")}: ${err}`)) : resolve())),
+  );
+
+describe("a real Keystone or Neutron restarted in the middle of pulumi up (the process stopped and started again)", () => {
+  beforeEach(() => healthy(neutron, keystone));
+  // whatever happened, the next suites get a whole cloud
+  afterAll(() => testCloud("up"), 5 * 60_000);
+
+  test("Neutron restarted as pulumi up starts its creates: up waits for it, each object once", async () => {
+    const prefix = `${RUN}-neutron-restart`;
+    // straight at the real Neutron (its catalog endpoint), so the provider meets what a restart really does:
+    // answers cut off by the shutdown, then refused connections until it listens again
+    const direct = { ...adminCloud(), authUrl: `${keystone.url}/v3` };
+    let stoppedAt: number | undefined;
+    let restart: Promise<void> | undefined;
+    const up = stack(prefix, "up", {
+      cloud: direct,
+      // the engine prints this as it starts the network's create, before any of the stack's objects exists
+      onOutput: (text) => {
+        if (restart || !/openstack:Network\s+net\s+creating/.test(text)) return;
+        restart = testCloud("stop", "neutron-server").then(() => {
+          stoppedAt = Date.now();
+          return testCloud("up");
+        });
+      },
+    });
+    const result = await up;
+    await restart;
+    expect(stoppedAt).toBeDefined();
+    expectExactlyTheStack(prefix, result);
+    // the subnet (which waits for the network) was made by the restarted Neutron, within this one up
+    const subnetCreated = Date.parse(`${openstack("subnet", "show", result.outputs.subnetId).created_at}`);
+    expect(subnetCreated).toBeGreaterThanOrEqual(Math.floor(stoppedAt! / 1000) * 1000);
+    await destroyAndCheck(prefix);
+  });
+
+  test("Keystone restarted while the provider must re-authenticate: up completes, each object once", async () => {
+    const prefix = `${RUN}-keystone-restart`;
+    // straight at the real Keystone; Neutron behind its proxy, to act at an exact point of the run
+    const direct = { ...adminCloud(), endpointOverrides: { network: neutron.url } };
+    const before = neutron.seen.length;
+    const isNetworkCreate = (r: { method: string; path: string }) => r.method === "POST" && r.path === "/v2.0/networks";
+    neutron.pauseAfter(isNetworkCreate);
+    const up = stack(prefix, "up", { cloud: direct });
+    await whenSeen(neutron, before, up, isNetworkCreate);
+    const token = neutron.lastToken!;
+    await testCloud("stop", "keystone");
+    // Neutron would refuse the token once keystonemiddleware's cache lets go of it (or it expires): answer the
+    // next request so, and the provider must take a new token while Keystone is down
+    neutron.failNext(1, { status: 401 });
+    neutron.resume();
+    const back = testCloud("up");
+    const result = await up;
+    await back;
+    expectExactlyTheStack(prefix, result);
+    expect(neutron.lastToken).not.toBe(token);
+    await destroyAndCheck(prefix);
   });
 });
 
