@@ -5,8 +5,8 @@
 #   bash scripts/test-cloud.sh up       install what is missing, configure, start what is not running
 #   bash scripts/test-cloud.sh install  only install the Debian packages (e.g. to bake a CI image)
 #   bash scripts/test-cloud.sh down     stop what this script started (and nothing else); data is kept
-#   bash scripts/test-cloud.sh stop S   stop one service this script started (keystone, neutron-server ...): the
-#                                       fault tests restart a service in the middle of `pulumi up` (stop, then up)
+#   bash scripts/test-cloud.sh stop S   stop one service this script started (keystone, neutron-server ...; --kill:
+#                                       SIGKILL, as a crash): the fault tests restart one mid-`pulumi up` (stop, then up)
 #   bash scripts/test-cloud.sh status   what runs and what answers (exit 0 when Keystone and Neutron answer)
 #   bash scripts/test-cloud.sh env      print `export OS_...=` lines for admin:  eval "$(bash scripts/test-cloud.sh env)"
 #
@@ -98,13 +98,19 @@ is_running() {
 }
 descendants() { local c; for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do echo "$c"; descendants "$c"; done; }
 
-# stop_ours NAME: TERM the daemon we started (by pid), KILL it after 30 s, then any leftover children
+# stop_ours NAME [KILL]: TERM the daemon we started (by pid), KILL it after 30 s, then any leftover children;
+# with KILL, the daemon and its children at once (a crash)
 stop_ours() {
-  local name=$1 pid kids i
+  local name=$1 sig=${2:-TERM} pid kids i
   if ! is_running "$name"; then rm -f "$RUN/$name.pid"; return 0; fi
   pid=$(pid_of "$name"); kids=$(descendants "$pid")
-  log "stopping $name (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
+  log "stopping $name (pid $pid, SIG$sig)"
+  if [ "$sig" = KILL ]; then
+    # shellcheck disable=SC2086  # a list of pids
+    kill -KILL "$pid" $kids 2>/dev/null || true
+  else
+    kill -TERM "$pid" 2>/dev/null || true
+  fi
   for i in $(seq 1 150); do alive "$pid" || break; sleep 0.2; done
   if alive "$pid"; then log "$name ignored TERM, sending KILL"; kill -KILL "$pid" 2>/dev/null || true; fi
   for i in $kids; do if alive "$i"; then kill -TERM "$i" 2>/dev/null || true; fi; done
@@ -819,7 +825,12 @@ case "${1:-}" in
   stop)
     require_root stop
     case "${2:-}" in
-      keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute) stop_ours "$2" ;;
+      keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute)
+        case "${3:-}" in
+          "") stop_ours "$2" ;;
+          --kill) stop_ours "$2" KILL ;;
+          *) echo "usage: $0 stop SERVICE [--kill]" >&2; exit 2 ;;
+        esac ;;
       *) echo "usage: $0 stop keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute" >&2; exit 2 ;;
     esac ;;
   status) cmd_status ;;
