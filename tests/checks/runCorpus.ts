@@ -4,6 +4,8 @@
  * input pass; no failure echoes a planted secret; and `sideEffects()` (HTTP requests, VBoxManage calls, SSH
  * connections) stays empty throughout.
  */
+import { collectSecrets } from "../../provider/core/controller";
+import { isSecretWire } from "../../provider/core/secrets";
 import { Inputs, ResourceCorpus, SECRETS } from "./cases/corpus";
 import { MODULES } from "./controllers";
 
@@ -44,10 +46,29 @@ export function runCorpus(corpus: ResourceCorpus, extra: () => Inputs, sideEffec
       expect(sideEffects()).toEqual([]);
     });
 
+    test.each([["the base", corpus.base()] as const, ...corpus.good.map((g, i) => [`good input #${i}`, g] as const)])(
+      "%s: check() returns no secret in clear (what the engine stores as the inputs in state), whoever calls it",
+      async (_what, good) => {
+        const raw = { ...extra(), ...good };
+        const r = await p.check({}, raw);
+        const shown = JSON.stringify(visible(r.inputs));
+        // each secret as JSON writes it (a private key's line breaks become \n)
+        for (const s of collectSecrets(raw).filter((x) => x.length >= 6)) expect(shown).not.toContain(JSON.stringify(s).slice(1, -1));
+      },
+    );
+
     test.each(corpus.good.map((g, i) => [i, g] as const))("accepts good input #%d", async (_i, good) => {
       const r = await p.check({}, { ...extra(), ...good });
       expect(r.failures ?? []).toEqual([]);
       expect(sideEffects()).toEqual([]);
     });
   });
+}
+
+/** A value as the state shows it: every Pulumi secret replaced by a marker. */
+function visible(v: unknown): unknown {
+  if (isSecretWire(v)) return "***";
+  if (Array.isArray(v)) return v.map(visible);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, visible(x)]));
+  return v;
 }

@@ -100,6 +100,7 @@ export const controller: Controller<HostPrepInputs, Outputs> = {
   label: (i) => (i.connection ? `${i.connection.host ?? "127.0.0.1"}:${i.connection.port ?? 2222}` : undefined),
   schema: (z) => hostPrepSchema(z),
   secretOutputs: ["connection"],
+  secretInputs: ["connection"], // its key or password, however the provider is called
   defaultTimeoutMs: { create: 60 * 60_000, update: 60 * 60_000 },
   compare: { connection: (a, b) => JSON.stringify(withoutPin(a)) === JSON.stringify(withoutPin(b)) },
 

@@ -69,8 +69,9 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
   type: "lab.PackstackInstall",
   schema: packstackSchema,
   secretOutputs: ["answerFile", "keystonerc", "adminPassword", "connection", "extraAnswers"],
-  // The sdk class wraps adminPassword and connection; extraAnswers holds passwords too (CONFIG_MARIADB_PW ...).
-  secretInputs: ["extraAnswers"],
+  // Secret in the inputs in state too, however the provider is called (the sdk class wraps them; a program using
+  // the exported `providers` does not): extraAnswers holds passwords too (CONFIG_MARIADB_PW ...).
+  secretInputs: ["adminPassword", "connection", "extraAnswers"],
   defaultTimeoutMs: { create: 3 * HOURS, update: 3 * HOURS, delete: 60e3 },
 
   async create(inputs, ctx) {

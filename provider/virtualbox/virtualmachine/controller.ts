@@ -192,6 +192,7 @@ export const controller: Controller<VirtualMachineInputs, VirtualMachineOutputs>
   deleteBeforeReplace: true,
   compare: COMPARE,
   secretOutputs: ["unattended"],
+  secretInputs: ["unattended"], // the root password, however the provider is called
   defaultTimeoutMs: { create: 90 * 60e3, update: 20 * 60e3, delete: 10 * 60e3 },
   create,
   async find(adopt, inputs, ctx) {

@@ -1,6 +1,7 @@
 /** check() rejects bad lab.PackstackInstall inputs, naming the field, before any SSH connection is attempted. */
 import * as net from "net";
 import { provider } from "./helpers";
+import { isSecretWire, unwrapSecrets } from "../../../provider/core/secrets";
 
 const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
 
@@ -24,7 +25,8 @@ describe("lab.PackstackInstall check", () => {
   it("fills the defaults of the learner's lab", async () => {
     const r = await provider.check({}, base());
     expect(r.failures).toBeUndefined();
-    expect(r.inputs).toMatchObject({
+    for (const k of ["adminPassword", "connection", "extraAnswers"]) expect(isSecretWire(r.inputs[k])).toBe(true);
+    expect(unwrapSecrets(r.inputs)).toMatchObject({
       hostIp: "10.0.2.15", externalInterface: "enp0s3", bridge: "br-ex", physnet: "extnet", tenantNetworkTypes: ["vxlan"],
       typeDrivers: ["vxlan", "flat"], l2Agent: "openvswitch", provisionDemo: false, extraAnswers: {}, timeoutMinutes: 120,
       gateway: "10.0.2.1", prefixLength: 24, healthy: true, connection: { user: "root", port },
