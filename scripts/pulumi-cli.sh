@@ -7,7 +7,7 @@
 #
 # The version and the module set are pinned by scripts/pulumi-cli/go.mod + go.sum (a wrapper module of ours that
 # only names theirs, with the non-local replace line pkg/v3's own go.mod has). The build goes to a cache folder
-# outside the repository (PULUMI_CLI_CACHE, default ~/.cache/pulumi-openstack-lab/pulumi-cli-<version>-<go.sum hash>/bin)
+# outside the repository (PULUMI_CLI_CACHE, default ~/.cache/pulumi-openstack-lab/pulumi-cli-<version>-<hash of go.mod and go.sum>/bin)
 # and a finished build is reused. Progress goes to stderr; stdout is only the folder.
 #
 # The Node.js language host (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3) is not served by
@@ -19,7 +19,7 @@ REPO=$(cd "$HERE/.." && pwd)
 MOD="$HERE/pulumi-cli"
 VERSION=$(awk '$1 == "github.com/pulumi/pulumi/pkg/v3" { print $2; exit }' "$MOD/go.mod")
 [ -n "$VERSION" ] || { echo "pulumi-cli.sh: no github.com/pulumi/pulumi/pkg/v3 requirement in $MOD/go.mod" >&2; exit 1; }
-SUM=$(sha256sum "$MOD/go.mod" "$MOD/go.sum" | sha256sum | cut -c1-12)
+SUM=$(cat "$MOD/go.mod" "$MOD/go.sum" | sha256sum | cut -c1-12)   # the content only: one build per machine, whatever the checkout
 ROOT=${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openstack-lab/pulumi-cli-$VERSION-$SUM}
 OUT="$ROOT/bin"   # <root>/bin/pulumi: the layout the Automation API's PulumiCommand.get({ root }) expects
 LAUNCHER="$REPO/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
