@@ -24,12 +24,12 @@ export interface FaultProxy {
    * Once a request matching `when` has been answered, hold every later request (unanswered, connection open) until
    * `resume()`: lets a test act at an exact point of a run, however fast the run is.
    */
-  pauseAfter(when: (r: { method: string; path: string }) => boolean): void;
+  pauseAfter(when: RequestMatch): void;
   /**
    * The next request matching `when` reaches the real service, but its answer (and every later request) is held
    * until `resume()`: the work is done, the client has not heard of it yet.
    */
-  holdAnswerOf(when: (r: { method: string; path: string }) => boolean): void;
+  holdAnswerOf(when: RequestMatch): void;
   resume(): void;
   /** Stop listening and drop open connections: clients get ECONNREFUSED. */
   refuse(): Promise<void>;
@@ -61,8 +61,8 @@ export async function startFaultProxy(target: string, opts: { tls?: { key: strin
   let lastInjectedRequestId: string | undefined;
   let lastToken: string | undefined;
   const seen: FaultProxy["seen"] = [];
-  let pauseWhen: ((r: { method: string; path: string }) => boolean) | undefined;
-  let holdWhen: ((r: { method: string; path: string }) => boolean) | undefined;
+  let pauseWhen: RequestMatch | undefined;
+  let holdWhen: RequestMatch | undefined;
   let gate: { promise: Promise<void>; open: () => void } | undefined;
   const closeGate = () => {
     let open!: () => void;

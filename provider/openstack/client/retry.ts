@@ -21,11 +21,11 @@ export interface RetryPolicy {
 /** Defaults, overridable by OSLAB_HTTP_MAX_ATTEMPTS / OSLAB_HTTP_RETRY_BASE_MS / OSLAB_HTTP_REFUSED_WAIT_MS (read at call time). */
 export function retryPolicy(env: NodeJS.ProcessEnv = process.env): RetryPolicy {
   return {
-    maxAttempts: positiveInt(env.OSLAB_HTTP_MAX_ATTEMPTS, 6),
-    baseDelayMs: positiveInt(env.OSLAB_HTTP_RETRY_BASE_MS, 500),
+    maxAttempts: intAtLeast(1, env.OSLAB_HTTP_MAX_ATTEMPTS, 6),
+    baseDelayMs: intAtLeast(1, env.OSLAB_HTTP_RETRY_BASE_MS, 500),
     maxDelayMs: 10_000,
     maxRetryAfterMs: 60_000,
-    refusedWaitMs: nonNegativeInt(env.OSLAB_HTTP_REFUSED_WAIT_MS, 60_000),
+    refusedWaitMs: intAtLeast(0, env.OSLAB_HTTP_REFUSED_WAIT_MS, 60_000),
   };
 }
 
@@ -70,12 +70,8 @@ export function retryAfterMs(header: string | undefined, policy: RetryPolicy, no
   return Math.min(policy.maxRetryAfterMs, Math.max(0, ms));
 }
 
-function positiveInt(v: string | undefined, dflt: number): number {
+/** A whole number >= `min` from the environment, or `dflt` when absent or not one. */
+function intAtLeast(min: number, v: string | undefined, dflt: number): number {
   const n = v === undefined ? NaN : Number(v);
-  return Number.isInteger(n) && n > 0 ? n : dflt;
-}
-
-function nonNegativeInt(v: string | undefined, dflt: number): number {
-  const n = v === undefined ? NaN : Number(v);
-  return Number.isInteger(n) && n >= 0 ? n : dflt;
+  return Number.isInteger(n) && n >= min ? n : dflt;
 }
