@@ -7,3 +7,7 @@ export * from "./securityGroupRuleSet";
 export * from "./router";
 export * from "./routerInterface";
 export * from "./floatingIp";
+export * from "./keypair";
+export * from "./flavor";
+export * from "./image";
+export * from "./server";

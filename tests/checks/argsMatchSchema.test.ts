@@ -19,6 +19,10 @@ const ARGS: Record<string, [file: string, iface: string]> = {
   "openstack.Router": ["openstack/router.ts", "RouterArgs"],
   "openstack.RouterInterface": ["openstack/routerInterface.ts", "RouterInterfaceArgs"],
   "openstack.FloatingIp": ["openstack/floatingIp.ts", "FloatingIpArgs"],
+  "openstack.Keypair": ["openstack/keypair.ts", "KeypairArgs"],
+  "openstack.Flavor": ["openstack/flavor.ts", "FlavorArgs"],
+  "openstack.Image": ["openstack/image.ts", "ImageArgs"],
+  "openstack.Server": ["openstack/server.ts", "ServerArgs"],
   "virtualbox.NatNetwork": ["virtualbox/natNetwork.ts", "NatNetworkArgs"],
   "virtualbox.VirtualMachine": ["virtualbox/virtualMachine.ts", "VirtualMachineArgs"],
   "virtualbox.Snapshot": ["virtualbox/snapshot.ts", "SnapshotArgs"],
@@ -33,6 +37,7 @@ const NESTED: Array<[string, string[], string, string]> = [
   ["virtualbox.NatNetwork", ["portForwards", "0"], "virtualbox/natNetwork.ts", "PortForwardArgs"],
   ["openstack.Subnet", ["allocationPools", "0"], "openstack/subnet.ts", "AllocationPoolArgs"],
   ["openstack.Subnet", ["hostRoutes", "0"], "openstack/subnet.ts", "HostRouteArgs"],
+  ["openstack.Server", ["networks", "0"], "openstack/server.ts", "ServerNetworkArgs"],
 ];
 
 /** Schema keys that are not inputs: PackstackInstall's `healthy` is the output the diff compares (always true wanted). */

@@ -3,6 +3,10 @@ import type { Controller, makeProvider } from "../../provider/core/controller";
 import * as hostPrep from "../../provider/lab/hostprep/controller";
 import * as packstack from "../../provider/lab/packstack/controller";
 import * as floatingIp from "../../provider/openstack/floatingip/controller";
+import * as flavor from "../../provider/openstack/flavor/controller";
+import * as image from "../../provider/openstack/image/controller";
+import * as keypair from "../../provider/openstack/keypair/controller";
+import * as server from "../../provider/openstack/server/controller";
 import * as network from "../../provider/openstack/network/controller";
 import * as router from "../../provider/openstack/router/controller";
 import * as routerInterface from "../../provider/openstack/routerinterface/controller";
@@ -28,6 +32,10 @@ export const MODULES: Record<string, Module> = {
   "openstack.Router": router,
   "openstack.RouterInterface": routerInterface,
   "openstack.FloatingIp": floatingIp,
+  "openstack.Keypair": keypair,
+  "openstack.Flavor": flavor,
+  "openstack.Image": image,
+  "openstack.Server": server,
   "virtualbox.NatNetwork": natNetwork,
   "virtualbox.VirtualMachine": virtualMachine,
   "virtualbox.Snapshot": snapshot,

@@ -9,6 +9,7 @@ import { UNKNOWN } from "../../provider/core/unknowns";
 import { Inputs, ResourceCorpus } from "./cases/corpus";
 import { hostPrep, packstack } from "./cases/lab";
 import { OPENSTACK } from "./cases/openstack";
+import { COMPUTE } from "./cases/compute";
 import { VIRTUALBOX } from "./cases/virtualbox";
 import { MODULES } from "./controllers";
 
@@ -46,7 +47,7 @@ function inputsFor(corpus: ResourceCorpus): fc.Arbitrary<Inputs> {
   });
 }
 
-const CORPORA: ResourceCorpus[] = [...OPENSTACK, ...VIRTUALBOX, hostPrep(1), packstack(1)];
+const CORPORA: ResourceCorpus[] = [...OPENSTACK, ...COMPUTE, ...VIRTUALBOX, hostPrep(1), packstack(1)];
 
 describe.each(CORPORA.map((c) => [c.key, c] as const))("%s", (key, corpus) => {
   const p = MODULES[key].provider;

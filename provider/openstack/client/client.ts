@@ -38,6 +38,11 @@ export interface OpenStackClient {
   post<T = any>(service: ServiceType, path: string, body: unknown): Promise<T>;
   put<T = any>(service: ServiceType, path: string, body: unknown): Promise<T>;
   delete(service: ServiceType, path: string): Promise<void>;
+  /**
+   * Sends `body` (a stream, e.g. a file) as the request body, once (never repeated: a stream cannot be replayed),
+   * with the given headers (Content-Type, e.g. application/octet-stream). Glance's image upload.
+   */
+  upload<T = any>(service: ServiceType, method: HttpMethod, path: string, body: NodeJS.ReadableStream, headers: Record<string, string>): Promise<OpenStackResponse<T>>;
 }
 
 /** Tokens are renewed this long before they expire. */
@@ -112,15 +117,42 @@ export class KeystoneClient implements OpenStackClient {
     await this.request(service, "DELETE", path);
   }
 
-  #send(session: Session, service: ServiceType, method: HttpMethod, path: string, opts: RequestOptions) {
-    const base = endpointFor(session.catalog, service, {
+  async upload<T = any>(service: ServiceType, method: HttpMethod, path: string, body: NodeJS.ReadableStream, headers: Record<string, string>): Promise<OpenStackResponse<T>> {
+    const session = await this.#currentSession();
+    const base = this.#base(session, service);
+    const res = await this.#transport.sendStream({
+      service,
+      method,
+      url: joinUrl(base, path),
+      path: path.split("?")[0],
+      headers: { ...headers, "X-Auth-Token": session.token },
+      body,
+    });
+    if (res.status >= 400) {
+      const { errorType, detail } = parseErrorBody(res.data);
+      throw new OpenStackHttpError(service, method, path, res.status, {
+        errorType,
+        detail: detail === undefined ? undefined : redact(detail, [this.#config.password, session.token]),
+        requestId: res.headers["x-openstack-request-id"],
+        attempts: 1,
+      });
+    }
+    return { status: res.status, data: res.data as T, headers: res.headers };
+  }
+
+  #base(session: Session, service: ServiceType): string {
+    return endpointFor(session.catalog, service, {
       interface: this.#config.interface ?? "public",
       regionName: this.#config.regionName,
       overrides: this.#config.endpointOverrides,
       projectId: session.projectId,
     });
+  }
+
+  #send(session: Session, service: ServiceType, method: HttpMethod, path: string, opts: RequestOptions) {
+    const base = this.#base(session, service);
     const headers: Record<string, string> = { ...(opts.headers ?? {}), "X-Auth-Token": session.token };
-    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    if (opts.body !== undefined && !headers["Content-Type"]) headers["Content-Type"] = "application/json";
     return this.#transport.send({
       service,
       method,

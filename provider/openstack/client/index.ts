@@ -12,6 +12,7 @@ import { CloudConfig, configKey, resolveCloud } from "./config";
 export type { CloudConfig } from "./config";
 export { resolveCloud } from "./config";
 export type { OpenStackClient, RequestOptions, OpenStackResponse, ServiceType, HttpMethod, QueryValue } from "./client";
+export { nova, microversionHeaders } from "./compute";
 export { OpenStackHttpError, OpenStackConfigError, isNotFound, isConflict } from "./errors";
 
 /** Connected (or connecting) clients keyed by a hash of the full credentials. */

@@ -109,6 +109,32 @@ export class Transport {
       await new Promise((r) => setTimeout(r, delay));
     }
   }
+
+  /**
+   * One request whose body is a stream (an image file), sent once: a stream cannot be replayed, so a failure is
+   * the caller's to handle (a broken connection throws OpenStackHttpError with status 0).
+   */
+  async sendStream(req: Omit<WireRequest, "body" | "retrySafe"> & { body: NodeJS.ReadableStream }): Promise<Omit<WireResponse, "attempts" | "earlierAttemptMayHaveApplied">> {
+    try {
+      const res = await this.axios.request({
+        method: req.method,
+        url: req.url,
+        headers: { Accept: "application/json", "User-Agent": "pulumi-openstack-lab", ...req.headers },
+        data: req.body,
+        maxBodyLength: Infinity,
+        maxContentLength: Infinity,
+        timeout: 0,
+      });
+      traceRequest({ method: req.method, service: req.service, path: req.path, status: res.status });
+      const headers = flatHeaders(res.headers as Record<string, unknown>);
+      return { status: res.status, data: parseBody(res.data, headers["content-type"]), headers };
+    } catch (e) {
+      const code = connectionCode(e);
+      traceRequest({ method: req.method, service: req.service, path: req.path, status: null, error: code ?? "error" });
+      if (code === undefined) throw otherFailure(req as WireRequest, e, 1);
+      throw new OpenStackHttpError(req.service, req.method, req.path, 0, { code, detail: `connection to ${hostOf(req.url)} broke during the upload`, attempts: 1 });
+    }
+  }
 }
 
 function otherFailure(req: WireRequest, e: unknown, attempts: number): OpenStackHttpError {

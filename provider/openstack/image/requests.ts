@@ -1,0 +1,111 @@
+/** Glance v2 calls for images: create the record, stream the file, get, patch, delete, adopt lookup. */
+import * as fs from "fs";
+import { Transform } from "stream";
+import { createHash } from "crypto";
+import type { OpContext } from "../../core/controller";
+import { isNotFound } from "../../core/errors";
+import type { OpenStackClient } from "../client";
+import type { AdoptInput } from "../common";
+import { resolveFile } from "./file";
+import type { ApiImage } from "./results";
+import { ImageInputs, isOwnProperty } from "./types";
+import { IMAGES, imageFileUrl, imageUrl, PATCH_CONTENT_TYPE, SERVICE } from "./urls";
+
+export function createBody(i: ImageInputs): Record<string, unknown> {
+  return {
+    name: i.name,
+    disk_format: i.diskFormat,
+    container_format: i.containerFormat,
+    min_disk: i.minDisk,
+    min_ram: i.minRam,
+    visibility: i.visibility,
+    ...i.properties,
+  };
+}
+
+export async function createImage(client: OpenStackClient, i: ImageInputs): Promise<ApiImage> {
+  return client.post(SERVICE, IMAGES, createBody(i));
+}
+
+export async function getImage(client: OpenStackClient, id: string): Promise<ApiImage | null> {
+  try {
+    return await client.get(SERVICE, imageUrl(id));
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
+
+/**
+ * Streams the file to Glance (PUT .../file), saying how far it is every 10%; the sha512 and md5 of what was sent,
+ * to compare with what Glance computed.
+ */
+export async function uploadFile(client: OpenStackClient, id: string, file: string, ctx: Pick<OpContext, "progress">): Promise<{ sha512: string; md5: string; size: number }> {
+  const size = fs.statSync(resolveFile(file)).size;
+  const sha512 = createHash("sha512");
+  const md5 = createHash("md5");
+  let sent = 0;
+  let nextReport = 0.1;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      sent += chunk.length;
+      sha512.update(chunk);
+      md5.update(chunk);
+      while (size > 0 && sent / size >= nextReport && nextReport <= 1) {
+        ctx.progress(`uploading: ${Math.round(nextReport * 100)}% (${mib(sent)} of ${mib(size)})`);
+        nextReport += 0.1;
+      }
+      done(null, chunk);
+    },
+  });
+  const source = fs.createReadStream(resolveFile(file));
+  source.on("error", (e) => counter.destroy(e));
+  ctx.progress(`uploading ${resolveFile(file)} (${mib(size)})`);
+  await client.upload(SERVICE, "PUT", imageFileUrl(id), source.pipe(counter), {
+    "Content-Type": "application/octet-stream",
+    "Content-Length": String(size),
+  });
+  return { sha512: sha512.digest("hex"), md5: md5.digest("hex"), size: sent };
+}
+
+/** JSON-patch ops that make the in-place fields of `live` what `news` says (only the changed fields). */
+export function patchOps(live: ApiImage, news: ImageInputs, changed: string[]): Array<Record<string, unknown>> {
+  const ops: Array<Record<string, unknown>> = [];
+  const set = (attr: string, value: unknown) => ops.push({ op: attr in live ? "replace" : "add", path: `/${attr}`, value });
+  if (changed.includes("name")) set("name", news.name);
+  if (changed.includes("minDisk")) set("min_disk", news.minDisk);
+  if (changed.includes("minRam")) set("min_ram", news.minRam);
+  if (changed.includes("visibility")) set("visibility", news.visibility);
+  if (changed.includes("properties")) {
+    for (const [k, v] of Object.entries(news.properties)) if (live[k] !== v) set(k, v);
+    for (const k of Object.keys(live)) if (!isOwnProperty(k) && !(k in news.properties)) ops.push({ op: "remove", path: `/${k}` });
+  }
+  return ops;
+}
+
+export async function patchImage(client: OpenStackClient, id: string, ops: Array<Record<string, unknown>>): Promise<ApiImage> {
+  return (await client.request(SERVICE, "PATCH", imageUrl(id), { body: ops, headers: { "Content-Type": PATCH_CONTENT_TYPE }, idempotent: true })).data;
+}
+
+export async function deleteImage(client: OpenStackClient, id: string): Promise<void> {
+  try {
+    await client.delete(SERVICE, imageUrl(id));
+  } catch (e) {
+    if (!isNotFound(e)) throw e;
+  }
+}
+
+/** adopt: by id, or by name among the project's images. */
+export async function findImage(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
+  if (adopt.id) {
+    const i = await getImage(client, adopt.id);
+    if (i && adopt.name !== undefined && i.name !== adopt.name) throw new Error(`adopt: image ${adopt.id} is named "${i.name}", not "${adopt.name}"`);
+    return i?.id ?? null;
+  }
+  const body = await client.get(SERVICE, IMAGES, { name: adopt.name, owner: client.projectId });
+  const found: ApiImage[] = (body?.images ?? []).filter((i: ApiImage) => i.name === adopt.name);
+  if (found.length > 1) throw new Error(`adopt: ${found.length} images are named "${adopt.name}" in project ${client.projectId} (${found.map((i) => i.id).join(", ")}); adopt by id instead`);
+  return found[0]?.id ?? null;
+}
