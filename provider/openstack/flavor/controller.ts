@@ -8,9 +8,7 @@ import { clientFor, isConflict } from "../client";
 import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
 import { createFlavor, deleteFlavor, findFlavor, flavorAccess, getFlavor, setAccess, setDescription, setExtraSpecs } from "./requests";
 import { flavorOutputs } from "./results";
-import { FlavorInputs, FlavorOutputs, IMMUTABLE_REASON, schema } from "./types";
-
-const immutable = { when: IMMUTABLE_REASON, test: () => true };
+import { FlavorInputs, FlavorOutputs, IMMUTABLE_FIELDS, schema } from "./types";
 
 export const controller: Controller<FlavorInputs, FlavorOutputs> = {
   type: "openstack.Flavor",
@@ -18,7 +16,8 @@ export const controller: Controller<FlavorInputs, FlavorOutputs> = {
   secretInputs: CLOUD_SECRET_OUTPUTS,
   compare: { ...CLOUD_COMPARE, projectIds: "set" },
   schema,
-  replaceIf: Object.fromEntries(["name", "flavorId", "vcpus", "ram", "disk", "ephemeral", "swap", "isPublic"].map((k) => [k, immutable])),
+  /** IMMUTABLE_REASON: Nova has no flavor update (only description, extra specs and access). */
+  replaceOn: IMMUTABLE_FIELDS,
   // a flavor's name is unique: the old one goes first
   deleteBeforeReplace: true,
   defaultTimeoutMs: { create: 60e3, update: 60e3, delete: 60e3 },

@@ -40,6 +40,7 @@ export interface FlavorOutputs {
 
 /** Why the immutable fields replace: Nova has no flavor update (only description, extra specs and access). */
 export const IMMUTABLE_REASON = "Nova flavors are immutable";
+export const IMMUTABLE_FIELDS = ["name", "flavorId", "vcpus", "ram", "disk", "ephemeral", "swap", "isPublic"];
 
 const count = (z: Z, what: string, min: number) =>
   z.number({ error: `must be a number (${what})` }).int("must be a whole number").min(min, `must be at least ${min}`).max(2 ** 31 - 1, "is too big");
