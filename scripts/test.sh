@@ -62,8 +62,8 @@ OSLAB_PULUMI_CLI=$(bash scripts/pulumi-cli.sh)
 export OSLAB_PULUMI_CLI
 "$OSLAB_PULUMI_CLI/pulumi" version
 
-step "the OpenStack Zed test cloud (scripts/test-cloud.sh up)"
-bash scripts/test-cloud.sh up
+step "the OpenStack Zed test cloud with Nova (OS_TEST_WITH_NOVA=1 scripts/test-cloud.sh up)"
+OS_TEST_WITH_NOVA=1 bash scripts/test-cloud.sh up   # Nova (fake driver), Glance, Placement: tests/openstack/compute, examples/first-instance
 bash scripts/test-cloud.sh status
 
 step "build and type-check"
