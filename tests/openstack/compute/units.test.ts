@@ -1,0 +1,63 @@
+/**
+ * The compute resources' pure parts: how a server's live security groups are named (as the inputs name them, so a
+ * drift shows exactly the entry that changed), the image file's format from its header (a real qcow2 made by
+ * qemu-img), the image patch ops, and Nova's microversion headers.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { microversionHeaders } from "../../../provider/openstack/client/compute";
+import { detectFormat, fileHash } from "../../../provider/openstack/image/file";
+import { patchOps } from "../../../provider/openstack/image/requests";
+import { ApiServer, serverOutputs } from "../../../provider/openstack/server/results";
+
+const server = (over: Partial<ApiServer> = {}): ApiServer => ({
+  id: "s1", name: "vm", status: "SHUTOFF", image: { id: "img" }, flavor: { id: "f1" }, key_name: "k", metadata: { a: "b" },
+  addresses: { net: [{ addr: "10.0.0.5", version: 4, "OS-EXT-IPS:type": "fixed" }, { addr: "203.0.113.9", version: 4, "OS-EXT-IPS:type": "floating" }] },
+  ...over,
+});
+const groups = [{ id: "g-web", name: "web" }, { id: "g-def", name: "default" }];
+
+test("security groups are named as the inputs name them (by id or by name); unknown ones by id, or by name when unmanaged", () => {
+  const ports = [{ id: "p1", network_id: "n", security_groups: ["g-web", "g-def"], fixed_ips: [] }];
+  expect(serverOutputs(server(), ports, groups, ["g-web", "default"]).securityGroups).toEqual(["default", "g-web"]);
+  expect(serverOutputs(server(), ports, groups, ["web"]).securityGroups).toEqual(["g-def", "web"]);
+  expect(serverOutputs(server(), ports, groups, undefined).securityGroups).toEqual(["default", "web"]);
+});
+
+test("server outputs: power state from the status, fixed IPv4 as accessIpV4, addresses per network, port ids", () => {
+  const o = serverOutputs(server(), [{ id: "p2", network_id: "n", security_groups: [], fixed_ips: [] }, { id: "p1", network_id: "n", security_groups: [], fixed_ips: [] }], [], undefined);
+  expect(o).toMatchObject({ powerState: "shutoff", accessIpV4: "10.0.0.5", addresses: { net: ["10.0.0.5", "203.0.113.9"] }, portIds: ["p1", "p2"], imageId: "img", flavorId: "f1", keyPair: "k" });
+  expect(serverOutputs(server({ status: "ACTIVE", image: "" }), [], [], undefined)).toMatchObject({ powerState: "active", imageId: "" });
+});
+
+test("image files: qcow2 (qemu-img) and raw told apart by their header; the hash is sha512 of the content", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-units-"));
+  try {
+    execFileSync("qemu-img", ["create", "-q", "-f", "qcow2", path.join(dir, "a.qcow2"), "1M"]);
+    execFileSync("qemu-img", ["create", "-q", "-f", "vdi", path.join(dir, "a.vdi"), "1M"]);
+    fs.writeFileSync(path.join(dir, "a.raw"), Buffer.alloc(1024));
+    expect(detectFormat(path.join(dir, "a.qcow2"))).toBe("qcow2");
+    expect(detectFormat(path.join(dir, "a.vdi"))).toBe("vdi");
+    expect(detectFormat(path.join(dir, "a.raw"))).toBeNull();
+    expect(fileHash(path.join(dir, "a.raw"))).toBe(`sha512:${require("crypto").createHash("sha512").update(Buffer.alloc(1024)).digest("hex")}`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("image patch: only the changed fields; properties set, replaced and removed (Glance's own attributes left alone)", () => {
+  const live = { id: "i", name: "old", min_ram: 0, os_distro: "cirros", hw_disk_bus: "ide", os_hash_value: "x", "owner_specified.openstack.md5": "" } as any;
+  const news = { name: "new", minRam: 64, properties: { hw_disk_bus: "virtio", hw_qemu_guest_agent: "yes" } } as any;
+  expect(patchOps(live, news, ["name", "properties"])).toEqual([
+    { op: "replace", path: "/name", value: "new" },
+    { op: "replace", path: "/hw_disk_bus", value: "virtio" },
+    { op: "add", path: "/hw_qemu_guest_agent", value: "yes" },
+    { op: "remove", path: "/os_distro" },
+  ]);
+});
+
+test("Nova requests name their microversion in both headers", () => {
+  expect(microversionHeaders("2.37")).toEqual({ "OpenStack-API-Version": "compute 2.37", "X-OpenStack-Nova-API-Version": "2.37" });
+});
