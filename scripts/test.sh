@@ -71,6 +71,32 @@ npm run -s build
 npm run -s typecheck
 
 step "jest"
-npx jest --runInBand "$@"
+if [ $# -gt 0 ]; then
+  npx jest --runInBand "$@"
+else
+  # Two jest processes side by side (jest.config.js, tests/tiers.js): the unit tier, which needs nothing but Node,
+  # and the integration suites, which share the one test cloud, its flat physnets and the sshd guests and so run
+  # one at a time. The integration suites wait on the cloud and the CLI most of the time: the unit tier fills it.
+  LOGS=$(mktemp -d)
+  OSLAB_FUZZ_RUNS=2000 npx jest --selectProjects unit --maxWorkers=1 >"$LOGS/unit.log" 2>&1 &
+  UNIT_PID=$!
+  set +e
+  npx jest --selectProjects integration --runInBand 2>&1 | tee "$LOGS/integration.log"
+  INT_RC=${PIPESTATUS[0]}
+  wait "$UNIT_PID"; UNIT_RC=$?
+  set -e
+  step "the unit tier (ran beside the integration suites)"
+  cat "$LOGS/unit.log"
+  # one closing line for both runs: "Tests:  2 skipped, 1500 passed, 1502 total" from each
+  count() { grep -h '^Tests:' "$LOGS"/*.log | grep -oE "[0-9]+ $1" | awk '{s+=$1} END {print s+0}'; }
+  printf '\njest (unit tier rc %s, integration rc %s)\n' "$UNIT_RC" "$INT_RC"
+  if [ "$(count skipped)" -gt 0 ]; then
+    echo "total: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"
+  else
+    echo "total: $(count passed) passed, $(count failed) failed"
+  fi
+  rm -rf "$LOGS"
+  [ "$UNIT_RC" = 0 ] && [ "$INT_RC" = 0 ] || { echo "npm test: some tests failed (see above)" >&2; exit 1; }
+fi
 
 step "all tests passed"
