@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-const { unit } = require("./tests/tiers");
+const { unit, local } = require("./tests/tiers");
 
 const common = {
   preset: "ts-jest",
@@ -12,17 +12,22 @@ const common = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tests/tsconfig.json", diagnostics: { warnOnly: false } }] },
 };
 
-// Two projects (tests/tiers.js): "unit" needs nothing but Node (`npm run test:unit`); "integration" needs the
-// OpenStack test cloud (started by its globalSetup), the sshd guests and the real Pulumi CLI.
+const at = (files) => files.map((f) => `<rootDir>/${f}`);
+const escaped = (files) => at(files).map((f) => f.replace(/\./g, "\\."));
+
+// Three projects (tests/tiers.js): "unit" needs nothing but Node (`npm run test:unit`); "local" needs root, the
+// sshd guests, the stand-ins or the real Pulumi CLI; "cloud" needs the OpenStack test cloud too (its globalSetup
+// starts it).
 module.exports = {
   testTimeout: 180000,
   projects: [
-    { ...common, displayName: "unit", testMatch: unit.map((f) => `<rootDir>/${f}`) },
+    { ...common, displayName: "unit", testMatch: at(unit) },
+    { ...common, displayName: "local", testMatch: at(local) },
     {
       ...common,
-      displayName: "integration",
+      displayName: "cloud",
       testMatch: ["**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", ...unit.map((f) => `<rootDir>/${f}`.replace(/\./g, "\\."))],
+      testPathIgnorePatterns: ["/node_modules/", ...escaped(unit), ...escaped(local)],
       globalSetup: "<rootDir>/tests/support/globalSetup.ts",
     },
   ],

@@ -74,29 +74,33 @@ step "jest"
 if [ $# -gt 0 ]; then
   npx jest --runInBand "$@"
 else
-  # Two jest processes side by side (jest.config.js, tests/tiers.js): the unit tier, which needs nothing but Node,
-  # and the integration suites, which share the one test cloud, its flat physnets and the sshd guests and so run
-  # one at a time. The integration suites wait on the cloud and the CLI most of the time: the unit tier fills it.
+  # Two jest processes side by side (jest.config.js, tests/tiers.js). One runs the unit tier (nothing but Node),
+  # then the local one (sshd guests, stand-ins, the real CLI), in a network namespace of its own where the test
+  # cloud cannot be reached, so a suite that needs the cloud cannot hide there. The other runs the cloud suites,
+  # which share the one test cloud, its flat physnets and so run one at a time; they wait on the cloud and the CLI
+  # most of the time, and the first process fills it.
   LOGS=$(mktemp -d)
-  OSLAB_FUZZ_RUNS=2000 npx jest --selectProjects unit --maxWorkers=1 >"$LOGS/unit.log" 2>&1 &
-  UNIT_PID=$!
+  FENCE=()
+  if unshare -n true 2>/dev/null; then FENCE=(unshare -n bash -c 'ip link set lo up && exec "$@"' fence); fi
+  OSLAB_FUZZ_RUNS=2000 "${FENCE[@]}" npx jest --selectProjects unit local --runInBand >"$LOGS/unit-local.log" 2>&1 &
+  SIDE_PID=$!
   set +e
-  npx jest --selectProjects integration --runInBand 2>&1 | tee "$LOGS/integration.log"
-  INT_RC=${PIPESTATUS[0]}
-  wait "$UNIT_PID"; UNIT_RC=$?
+  npx jest --selectProjects cloud --runInBand 2>&1 | tee "$LOGS/cloud.log"
+  CLOUD_RC=${PIPESTATUS[0]}
+  wait "$SIDE_PID"; SIDE_RC=$?
   set -e
-  step "the unit tier (ran beside the integration suites)"
-  cat "$LOGS/unit.log"
+  step "the unit and local tiers (ran beside the cloud suites${FENCE:+, without network access to the cloud})"
+  cat "$LOGS/unit-local.log"
   # one closing line for both runs: "Tests:  2 skipped, 1500 passed, 1502 total" from each
   count() { grep -h '^Tests:' "$LOGS"/*.log | grep -oE "[0-9]+ $1" | awk '{s+=$1} END {print s+0}'; }
-  printf '\njest (unit tier rc %s, integration rc %s)\n' "$UNIT_RC" "$INT_RC"
+  printf '\njest: unit+local rc %s, cloud rc %s\n' "$SIDE_RC" "$CLOUD_RC"
   if [ "$(count skipped)" -gt 0 ]; then
     echo "total: $(count passed) passed, $(count failed) failed, $(count skipped) skipped"
   else
     echo "total: $(count passed) passed, $(count failed) failed"
   fi
   rm -rf "$LOGS"
-  [ "$UNIT_RC" = 0 ] && [ "$INT_RC" = 0 ] || { echo "npm test: some tests failed (see above)" >&2; exit 1; }
+  [ "$SIDE_RC" = 0 ] && [ "$CLOUD_RC" = 0 ] || { echo "npm test: some tests failed (see above)" >&2; exit 1; }
 fi
 
 step "all tests passed"

@@ -1,9 +1,12 @@
 /**
- * The fast tier: suites that need no OpenStack test cloud, no sshd guest, no root and no Pulumi CLI
- * (`npm run test:unit`, a few minutes). Every other suite is in the "integration" project, which
- * `npm test` runs beside this one (scripts/test.sh). A suite listed here that reaches for the cloud or the CLI
- * fails in `npm run test:unit` (the unit project has no globalSetup and the tier runs with the cloud and the
- * CLI fenced off: OSLAB_TEST_CLOUD=skip, OSLAB_PULUMI_CLI=/nonexistent); tests/tiers.test.ts checks the list.
+ * The test tiers (jest projects in jest.config.js):
+ * - unit: suites that need nothing but Node: no OpenStack test cloud, no sshd guest, no root, no Pulumi CLI
+ *   (`npm run test:unit`). tests/tiers.test.ts checks that none imports what reaches out.
+ * - local: suites that need root, the sshd guests, the stand-ins or the real Pulumi CLI, but not the test cloud.
+ * - cloud: every other suite (the default for a new one): they share the one test cloud and its flat physnets, so
+ *   they run one at a time.
+ * `npm test` (scripts/test.sh) runs unit then local in a network namespace of their own, where the test cloud
+ * cannot be reached (so a suite listed here that needs it fails there), beside the cloud suites.
  */
 module.exports.unit = [
   "tests/checks/argsMatchSchema.test.ts",
@@ -44,4 +47,26 @@ module.exports.unit = [
   "tests/virtualbox/virtualmachine.test.ts",
   "tests/virtualbox/windows.test.ts",
   "tests/tiers.test.ts",
+];
+
+module.exports.local = [
+  "examples/openstack-networks/program.test.ts",
+  "tests/import/virtualboxImport.cli.test.ts",
+  "tests/lab/hostprep/bridged.test.ts",
+  "tests/lab/hostprep/hostprep.test.ts",
+  "tests/lab/hostprep/prechecks.test.ts",
+  "tests/lab/hostprep/reboot.test.ts",
+  "tests/lab/hostprep/secrets.test.ts",
+  "tests/lab/openStackLab.program.test.ts",
+  "tests/lab/packstack/adopt.test.ts",
+  "tests/lab/packstack/bridge.test.ts",
+  "tests/lab/packstack/check.test.ts",
+  "tests/lab/packstack/faults.test.ts",
+  "tests/lab/packstack/units.test.ts",
+  "tests/labcli/pulumiCli.test.ts",
+  "tests/labcli/sshKey.test.ts",
+  "tests/labcli/windows.test.ts",
+  "tests/ssh/connection.test.ts",
+  "tests/virtualbox/lifecycle.test.ts",
+  "tests/virtualbox/virtualmachine.unattended.test.ts",
 ];

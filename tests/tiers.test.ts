@@ -7,13 +7,14 @@ import * as fs from "fs";
 import * as path from "path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { unit } = require("./tiers") as { unit: string[] };
+const { unit, local } = require("./tiers") as { unit: string[]; local: string[] };
 const REPO = path.join(__dirname, "..");
 const REACHES_OUT = /from\s+["'][^"']*\bsupport\/(pulumiCli|guest|faultProxy|cli\/)|\bcloudCli\(|new CliStack/;
 
-test("the unit tier lists existing suites, once each", () => {
-  expect(new Set(unit).size).toBe(unit.length);
-  for (const f of unit) expect({ f, exists: fs.existsSync(path.join(REPO, f)) }).toEqual({ f, exists: true });
+test("the unit and local tiers list existing suites, each in one tier, once", () => {
+  const all = [...unit, ...local];
+  expect(new Set(all).size).toBe(all.length);
+  for (const f of all) expect({ f, exists: fs.existsSync(path.join(REPO, f)) }).toEqual({ f, exists: true });
 });
 
 /** The test files a file imports, directly or through other test helpers (product code is not followed). */
