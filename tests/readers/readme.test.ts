@@ -17,3 +17,13 @@ test("VM README: root password, key and package limits", () => {
   expect(s).toContain(`@^${ENVIRONMENT}`);
   expect(s).toContain("U+0000-U+001F, U+007F-U+009F) and U+2028/U+2029");
 });
+
+test("PackstackInstall README: extraAnswers validation names the table's source commit and the l2Agent choices", async () => {
+  const { ZED_SOURCE } = await import("../../provider/lab/packstack/zedOptions");
+  const { SUPPORTED_L2_AGENTS } = await import("../../provider/lab/packstack/types");
+  const text = read("provider/lab/packstack/README.md");
+  const s = section(text, "extraAnswers");
+  expect(s).toContain(ZED_SOURCE.commit);
+  expect(s).toContain(`tag ${ZED_SOURCE.ref}`);
+  expect(text).toContain(`\`${SUPPORTED_L2_AGENTS.join("` or `")}\` (\`linuxbridge\` is refused`);
+});

@@ -25,11 +25,8 @@ function classify(lines: string[]): Line[] {
   let inOption = false;
   return lines.map((raw): Line => {
     const stripped = raw.trim();
-    if (stripped === "") return { kind: "other" }; // a blank line keeps the option open (empty_lines_in_values)
-    if (stripped.startsWith("#") || stripped.startsWith(";")) {
-      inOption = false;
-      return { kind: "other" };
-    }
+    // Blank and full-line comment lines keep the option open (empty_lines_in_values): an indented line after them continues it.
+    if (stripped === "" || stripped.startsWith("#") || stripped.startsWith(";")) return { kind: "other" };
     if (inOption && /^\s/.test(raw)) return { kind: "continuation", text: stripped };
     const sec = /^\[([^\]]+)\]/.exec(raw);
     if (sec) {
