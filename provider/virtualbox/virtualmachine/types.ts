@@ -1,4 +1,5 @@
 /** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
+import { isIP } from "net";
 import type { Z } from "../../core/controller";
 import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
@@ -14,6 +15,7 @@ import { ENVIRONMENT } from "../kickstart/centosStream9";
  * fail), and a control character or line separator cannot be typed at an SSH password prompt.
  */
 export const ROOT_PASSWORD_MIN_CHARS = 8;
+const READINESS_HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 export const ROOT_PASSWORD_MAX_BYTES = 511;
 /** C0 controls, DEL, C1 controls (incl. NEL), LINE/PARAGRAPH SEPARATOR. */
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -226,9 +228,12 @@ export function virtualMachineSchema(z: Z) {
       unattended: unattendedSchema(z).optional(),
       readiness: z
         .strictObject({
-          host: z.string(msg("must be a string")).min(1).default("127.0.0.1"),
+          host: z
+            .string(msg("must be a host name or an IP address (a string)"))
+            .refine((s) => isIP(s) !== 0 || READINESS_HOST.test(s), "must be a host name or an IP address such as 127.0.0.1 (no spaces, line breaks or empty labels)")
+            .default("127.0.0.1"),
           port: portSchema(z),
-          timeoutSeconds: z.number(msg("must be a number")).int().min(1).default(3600),
+          timeoutSeconds: z.number(msg("must be a number of seconds")).int("must be a whole number of seconds").min(1, "must be at least 1").default(3600),
         })
         .optional(),
     })

@@ -6,6 +6,12 @@ export const connection = (port: number, extra: Record<string, unknown> = {}) =>
 
 const connectionBad = (port: number): ResourceCorpus["bad"] => [
   ["connection without credentials", { connection: { host: "127.0.0.1", port } }, "connection.privateKey", /give privateKey \(preferred\) or password/],
+  ["privateKey only its header line", { connection: connection(port, { privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----" }) }, "connection.privateKey", /whole PEM\/OpenSSH private key/],
+  ["host made only of dots", { connection: connection(port, { host: "..." }) }, "connection.host", /host name or an IP address/],
+  ["host with a newline", { connection: connection(port, { host: "127.0.0.1\n" }) }, "connection.host", /host name or an IP address/],
+  ["host a number", { connection: connection(port, { host: 0 }) }, "connection.host", /host name or an IP address \(a string\), not a number/],
+  ["port a string", { connection: connection(port, { port: "22" }) }, "connection.port", /port number from 1 to 65535, not a string/],
+  ["connection an empty string", { connection: "" }, "connection", /must be an object \{host, port.*not an empty string/],
   ["privateKey not a key", { connection: connection(port, { privateKey: "ssh-ed25519 AAAA" }) }, "connection.privateKey", /PEM\/OpenSSH private key/],
   ["port 70000", { connection: connection(port, { port: 70000 }) }, "connection.port", /between 1 and 65535/],
   ["host with a space", { connection: connection(port, { host: "lab vm" }) }, "connection.host", /host name or an IP address/],

@@ -15,6 +15,10 @@ export const natNetwork: ResourceCorpus = {
   key: "virtualbox.NatNetwork",
   base: () => ({ name: "LabNatNetwork", cidr: "10.0.2.0/24", portForwards: [fwd()] }),
   bad: [
+    ["forward to the network address", { portForwards: [fwd({ guestIp: "10.0.2.0" })] }, "portForwards[0].guestIp", /network or broadcast address of 10\.0\.2\.0\/24/],
+    ["forward to the broadcast address", { portForwards: [fwd({ guestIp: "10.0.2.255" })] }, "portForwards[0].guestIp", /network or broadcast address/],
+    ["portForwards a string", { portForwards: "ssh" }, "portForwards", /must be a list \(array\), not a string/],
+    ["name a number", { name: 0 }, "name", /not a number/],
     ["name empty", { name: "" }, "name", /must not be empty/],
     ["name with a newline", { name: "lab\nnet" }, "name", /control characters or line separators/],
     ["name with U+2028", { name: "lab\u2028net" }, "name", /line separators/],
@@ -67,6 +71,10 @@ export const virtualMachine: ResourceCorpus = {
   key: "virtualbox.VirtualMachine",
   base: () => ({ name: "openstack-lab", nics: [{ type: "natnetwork", natNetwork: "LabNatNetwork" }] }),
   bad: [
+    ["readiness.host with a newline", { readiness: { host: "127.0.0.1\n", port: 2222 } }, "readiness.host", /host name or an IP address/],
+    ["readiness.host with a space", { readiness: { host: "lab host", port: 2222 } }, "readiness.host", /host name or an IP address/],
+    ["readiness.host only dots", { readiness: { host: "...", port: 2222 } }, "readiness.host", /host name or an IP address/],
+    ["readiness.host empty", { readiness: { host: "", port: 2222 } }, "readiness.host", /host name or an IP address/],
     ["name with a slash", { name: "../../etc/lab" }, "name", /must not contain "\/", "\\" or "\.\."/],
     ["name with a backslash", { name: "lab\\vm" }, "name", /default disk path/],
     ["name with ..", { name: "lab..vm" }, "name", /default disk path/],
