@@ -27,7 +27,7 @@ import type { CliCall } from "./lib/pulumiStack";
 import { makeWorkload, NAME_ROOT } from "./workload";
 import { printSummary } from "./report";
 
-const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty"] as const;
+const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor"] as const;
 type Variant = (typeof VARIANTS)[number];
 /** Both run this library's providers; the targets are judged on JUDGED (what a user waits for under Pulumi). */
 const OURS: ReadonlyArray<Variant> = ["ours-parallel", "ours"];
@@ -107,6 +107,8 @@ function launchFor(variant: Variant, built: string, repo: string, traceFile: str
       return node("pulumi-cli.js", { BENCH_PULUMI_DIR: tools.pulumi });
     case "pulumi-empty":
       return node("pulumi-empty.js", { BENCH_PULUMI_DIR: tools.pulumi });
+    case "pulumi-dynamic-floor":
+      return node("pulumi-dynamic-floor.js", { BENCH_PULUMI_DIR: tools.pulumi });
   }
 }
 
@@ -298,7 +300,7 @@ export interface Summary {
   /** The CLI targets: one phase of one variant against one phase of another (medians), and the same ratio per round. */
   phaseRatios: Array<{ name: string; value: number | null; perRound: number[]; max: number; met: boolean | null }>;
   ours: Record<string, OursSummary>;
-  /** pulumi-cli and pulumi-empty: per phase, the CLI's time and the providers' share of it (medians). */
+  /** pulumi-cli, pulumi-empty and pulumi-dynamic-floor: per phase, the CLI's time and the providers' share of it (medians). */
   engine: Record<string, Record<string, EngineSummary>>;
 }
 
@@ -384,7 +386,7 @@ function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Sum
     phaseRatios.push({ name: t.name, value, perRound, max: t.max, met: value === null ? null : value <= t.max });
   }
   const engine: Summary["engine"] = {};
-  for (const v of ["pulumi-cli", "pulumi-empty"]) {
+  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor"]) {
     const runs = records.filter((r) => r.variant === v && r.ok);
     if (!runs.length) continue;
     engine[v] = {};

@@ -26,6 +26,8 @@ export const PHASE_TARGETS = [
   { name: "pulumi up / tofu apply (create)", of: "pulumi-cli", phase: "create", against: "tofu", againstPhase: "create", max: 0.5 },
   { name: "pulumi destroy / tofu destroy (delete)", of: "pulumi-cli", phase: "delete", against: "tofu", againstPhase: "delete", max: 0.5 },
   { name: "no-op pulumi up / empty stack's no-op pulumi up", of: "pulumi-cli", phase: "noop", against: "pulumi-empty", againstPhase: "noop", max: 1.5 },
+  { name: "no-op pulumi up / the same count of do-nothing dynamic resources' no-op up", of: "pulumi-cli", phase: "noop", against: "pulumi-dynamic-floor", againstPhase: "noop", max: 1.1 },
+  { name: "pulumi preview --refresh / the do-nothing dynamic resources' (read)", of: "pulumi-cli", phase: "read", against: "pulumi-dynamic-floor", againstPhase: "read", max: 1.5 },
 ];
 
 export interface TraceLine {

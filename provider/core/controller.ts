@@ -153,8 +153,26 @@ export function replacedFields<I extends Props>(ctrl: Pick<Controller<I, Props>,
   });
 }
 
+/** What a value is, for "must be X, not <this>" (no value shown: it may be a secret). */
+function kindOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  if (typeof v === "string") return v === "" ? "an empty string" : "a string";
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : "a number";
+  if (typeof v === "boolean") return "a boolean";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+const EXPECTED: Record<string, string> = { string: "a string", number: "a number", int: "a whole number", boolean: "a boolean (true or false)", object: "an object", array: "a list (array)" };
+
 /** A zod issue as check() failures: one per unknown key (naming it, with a "did you mean"), else one. */
-function failuresOf(schema: Parameters<typeof objectKeysAt>[0], issue: zod.core.$ZodIssue): Array<{ path: PropertyKey[]; message: string }> {
+function failuresOf(schema: Parameters<typeof objectKeysAt>[0], issue: zod.core.$ZodIssue, raw?: unknown): Array<{ path: PropertyKey[]; message: string }> {
+  if (issue.code === "invalid_type" || (issue.code === "invalid_union" && /^Invalid input$/.test(issue.message))) {
+    // A wrong type says what the field takes and what it got (zod's own "Invalid input: expected ..." is unclear).
+    const got = kindOf(issue.path.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<PropertyKey, unknown>)[k] : undefined), raw));
+    const expected = issue.code === "invalid_type" ? EXPECTED[issue.expected] ?? `a ${issue.expected}` : "another kind of value";
+    const base = /^Invalid input/.test(issue.message) ? `must be ${expected}` : issue.message;
+    return [{ path: [...issue.path], message: `${base}, not ${got}` }];
+  }
   if (issue.code !== "unrecognized_keys") return [{ path: [...issue.path], message: issue.message }];
   const allowed = objectKeysAt(schema, issue.path);
   return issue.keys.map((key) => ({ path: [...issue.path, key], message: unknownKeyMessage(key, allowed) }));
@@ -244,7 +262,7 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
       // cross-field refinements by `whenValid`/`known`, provider/core/refine.ts). Everything known is judged.
       const secrets = collectSecrets(raw);
       const failures = result.error.issues
-        .flatMap((i) => failuresOf(schema as unknown as Parameters<typeof objectKeysAt>[0], i))
+        .flatMap((i) => failuresOf(schema as unknown as Parameters<typeof objectKeysAt>[0], i, raw))
         .filter((f) => !isUnknownAt(raw, f.path))
         .map((f) => ({ property: zodPath(f.path) || "(inputs)", reason: redact(`${zodPath(f.path) || "inputs"}: ${f.message}`, secrets) }));
       return failures.length ? { inputs: secretInputs(raw), failures } : { inputs: secretInputs(raw) };

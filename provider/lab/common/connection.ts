@@ -3,6 +3,7 @@
  * per operation, the host key pinned (the pin from the inputs, else the one kept in state, else trust on first
  * use), connects bounded by the operation's deadline, secrets masked in every error and progress line.
  */
+import { isIP } from "net";
 import type { Z } from "../../core/controller";
 import { known } from "../../core/refine";
 import { connect, isFingerprint, SshConnection } from "../../ssh";
@@ -19,26 +20,32 @@ export interface ConnectionInput {
 
 const USER = /^[a-z_][a-z0-9_.-]{0,31}$/;
 /** A DNS name or an IPv4/IPv6 literal; nothing a shell or ssh option parser could misread. */
-const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|[0-9A-Fa-f:.]+)$/;
+const DNS_NAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
+/** A host name or an IP address literal (".." or "::::" are neither). */
+export function isHostOrIp(s: string): boolean {
+  return isIP(s) !== 0 || DNS_NAME.test(s);
+}
+/** A PEM/OpenSSH private key: the BEGIN line, a base64 body, the matching END line. */
+const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\s*(?:[A-Za-z0-9-]+:[^\n]*\n\s*)*[A-Za-z0-9+/=\s]*[A-Za-z0-9+/]{4}[A-Za-z0-9+/=\s]*-----END \1PRIVATE KEY-----/;
 
 export function connectionSchema(z: Z) {
   return z
     .strictObject({
-      host: z.string().regex(HOST, "must be a host name or an IP address").default("127.0.0.1"),
-      port: z.number().int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535").default(2222),
-      user: z.string().regex(USER, "must be a user name (lower case letters, digits, _ . -)").default("root"),
-      privateKey: z.string().min(1, "must not be empty").optional(),
-      passphrase: z.string().optional(),
-      password: z.string().min(1, "must not be empty").optional(),
-      hostKeyFingerprint: z.string().refine(isFingerprint, 'must look like "SHA256:<43 base64 characters>"').optional(),
-    })
+      host: z.string({ error: "must be a host name or an IP address (a string)" }).refine(isHostOrIp, "must be a host name or an IP address (letters, digits, - and dots between labels; no spaces)").default("127.0.0.1"),
+      port: z.number({ error: "must be a port number from 1 to 65535" }).int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535").default(2222),
+      user: z.string({ error: "must be a user name (a string)" }).regex(USER, "must be a user name (lower case letters, digits, _ . -)").default("root"),
+      privateKey: z.string({ error: "must be the private key's text (a string: -----BEGIN ... PRIVATE KEY----- ...)" }).min(1, "must not be empty").optional(),
+      passphrase: z.string({ error: "must be the private key's passphrase (a string)" }).optional(),
+      password: z.string({ error: "must be the password (a string)" }).min(1, "must not be empty").optional(),
+      hostKeyFingerprint: z.string({ error: 'must look like "SHA256:<43 base64 characters>"' }).refine(isFingerprint, 'must look like "SHA256:<43 base64 characters>"').optional(),
+    }, { error: "must be an object {host, port, user, privateKey or password, hostKeyFingerprint}" })
     .superRefine((c, ctx) => {
       if (!known(c.privateKey, c.password)) return;
       if (c.privateKey === undefined && c.password === undefined) {
         ctx.addIssue({ code: "custom", path: ["privateKey"], message: "give privateKey (preferred) or password" });
       }
-      if (c.privateKey !== undefined && !/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(c.privateKey)) {
-        ctx.addIssue({ code: "custom", path: ["privateKey"], message: "must be a PEM/OpenSSH private key (-----BEGIN ... PRIVATE KEY-----)" });
+      if (c.privateKey !== undefined && !PRIVATE_KEY.test(c.privateKey)) {
+        ctx.addIssue({ code: "custom", path: ["privateKey"], message: "must be a whole PEM/OpenSSH private key: the -----BEGIN ... PRIVATE KEY----- line, the key, the -----END ... PRIVATE KEY----- line" });
       }
     });
 }

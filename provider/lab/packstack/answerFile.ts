@@ -8,34 +8,107 @@ import type { PackstackInputs } from "./types";
 /** Where every run's answer file lives on the host (uploaded from state before each run). */
 export const ANSWER_PATH = "/root/packstack-answers-lab.txt";
 
-const LINE = /^\s*(CONFIG_[A-Z0-9_]+|EXCLUDE_SERVERS)=(.*)$/;
+/**
+ * Lines as Packstack's loader reads them (Python configparser.RawConfigParser, defaults; facts from CPython
+ * Lib/configparser.py): "[section]" headers; full-line comments starting with "#" or ";" (after blanks); "key = value"
+ * or "key: value" split at the first "=" or ":", key and value stripped; option names case-folded (lower()); an
+ * indented line after an option continues its value; a key twice in one section is a DuplicateOptionError. Packstack
+ * reads section [general] only (run_setup.py _handleAnswerFileParams, Zed).
+ */
+type Line =
+  | { kind: "section"; name: string }
+  | { kind: "option"; key: string; value: string }
+  | { kind: "continuation"; text: string }
+  | { kind: "other" };
 
-export function parseAnswers(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const m = LINE.exec(line);
-    if (m) out[m[1]] = m[2];
-  }
-  return out;
+function classify(lines: string[]): Line[] {
+  let inOption = false;
+  return lines.map((raw): Line => {
+    const stripped = raw.trim();
+    // Blank and full-line comment lines keep the option open (empty_lines_in_values): an indented line after them continues it.
+    if (stripped === "" || stripped.startsWith("#") || stripped.startsWith(";")) return { kind: "other" };
+    if (inOption && /^\s/.test(raw)) return { kind: "continuation", text: stripped };
+    const sec = /^\[([^\]]+)\]/.exec(raw);
+    if (sec) {
+      inOption = false;
+      return { kind: "section", name: sec[1] };
+    }
+    const m = /^(.*?)\s*[=:]\s*(.*)$/.exec(raw);
+    if (m && m[1].trim() !== "") {
+      inOption = true;
+      return { kind: "option", key: m[1].trim(), value: m[2].trim() };
+    }
+    inOption = false;
+    return { kind: "other" };
+  });
 }
 
-/** Sets `values` in the file: existing keys change in place, missing ones are appended. Comments are kept. */
+const splitLines = (text: string) => text.split(/\r?\n/);
+
+/** The [general] answers as Packstack reads them, keys upper-cased (Packstack's CONF_NAMEs). */
+export function parseAnswers(text: string): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  let section = "general";
+  let last: string | null = null;
+  for (const l of classify(splitLines(text))) {
+    if (l.kind === "section") section = l.name;
+    else if (l.kind === "option" && section === "general") {
+      last = l.key.toUpperCase();
+      out[last] = l.value;
+    } else if (l.kind === "continuation" && last && section === "general") out[last] += `\n${l.text}`;
+    else if (l.kind === "option") last = null;
+  }
+  return { ...out };
+}
+
+/**
+ * Sets `values` in the file the way Packstack will read them back: an existing key (in any case, with any spacing,
+ * with continuation lines) is rewritten in place as KEY=value, later copies of it are dropped (Packstack's loader
+ * refuses a key twice), missing ones are appended to [general]. Comments and the line ending (LF or CRLF) are kept.
+ */
 export function setAnswers(text: string, values: Record<string, string>): string {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  const lines = splitLines(text);
+  const kinds = classify(lines);
   const pending = new Map(Object.entries(values));
-  const lines = text.split("\n").map((line) => {
-    const m = LINE.exec(line.replace(/\r$/, ""));
-    if (!m || !pending.has(m[1])) return line;
-    const v = pending.get(m[1])!;
-    pending.delete(m[1]);
-    return `${m[1]}=${v}`;
+  const written = new Set<string>();
+  const out: string[] = [];
+  let section = text.trim() === "" ? "" : "general";
+  let hasGeneral = false;
+  let dropping = false;
+  lines.forEach((line, i) => {
+    const l = kinds[i];
+    if (l.kind === "continuation" && dropping) return;
+    dropping = false;
+    if (l.kind === "section") {
+      section = l.name;
+      if (section === "general") hasGeneral = true;
+    }
+    if (l.kind === "option" && section === "general") {
+      const key = l.key.toUpperCase();
+      if (written.has(key)) {
+        dropping = true;
+        return;
+      }
+      if (pending.has(key)) {
+        out.push(`${key}=${pending.get(key)}`);
+        pending.delete(key);
+        written.add(key);
+        dropping = true;
+        return;
+      }
+    }
+    out.push(line);
   });
   if (pending.size) {
-    while (lines.length && lines[lines.length - 1] === "") lines.pop();
-    lines.push("", "# Set by pulumi-openstack-lab (lab.PackstackInstall)");
-    for (const [k, v] of pending) lines.push(`${k}=${v}`);
-    lines.push("");
+    while (out.length && out[out.length - 1] === "") out.pop();
+    if (!hasGeneral && !/^\s*\[general\]/m.test(text)) out.unshift("[general]");
+    else if (section !== "general") out.push("[general]");
+    out.push("", "# Set by pulumi-openstack-lab (lab.PackstackInstall)");
+    for (const [k, v] of pending) out.push(`${k}=${v}`);
+    out.push("");
   }
-  return lines.join("\n");
+  return out.join(eol);
 }
 
 /** The answer values the inputs decide (the "Packstack Zed defaults to OVN/geneve" ones are all set explicitly). */

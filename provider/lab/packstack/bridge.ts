@@ -12,22 +12,31 @@ import type { PackstackInputs } from "./types";
 export const IFCFG_DIR = "/etc/sysconfig/network-scripts";
 export const STATE_DIR = "/root/.packstack-lab";
 
+/**
+ * An ifcfg value as network-scripts reads it: ifup sources the file with bash, so a value that is not made of plain
+ * characters is single-quoted ('\'' for a quote) and sourcing gives back exactly the value (tests/readers/ifcfg.test.ts).
+ */
+export function ifcfgValue(v: string): string {
+  return /^[A-Za-z0-9_.:/,+@%-]*$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}
+
 export function ifcfgPath(device: string): string {
   return `${IFCFG_DIR}/ifcfg-${device}`;
 }
 
 export function bridgeIfcfg(i: PackstackInputs, dns: string[]): string {
   return [
-    `DEVICE=${i.bridge}`,
-    `NAME=${i.bridge}`,
+    `DEVICE=${ifcfgValue(i.bridge)}`,
+    `NAME=${ifcfgValue(i.bridge)}`,
     "DEVICETYPE=ovs",
     "TYPE=OVSBridge",
     "BOOTPROTO=static",
-    `IPADDR=${i.hostIp}`,
+    `IPADDR=${ifcfgValue(i.hostIp)}`,
     `PREFIX=${i.prefixLength}`,
-    `GATEWAY=${i.gateway}`,
-    ...dns.slice(0, 3).map((d, n) => `DNS${n + 1}=${d}`),
+    `GATEWAY=${ifcfgValue(i.gateway)}`,
+    ...dns.slice(0, 3).map((d, n) => `DNS${n + 1}=${ifcfgValue(d)}`),
     "ONBOOT=yes",
+    // Double quotes kept (existing hosts' files stay byte-identical); the bridge name has no character special there.
     `OVS_EXTRA="set bridge ${i.bridge} fail_mode=standalone"`,
     "",
   ].join("\n");
@@ -35,11 +44,11 @@ export function bridgeIfcfg(i: PackstackInputs, dns: string[]): string {
 
 export function portIfcfg(i: PackstackInputs): string {
   return [
-    `DEVICE=${i.externalInterface}`,
-    `NAME=${i.externalInterface}`,
+    `DEVICE=${ifcfgValue(i.externalInterface)}`,
+    `NAME=${ifcfgValue(i.externalInterface)}`,
     "DEVICETYPE=ovs",
     "TYPE=OVSPort",
-    `OVS_BRIDGE=${i.bridge}`,
+    `OVS_BRIDGE=${ifcfgValue(i.bridge)}`,
     "BOOTPROTO=none",
     "ONBOOT=yes",
     "",

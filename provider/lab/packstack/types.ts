@@ -5,9 +5,12 @@ import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
 import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
 import { connectionSchema, ConnectionInput } from "../common/connection";
 import type { CloudConfig } from "../../openstack/client";
+import { answerProblems, DEPRECATED_KEYS } from "./zedOptions";
 
 export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
 export type L2Agent = (typeof L2_AGENTS)[number];
+/** What check() lets through ("linuxbridge" is refused with its reason, see packstackSchema). */
+export const SUPPORTED_L2_AGENTS = ["openvswitch", "ovn"] as const;
 export const NETWORK_TYPES = ["local", "flat", "vlan", "gre", "vxlan", "geneve"] as const;
 
 export interface PackstackInputs {
@@ -99,7 +102,7 @@ export function packstackSchema(z: Z) {
       physnet: z.string().regex(PHYSNET, "must be a physical network name such as extnet (letters, digits, _ . -)").default("extnet"),
       tenantNetworkTypes: types.default(["vxlan"]),
       typeDrivers: types.default(["vxlan", "flat"]),
-      l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${L2_AGENTS.join(", ")}` }).default("openvswitch"),
+      l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${SUPPORTED_L2_AGENTS.join(", ")}` }).default("openvswitch"),
       provisionDemo: z.boolean().default(false),
       extraAnswers: z
         .record(z.string(), z.string({ error: "values must be strings" }).refine((v) => !hasLineSeparator(v), `values ${ONE_LINE_MESSAGE}`))
@@ -117,6 +120,9 @@ export function packstackSchema(z: Z) {
       for (const t of drivers ? p.tenantNetworkTypes : []) {
         if (!p.typeDrivers.includes(t)) issue(["tenantNetworkTypes"], `"${t}" is not in typeDrivers (${p.typeDrivers.join(", ")})`);
       }
+      if (p.l2Agent === "linuxbridge") {
+        issue(["l2Agent"], `"linuxbridge" is not supported by lab.PackstackInstall: the external network it prepares is an Open vSwitch bridge (ifcfg-${typeof p.bridge === "string" ? p.bridge : "br-ex"} of TYPE=OVSBridge, the host's address on it), which a linuxbridge agent does not use (it would need CONFIG_NEUTRON_LB_INTERFACE_MAPPINGS and no external bridge); use "openvswitch" or "ovn"`);
+      }
       if (known(p.l2Agent, p.typeDrivers) && p.l2Agent !== "ovn" && p.typeDrivers.includes("geneve")) issue(["typeDrivers"], `geneve needs l2Agent "ovn" (l2Agent is "${p.l2Agent}")`);
       if (known(p.l2Agent, p.tenantNetworkTypes) && p.l2Agent === "ovn" && p.tenantNetworkTypes.some((t) => t === "vxlan" || t === "gre")) {
         issue(["tenantNetworkTypes"], 'l2Agent "ovn" carries tenant networks over geneve; use ["geneve"] or l2Agent "openvswitch"');
@@ -127,10 +133,15 @@ export function packstackSchema(z: Z) {
       else if (!sameSubnet(p.hostIp, p.gateway, p.prefixLength)) issue(["gateway"], `${p.gateway} is not in ${p.hostIp}/${p.prefixLength}`);
       if (typeof p.extraAnswers !== "object" || p.extraAnswers === null) return;
       for (const [key, value] of Object.entries(p.extraAnswers)) {
-        if (!ANSWER_KEY.test(key)) issue(["extraAnswers", key], "keys must look like CONFIG_[A-Z0-9_]+ (Packstack answer keys)");
-        else if (Object.prototype.hasOwnProperty.call(MANAGED_KEYS, key)) issue(["extraAnswers", key], `is set by the ${MANAGED_KEYS[key]} input; set that instead`);
-        else if (PASSWORD_KEY.test(key) && typeof value === "string" && known(value) && value !== "" && PASSWORD_FORBIDDEN.test(value)) {
-          issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
+        const own = (k: string | undefined) => (k !== undefined && Object.prototype.hasOwnProperty.call(MANAGED_KEYS, k) ? MANAGED_KEYS[k] : undefined);
+        const owner = own(key) ?? own(own(DEPRECATED_KEYS[key]) ? DEPRECATED_KEYS[key] : undefined) ?? own(key.toUpperCase());
+        if (owner) issue(["extraAnswers", key], `is set by the ${owner} input; set that instead`);
+        else if (!known(value) || typeof value !== "string") {
+          // judged once known (at `up`)
+        } else {
+          const problems = answerProblems(key, value);
+          if (problems.length) issue(["extraAnswers", key], problems.join("; "));
+          else if (PASSWORD_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
         }
       }
     }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]));

@@ -76,7 +76,8 @@ const RULE_ATTEMPTS = 3;
 /**
  * Creates one rule. When Neutron answers 409 SecurityGroupRuleExists (the same rule is already there: made out of
  * band, or by a parallel create of the same rule) the existing rule is returned with `adopted: true`.
- * A create whose answer was lost (503, connection broken after sending) is sent once more after a pause: if the
+ * A create whose answer was lost (503, connection broken after sending) is sent again, at most RULE_ATTEMPTS - 1
+ * more times with a doubling pause (1 s, 2 s) within the deadline: if the
  * first one was done, Neutron answers 409 SecurityGroupRuleExists and that rule is adopted, so nothing doubles.
  */
 export async function createRule(

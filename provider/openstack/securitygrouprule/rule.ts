@@ -46,12 +46,12 @@ export function groupRefSchema(z: Z) {
 /** The zod fields of one rule (spread into an object schema). */
 export function ruleFields(z: Z) {
   return {
-    direction: z.enum(["ingress", "egress"]).default("ingress"),
-    ethertype: z.enum(["IPv4", "IPv6"]).optional(),
-    protocol: z.union([z.string(), z.number().int()]).optional(),
-    portRangeMin: z.number().int("must be an integer").optional(),
-    portRangeMax: z.number().int("must be an integer").optional(),
-    remoteIpPrefix: z.string().optional(),
+    direction: z.enum(["ingress", "egress"], { error: 'must be "ingress" or "egress"' }).default("ingress"),
+    ethertype: z.enum(["IPv4", "IPv6"], { error: 'must be "IPv4" or "IPv6"' }).optional(),
+    protocol: z.union([z.string(), z.number().int()], { error: 'must be a protocol name such as "tcp", "udp", "icmp" or "any", or a protocol number 0-255' }).optional(),
+    portRangeMin: z.number({ error: "must be a port number (an integer)" }).int("must be an integer").optional(),
+    portRangeMax: z.number({ error: "must be a port number (an integer)" }).int("must be an integer").optional(),
+    remoteIpPrefix: z.string({ error: "must be a CIDR such as 0.0.0.0/0 (a string)" }).optional(),
     remoteGroupId: z
       .string({ error: 'must be a group id (a UUID) or "self"' })
       .refine((s) => s === "self" || isUuid(s), 'must be a group id (a UUID) or "self" (the rule\'s own group), not a name')

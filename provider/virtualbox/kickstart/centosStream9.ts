@@ -3,12 +3,20 @@
  *
  * Why our own: VirtualBox's RHEL path (redhat67_ks.cfg) passes the legacy `ks=` kernel argument, which EL9's
  * Anaconda ignores, so the install would stop at the interactive installer. We pass `inst.ks=` ourselves with
- * --extra-install-kernel-parameters and render a minimal EL9 kickstart: static IPv4, root password (left as
- * VirtualBox's @@VBOX_INSERT_ROOT_PASSWORD_SH@@ placeholder, so the password never lands in our file: VirtualBox
- * fills it in from --password-file), root's SSH key, sshd enabled, minimal packages, reboot with the DVD ejected.
+ * --extra-install-kernel-parameters and render a minimal EL9 kickstart: static IPv4, root password, root's SSH key,
+ * sshd enabled, minimal packages, reboot with the DVD ejected.
+ *
+ * The root password goes in as `rootpw --iscrypted <SHA-512 crypt hash>` computed here (shaCrypt.ts), not as
+ * VirtualBox's @@VBOX_INSERT_ROOT_PASSWORD_SH@@ placeholder filled from --password-file: VirtualBox keeps a
+ * password file only up to its first control character and 511 bytes, and Anaconda splits the rootpw line
+ * shell-style with comments (a "#" cut the password, a leading "-" made the kickstart invalid). The hash's
+ * alphabet ([./0-9A-Za-z$]) survives both readers, so every password check() accepts reaches /etc/shadow as is,
+ * and VirtualBox never sees the password. Readers: tests/readers/kickstart*.
  */
+import { randomSalt, sha512Crypt } from "./shaCrypt";
 
 export interface KickstartOptions {
+  rootPassword: string;
   ip: string;
   prefixLength: number;
   gateway: string;
@@ -28,7 +36,19 @@ export function netmaskOf(prefix: number): string {
   return [24, 16, 8, 0].map((s) => (mask >>> s) & 255).join(".");
 }
 
-export function renderKickstart(o: KickstartOptions): string {
+/** The base environment our kickstart installs; a kickstart keeps one environment, so `packages` may not name another. */
+export const ENVIRONMENT = "minimal-environment";
+
+/**
+ * A value as one shell-style word that Python's shlex.split (posix, comments=True: what pykickstart uses) gives
+ * back exactly: in double quotes only \ and " are escapes there, so those two get a backslash.
+ */
+export function shlexQuote(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `salt` only for tests (reproducible output); by default a random one per render. */
+export function renderKickstart(o: KickstartOptions, salt: string = randomSalt()): string {
   const network = [
     "network",
     "--bootproto=static",
@@ -50,8 +70,8 @@ export function renderKickstart(o: KickstartOptions): string {
     "keyboard us",
     `timezone ${o.timeZone} --utc`,
     network,
-    "rootpw --plaintext @@VBOX_INSERT_ROOT_PASSWORD_SH@@",
-    `sshkey --username=root "${o.sshPublicKey}"`,
+    `rootpw --iscrypted ${sha512Crypt(o.rootPassword, salt)}`,
+    `sshkey --username=root ${shlexQuote(o.sshPublicKey)}`,
     "services --enabled=sshd",
     "firewall --enabled --ssh",
     "selinux --enforcing",
@@ -64,7 +84,7 @@ export function renderKickstart(o: KickstartOptions): string {
     "reboot --eject",
     "",
     "%packages",
-    "@^minimal-environment",
+    `@^${ENVIRONMENT}`,
     "openssh-server",
     ...o.packages,
     "%end",

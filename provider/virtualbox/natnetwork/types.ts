@@ -1,6 +1,6 @@
 /** virtualbox.NatNetwork: inputs (zod schema) and outputs. */
 import type { Z } from "../../core/controller";
-import { cidrContains, ipVersionOf, parseCidr } from "../../core/ip";
+import { cidrContains, ipVersionOf, parseCidr, ipToBigInt } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
 
@@ -85,6 +85,8 @@ export function natNetworkSchema(z: Z) {
         listeners.add(listener);
         if (cidr && cidr.version === 4 && !cidrContains(cidr, f.guestIp)) {
           ctx.addIssue({ code: "custom", path: ["portForwards", i, "guestIp"], message: `${f.guestIp} is not inside ${n.cidr}` });
+        } else if (cidr && cidr.version === 4 && (ipToBigInt(f.guestIp) === cidr.first || ipToBigInt(f.guestIp) === cidr.last)) {
+          ctx.addIssue({ code: "custom", path: ["portForwards", i, "guestIp"], message: `${f.guestIp} is the network or broadcast address of ${n.cidr}; give a guest's address (e.g. 10.0.2.15)` });
         }
       });
     }, whenValid(["cidr", "portForwards"]));

@@ -1,9 +1,31 @@
 /** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
+import { isIP } from "net";
 import type { Z } from "../../core/controller";
 import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
 import { hasLineSeparator, hasVBoxPlaceholder, NO_PLACEHOLDER_MESSAGE, ONE_LINE_MESSAGE } from "../../core/text";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
+import { ENVIRONMENT } from "../kickstart/centosStream9";
+
+/**
+ * The root password's limits (the VM README states them; tests/readers/readme.test.ts holds them together).
+ * It reaches /etc/shadow as a SHA-512 crypt hash, so neither the kickstart's shell-style splitting nor VirtualBox's
+ * password file limits it; what is left is logging in with it: EL9's crypt(3) is libxcrypt, which refuses a
+ * passphrase of 512 bytes or more (CRYPT_MAX_PASSPHRASE_SIZE 512, counting the NUL: every login with it would
+ * fail), and a control character or line separator cannot be typed at an SSH password prompt.
+ */
+export const ROOT_PASSWORD_MIN_CHARS = 8;
+const READINESS_HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const ROOT_PASSWORD_MAX_BYTES = 511;
+/** C0 controls, DEL, C1 controls (incl. NEL), LINE/PARAGRAPH SEPARATOR. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const ROOT_PASSWORD_FORBIDDEN = CONTROL_CHARS;
+export const ROOT_PASSWORD_LENGTH_RULE = `must be at most ${ROOT_PASSWORD_MAX_BYTES} bytes in UTF-8 (EL9's crypt(3), libxcrypt, refuses longer passphrases, so no login could match)`;
+export const ROOT_PASSWORD_CHAR_RULE = "must not contain control characters (tab, newline, U+0000-U+001F, U+007F-U+009F) or U+2028/U+2029: they cannot be typed at an SSH password prompt";
+const SSH_PUBLIC_KEY_LINE = /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,3}( .*)?$/;
+/** Package and group names: what dnf names use; a leading "-" would be an exclusion and "#" a comment in %packages. */
+export const PACKAGE_NAME = /^@?[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+export const PACKAGE_RULE = "must be a package name or @group (letters, digits, . _ + -, starting with a letter or digit; @ in front for a group)";
 
 export const NIC_TYPES = ["natnetwork", "nat", "bridged", "hostonly", "intnet"] as const;
 export const BOOT_DEVICES = ["disk", "dvd", "net", "floppy"] as const;
@@ -124,15 +146,16 @@ function unattendedSchema(z: Z) {
   return z.strictObject({
     rootPassword: z
       .string(msg("must be a string"))
-      .min(8, "must be at least 8 characters")
-      .refine((s) => !hasLineSeparator(s), ONE_LINE_MESSAGE)
-      .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
+      .refine((s) => [...s].length >= ROOT_PASSWORD_MIN_CHARS, `must be at least ${ROOT_PASSWORD_MIN_CHARS} characters`)
+      .refine((s) => Buffer.byteLength(s, "utf8") <= ROOT_PASSWORD_MAX_BYTES, ROOT_PASSWORD_LENGTH_RULE)
+      .refine((s) => !ROOT_PASSWORD_FORBIDDEN.test(s), ROOT_PASSWORD_CHAR_RULE)
+      .refine((s) => Buffer.from(s, "utf8").toString("utf8") === s, "must be valid Unicode text (no unpaired surrogate)"),
     sshPublicKey: z
       .string(msg("must be a string"))
       .transform((s) => s.trim())
       .refine(
-        (s) => /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp(256|384|521)|sk-[a-z0-9@.-]+) [A-Za-z0-9+/]+={0,3}( [^"\r\n]*)?$/.test(s) && !hasLineSeparator(s),
-        'must be one OpenSSH public key line ("ssh-ed25519 AAAA... comment", no quotes, no line separator of any kind)',
+        (s) => SSH_PUBLIC_KEY_LINE.test(s) && !hasLineSeparator(s) && !CONTROL_CHARS.test(s),
+        'must be one OpenSSH public key line ("ssh-ed25519 AAAA... comment"; the comment may hold any printable characters, no control characters or line separators)',
       )
       .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
     hostname: z
@@ -150,9 +173,9 @@ function unattendedSchema(z: Z) {
     packages: z
       .array(
         z
-          .string(msg("must be a string"))
-          .regex(/^[@^A-Za-z0-9._+\-]+$/, "must be a package or group name (letters, digits, . _ + -, a leading @ or @^ for groups)")
-          .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
+          .string(msg("must be a string (a package name or @group)"))
+          .refine((s) => !s.startsWith("@^"), `is an environment group: the kickstart installs @^${ENVIRONMENT} and keeps only one environment (a second one would silently replace it); give packages or @groups`)
+          .refine((s) => s.startsWith("@^") || PACKAGE_NAME.test(s), PACKAGE_RULE),
       )
       .default([]),
   }).superRefine((u, ctx) => {
@@ -205,9 +228,12 @@ export function virtualMachineSchema(z: Z) {
       unattended: unattendedSchema(z).optional(),
       readiness: z
         .strictObject({
-          host: z.string(msg("must be a string")).min(1).default("127.0.0.1"),
+          host: z
+            .string(msg("must be a host name or an IP address (a string)"))
+            .refine((s) => isIP(s) !== 0 || READINESS_HOST.test(s), "must be a host name or an IP address such as 127.0.0.1 (no spaces, line breaks or empty labels)")
+            .default("127.0.0.1"),
           port: portSchema(z),
-          timeoutSeconds: z.number(msg("must be a number")).int().min(1).default(3600),
+          timeoutSeconds: z.number(msg("must be a number of seconds")).int("must be a whole number of seconds").min(1, "must be at least 1").default(3600),
         })
         .optional(),
     })

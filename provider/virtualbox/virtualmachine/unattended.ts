@@ -1,11 +1,12 @@
 /**
  * Unattended CentOS Stream 9 install: our kickstart (kickstart/centosStream9.ts) as --script-template, `inst.ks=`
- * as the extra kernel parameters (VirtualBox's RHEL path would pass the legacy `ks=`, which EL9 ignores), the root
- * password through a 0600 temp file (never on the command line), no Guest Additions.
+ * as the extra kernel parameters (VirtualBox's RHEL path would pass the legacy `ks=`, which EL9 ignores), no Guest
+ * Additions. The root password is in the kickstart only as a SHA-512 crypt hash (file mode 0600); VirtualBox is
+ * not given it at all (no --password/--password-file: VirtualBox would cut it at a control character or 511 bytes,
+ * and `unattended install` prints it).
  * After the install: the ISOs are detached (drive kept, `emptydrive`), the VM boots from disk.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { OpContext } from "../../core/controller";
 import { KICKSTART_KERNEL_ARGS, renderKickstart } from "../kickstart/centosStream9";
@@ -16,21 +17,21 @@ import type { VirtualMachineInputs } from "./types";
 
 export const KICKSTART_FILE = "pulumi-centos-stream-9-ks.cfg";
 
-/** Writes the kickstart beside the VM settings (no secret in it) and returns its path. */
+/** Writes the kickstart beside the VM settings (only the user can read it: it holds the password's hash) and returns its path. */
 export function writeKickstart(vmDir: string, u: NonNullable<VirtualMachineInputs["unattended"]>): string {
   const file = path.join(vmDir, KICKSTART_FILE);
   fs.mkdirSync(vmDir, { recursive: true });
-  fs.writeFileSync(file, renderKickstart(u), { mode: 0o644 });
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, renderKickstart(u), { mode: 0o600 });
   return file;
 }
 
-export function unattendedArgs(vm: string, iso: string, u: NonNullable<VirtualMachineInputs["unattended"]>, templateFile: string, passwordFile: string): string[] {
+export function unattendedArgs(vm: string, iso: string, u: NonNullable<VirtualMachineInputs["unattended"]>, templateFile: string): string[] {
   return [
     "unattended",
     "install",
     vm,
     `--iso=${iso}`,
-    `--password-file=${passwordFile}`,
     `--hostname=${u.hostname}`,
     `--time-zone=${u.timeZone}`,
     "--locale=en_US",
@@ -43,15 +44,8 @@ export function unattendedArgs(vm: string, iso: string, u: NonNullable<VirtualMa
 export async function configureUnattended(vbox: VBoxManage, vm: string, vmDir: string, inputs: VirtualMachineInputs, ctx: OpContext): Promise<void> {
   const u = inputs.unattended!;
   const template = writeKickstart(vmDir, u);
-  const secretDir = fs.mkdtempSync(path.join(os.tmpdir(), "vbox-unattended-"));
-  const passwordFile = path.join(secretDir, "password");
-  try {
-    fs.writeFileSync(passwordFile, u.rootPassword, { mode: 0o600 });
-    ctx.progress(`unattended install prepared: ${path.basename(inputs.installerIso!)}, kickstart ${template}`);
-    await vbox.change(unattendedArgs(vm, inputs.installerIso!, u, template, passwordFile), { vm, secrets: [u.rootPassword] });
-  } finally {
-    fs.rmSync(secretDir, { recursive: true, force: true });
-  }
+  ctx.progress(`unattended install prepared: ${path.basename(inputs.installerIso!)}, kickstart ${template}`);
+  await vbox.change(unattendedArgs(vm, inputs.installerIso!, u, template), { vm, secrets: [u.rootPassword] });
 }
 
 /** DVD slots holding an image (the installer ISO and VirtualBox's auxiliary unattended ISO). */

@@ -18,6 +18,7 @@ export const network: ResourceCorpus = {
   key: "openstack.Network",
   base: () => ({ name: "lab-net" }),
   bad: [
+    ["name a number", { name: 0 }, "name", /must be a string, not a number/],
     ["name too long", { name: "n".repeat(256) }, "name", /at most 255/],
     ["name not a string", { name: 42 }, "name", /string/],
     ["description too long", { description: "d".repeat(256) }, "description", /at most 255/],
@@ -138,6 +139,8 @@ export const securityGroupRule: ResourceCorpus = {
   key: "openstack.SecurityGroupRule",
   base: () => ({ securityGroup: UUID.group }),
   bad: [
+    ["adopted by name (rules have no name)", { adopt: { name: "ssh" } }, "adopt.name", /no name in Neutron: adopt a rule by its id/],
+    ["protocol true", { protocol: true }, "protocol", /protocol name such as "tcp".*or a protocol number 0-255/],
     ...ruleBad,
     ["security group by name", { securityGroup: "web" }, "securityGroup", /a UUID\) or "default".*not a name/],
     ["security group missing", { securityGroup: undefined }, "securityGroup", /group id \(a UUID\) or "default"/],
@@ -159,6 +162,7 @@ export const securityGroupRuleSet: ResourceCorpus = {
   key: "openstack.SecurityGroupRuleSet",
   base: () => ({ securityGroup: UUID.group, rules: ruleSetRules }),
   bad: [
+    ["a rule's protocol an object", (b) => ({ ...b, rules: [{ protocol: {} }] }), "rules[0].protocol", /protocol name such as "tcp"/],
     ...ruleBad.map(([what, change, property, reason]): ResourceCorpus["bad"][number] => [`rules[2]: ${what}`, { rules: [...ruleSetRules, change] }, `rules[2].${property}`, reason]),
     ["the same rule twice", { rules: [...ruleSetRules, { protocol: "6", portRangeMin: 22, portRangeMax: 22, description: "ssh" }] }, "rules[2]", /same rule as rules\[1\]/],
     ["security group by name", { securityGroup: "web" }, "securityGroup", /not a name/],

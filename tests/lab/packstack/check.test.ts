@@ -34,7 +34,14 @@ describe("lab.PackstackInstall check", () => {
   });
 
   const bad: Array<[string, Record<string, unknown>, string, RegExp]> = [
-    ["extraAnswers key not CONFIG_*", { extraAnswers: { "nova-db-pw": "x" } }, "extraAnswers.nova-db-pw", /CONFIG_\[A-Z0-9_\]\+/],
+    ["extraAnswers key not CONFIG_*", { extraAnswers: { "nova-db-pw": "x" } }, "extraAnswers.nova-db-pw", /not a Packstack Zed answer key/],
+    ["extraAnswers key with a typo", { extraAnswers: { CONFIG_CINDER_VOLUMES_SIZ: "30G" } }, "extraAnswers.CONFIG_CINDER_VOLUMES_SIZ", /did you mean CONFIG_CINDER_VOLUMES_SIZE\?/],
+    ["extraAnswers key in lower case", { extraAnswers: { config_heat_install: "y" } }, "extraAnswers.config_heat_install", /write it as CONFIG_HEAT_INSTALL/],
+    ["extraAnswers y/n answer given as yes", { extraAnswers: { CONFIG_HEAT_INSTALL: "yes" } }, "extraAnswers.CONFIG_HEAT_INSTALL", /must be one of "y", "n"/],
+    ["extraAnswers float that is not one", { extraAnswers: { CONFIG_NOVA_SCHED_RAM_ALLOC_RATIO: "1.5x" } }, "extraAnswers.CONFIG_NOVA_SCHED_RAM_ALLOC_RATIO", /must be a number/],
+    ["extraAnswers deprecated key", { extraAnswers: { CONFIG_MYSQL_PW: "Secret-pw1" } }, "extraAnswers.CONFIG_MYSQL_PW", /deprecated in Packstack Zed; use CONFIG_MARIADB_PW/],
+    ["extraAnswers value with a leading space", { extraAnswers: { CONFIG_CINDER_VOLUMES_SIZE: " 30G" } }, "extraAnswers.CONFIG_CINDER_VOLUMES_SIZE", /must not start or end with spaces/],
+    ["l2Agent linuxbridge", { l2Agent: "linuxbridge" }, "l2Agent", /"linuxbridge" is not supported.*use "openvswitch" or "ovn"/],
     ["extraAnswers lower-case key", { extraAnswers: { CONFIG_nova: "x" } }, "extraAnswers.CONFIG_nova", /CONFIG_/],
     ["extraAnswers value with a newline", { extraAnswers: { CONFIG_DEBUG_MODE: "y\nCONFIG_KEYSTONE_ADMIN_PW=x" } }, "extraAnswers.CONFIG_DEBUG_MODE", /one line/],
     ["extraAnswers overriding an input-owned key", { extraAnswers: { CONFIG_KEYSTONE_ADMIN_PW: "other" } }, "extraAnswers.CONFIG_KEYSTONE_ADMIN_PW", /adminPassword input/],
@@ -43,7 +50,7 @@ describe("lab.PackstackInstall check", () => {
     ["gateway equal to hostIp", { gateway: "10.0.2.15" }, "gateway", /differ/],
     ["tenant type not among the type drivers", { tenantNetworkTypes: ["vlan"] }, "tenantNetworkTypes", /not in typeDrivers/],
     ["geneve without OVN", { typeDrivers: ["geneve", "flat"], tenantNetworkTypes: ["geneve"] }, "typeDrivers", /needs l2Agent "ovn"/],
-    ["unknown l2Agent", { l2Agent: "ovs" }, "l2Agent", /openvswitch, linuxbridge, ovn/],
+    ["unknown l2Agent", { l2Agent: "ovs" }, "l2Agent", /openvswitch, ovn/],
     ["interface name with a shell character", { externalInterface: "enp0s3;reboot" }, "externalInterface", /interface name/],
     ["bridge name too long", { bridge: "br-external-network" }, "bridge", /bridge name/],
     ["prefixLength out of range", { prefixLength: 33 }, "prefixLength", /between 8 and 30/],

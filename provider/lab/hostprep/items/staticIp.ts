@@ -10,6 +10,7 @@
 import { HostPrepInputs, splitCidr } from "../types";
 import { bridgedView, prefixOf, refuseBridged } from "./bridged";
 import { budget, Item } from "./item";
+import { ifcfgValue } from "../../packstack/bridge";
 
 /** The ifcfg keys HostPrep reads (OVS_BRIDGE: whether the interface is a bridge's port). */
 const KEYS = ["BOOTPROTO", "IPADDR", "PREFIX", "NETMASK", "GATEWAY", "DNS1", "DNS2", "DNS3", "ONBOOT", "TYPE", "DEVICETYPE", "OVS_BRIDGE"];
@@ -23,14 +24,14 @@ export function ifcfgContent(want: HostPrepInputs): string {
   return [
     "# Written by pulumi-openstack-lab (lab.HostPrep): static address for Packstack, not DHCP.",
     "TYPE=Ethernet",
-    `NAME=${want.interface}`,
-    `DEVICE=${want.interface}`,
+    `NAME=${ifcfgValue(want.interface)}`,
+    `DEVICE=${ifcfgValue(want.interface)}`,
     "BOOTPROTO=none",
     "ONBOOT=yes",
-    `IPADDR=${address}`,
+    `IPADDR=${ifcfgValue(address)}`,
     `PREFIX=${prefix}`,
-    `GATEWAY=${want.gateway}`,
-    ...want.dns.map((d, i) => `DNS${i + 1}=${d}`),
+    `GATEWAY=${ifcfgValue(want.gateway)}`,
+    ...want.dns.map((d, i) => `DNS${i + 1}=${ifcfgValue(d)}`),
     "DEFROUTE=yes",
     "IPV6INIT=no",
     "",
