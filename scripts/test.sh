@@ -39,7 +39,7 @@ export PATH; PATH=$(clean_path)
 unset PYENV_VERSION PYTHONPATH PYTHONHOME VIRTUAL_ENV 2>/dev/null || true
 
 step "Debian packages for the tests"
-PKGS=(openssh-server iproute2 python3-openstackclient curl ca-certificates)
+PKGS=(openssh-server iproute2 python3-openstackclient curl ca-certificates qemu-utils)   # qemu-utils: qemu-img makes the test images
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
