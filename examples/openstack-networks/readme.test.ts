@@ -30,7 +30,7 @@ const exists = (...args: string[]) => {
 };
 
 const README = path.join(__dirname, "README.md");
-const STATE = path.join(__dirname, ".pulumi-state");
+const STATE = path.join(__dirname, ".pulumi");
 const STACK_CONFIG = path.join(__dirname, "Pulumi.dev.yaml");
 let defaultGroupId: string;
 /** What the seed's CLI commands produce, for comparison. */

@@ -1,6 +1,6 @@
 /**
  * Doc tests: an example's README is the test's script. `readmeScript` takes the fenced ```bash blocks of the
- * README's "Run it" section, in order, and their ```powershell twins; `runReadme` runs the bash commands, one
+ * README, in order, and their ```powershell twins; `runReadme` runs the bash commands, one
  * after the other in one bash process, from the repository's root, as a user pastes them into a terminal, with
  * the real Pulumi CLI and the Node.js language host stand-in (tests/support/language-host) on PATH. A README
  * that drifts from the program or from the CLI fails its test.
@@ -53,28 +53,24 @@ function commands(block: string, continuation: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** The README's "## Run it" section (up to the next `## `), its bash and PowerShell blocks. */
+/** Every ```bash block of the README, in order, and every ```powershell block (```sh blocks are quotes, not run). */
 export function readmeScript(readmePath: string): ReadmeScript {
   const md = fs.readFileSync(readmePath, "utf8");
-  const start = md.search(/^## Run it/m);
-  if (start < 0) throw new Error(`${readmePath} has no "## Run it" section`);
-  const rest = md.slice(start + 3);
-  const end = rest.search(/^## /m);
-  const section = end < 0 ? rest : rest.slice(0, end);
   return {
-    bash: blocks(section, "bash").flatMap((b) => commands(b, "\\")),
-    powershell: blocks(section, "powershell").flatMap((b) => commands(b, "`")),
+    bash: blocks(md, "bash").flatMap((b) => commands(b, "\\")),
+    powershell: blocks(md, "powershell").flatMap((b) => commands(b, "`")),
   };
 }
 
 /**
- * The `pulumi`, `cd` and `npm` commands of a block, with the two shells' spellings of the same thing made equal
- * (`"$X"` and `$env:X`), to check that the PowerShell lines say what the bash lines say.
+ * The `pulumi`, `openstack`, `cd` and `npm` commands of a block, with the two shells' spellings of the same thing
+ * made equal (`"$X"` and `$env:X`; `$(cmd)` and `(cmd)`), to check that the PowerShell lines say what the bash
+ * lines say.
  */
 export function portableCommands(lines: string[]): string[] {
   return lines
-    .filter((l) => /^(pulumi|cd|npm) /.test(l))
-    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, '"$$$1"').replace(/\\/g, "/"));
+    .filter((l) => /^(pulumi|openstack|cd|npm) /.test(l))
+    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, '"$$$1"').replace(/\$\(/g, "(").replace(/\\/g, "/"));
 }
 
 export interface CommandResult {
@@ -86,8 +82,8 @@ export interface CommandResult {
 export interface ReadmeRun {
   ok: boolean;
   results: CommandResult[];
-  /** The output of the first command that starts with `prefix` (after `skip` earlier ones). */
-  output(prefix: string, skip?: number): string;
+  /** The output of the `nth` (0: first) run of exactly `command`. */
+  output(command: string, nth?: number): string;
   home: string;
 }
 
@@ -99,7 +95,7 @@ export interface ReadmeRun {
 export async function runReadme(
   script: ReadmeScript,
   env: Record<string, string> = {},
-  /** After the first command that starts with a key (and succeeded), the run waits for the function to finish. */
+  /** After the first run of exactly this command (when it succeeded), the run waits for the function to finish. */
   pauses: Record<string, () => unknown> = {},
 ): Promise<ReadmeRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "readme-home-"));
@@ -110,8 +106,8 @@ export async function runReadme(
   const lines = ["set -u"];
   const pauseAt = new Map<number, () => unknown>();
   for (const [prefix, fn] of Object.entries(pauses)) {
-    const i = toRun.findIndex((c) => c.startsWith(prefix));
-    if (i < 0) throw new Error(`the README has no command starting with ${JSON.stringify(prefix)}`);
+    const i = toRun.indexOf(prefix);
+    if (i < 0) throw new Error(`the README has no command ${JSON.stringify(prefix)}`);
     pauseAt.set(i, fn);
   }
   toRun.forEach((c, i) => {
@@ -124,12 +120,12 @@ export async function runReadme(
   const child = spawn("bash", [path.join(work, "script.sh")], {
     cwd: REPO,
     env: {
-      PATH: [pulumiCliDir(), path.dirname(process.execPath), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"].join(":"),
       HOME: home,
       LANG: "C.UTF-8",
       PULUMI_SKIP_CONFIRMATIONS: "true",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       ...env,
+      PATH: [pulumiCliDir(), path.dirname(process.execPath), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"].join(":"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -168,9 +164,9 @@ export async function runReadme(
     ok,
     results,
     home,
-    output(prefix: string, skip = 0) {
-      const r = results.filter((x) => x.command.startsWith(prefix))[skip];
-      if (!r) throw new Error(`no command starting with ${JSON.stringify(prefix)} ran`);
+    output(command: string, nth = 0) {
+      const r = results.filter((x) => x.command === command)[nth];
+      if (!r) throw new Error(`${JSON.stringify(command)} did not run ${nth + 1} time(s)`);
       return r.output;
     },
   };
