@@ -32,10 +32,13 @@ function cleanup() {
   for (const n of cli("network", "list").filter((n: any) => n.Name.startsWith("drift-demo") || n.Name === "renamed-by-hand")) cliQuiet("network", "delete", n.ID);
 }
 
-/** One line of the CLI's plain (non-terminal) progress for a resource: `~ network update [diff: ~name]`. */
+/**
+ * The lines of the CLI's plain (non-terminal) progress for a resource, its type left out:
+ * `~ pulumi-nodejs:dynamic/openstack:Network network update [diff: ~name]` -> `~ network update [diff: ~name]`.
+ */
 function step(output: string, resource: string): string {
-  const lines = output.split("\n").filter((l) => new RegExp(`\\s${resource}\\s`).test(l) && !/pulumi:pulumi:Stack/.test(l));
-  return lines.map((l) => l.trim().replace(/\s+/g, " ")).join("\n");
+  const lines = output.split("\n").filter((l) => new RegExp(`\\s${resource}(\\s|$)`).test(l) && !/pulumi:pulumi:Stack/.test(l));
+  return lines.map((l) => l.trim().replace(/\s+/g, " ").replace(/ pulumi-nodejs:dynamic\/\S+/, "")).join("\n");
 }
 
 let run: ReadmeRun;

@@ -94,7 +94,7 @@ describe("the README's commands, as written", () => {
   beforeAll(async () => {
     run = await runReadme(readmeScript(README), { OS_PASSWORD: cloud.password }, {
       "pulumi up": () => {
-        const state = JSON.parse(fs.readFileSync(path.join(STATE, ".pulumi", "stacks", "openstack-networks", "dev.json"), "utf8"));
+        const state = JSON.parse(fs.readFileSync(path.join(STATE, "stacks", "openstack-networks", "dev.json"), "utf8"));
         const stack = state.checkpoint.latest.resources.find((r: any) => r.type === "pulumi:pulumi:Stack");
         afterUp = {
           outputs: stack.outputs,
@@ -102,7 +102,7 @@ describe("the README's commands, as written", () => {
           subnet: exists("subnet", "show", "public_subnet") ? os_("subnet", "show", "public_subnet") : null,
           rules: ourRules(),
           state,
-          stateText: fs.readFileSync(path.join(STATE, ".pulumi", "stacks", "openstack-networks", "dev.json"), "utf8"),
+          stateText: fs.readFileSync(path.join(STATE, "stacks", "openstack-networks", "dev.json"), "utf8"),
         };
       },
     });

@@ -99,7 +99,7 @@ test("every command succeeds", () => {
 test("pulumi up builds the tenant network, subnet and router on the lab's external network, which it only reads", () => {
   const out = run.output("pulumi up");
   expect(out).toMatch(/5 created/); // the stack + network, subnet, router, interface
-  expect(out).toMatch(/external-network\s+read/);
+  expect(out).toMatch(/read pulumi-nodejs:dynamic\/openstack:Network external-network/); // a get: read, not created
   const { outputs, router, subnet, port } = afterUp;
   expect(outputs.externalNetworkName).toBe(`${PREFIX}-ext`);
   expect(router.name).toBe("tenant-router");
