@@ -97,8 +97,11 @@ export async function runReadme(
   env: Record<string, string> = {},
   /** After the first run of exactly this command (when it succeeded), the run waits for the function to finish. */
   pauses: Record<string, () => unknown> = {},
+  /** Folders put first on PATH (stand-ins), and what the user's home holds before the run (e.g. ~/.ssh). */
+  more: { pathPrefix?: string[]; home?: (home: string) => void } = {},
 ): Promise<ReadmeRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "readme-home-"));
+  more.home?.(home);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "readme-run-"));
   const toRun = script.bash.filter((c) => !(c in DONE_BY_NPM_TEST));
   // Each command's output goes to a file of its own; its exit code to another. `set -e` semantics by hand, so a
@@ -125,7 +128,7 @@ export async function runReadme(
       PULUMI_SKIP_CONFIRMATIONS: "true",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       ...env,
-      PATH: [pulumiCliDir(), path.dirname(process.execPath), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"].join(":"),
+      PATH: [...(more.pathPrefix ?? []), pulumiCliDir(), path.dirname(process.execPath), "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"].join(":"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
