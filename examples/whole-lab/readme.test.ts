@@ -28,9 +28,14 @@ let run: ReadmeRun;
 let afterUp: { natnets: string; info: string; snapshots: string; network: any; subnet: any; rules: string[]; packstackRuns: number; stateText: string };
 
 /** 127.0.0.1:2222 -> the world's proxy: the NAT Network's SSH forward the README's defaults expect. */
+const sockets = new Set<net.Socket>();
 function forward(port: number): Promise<net.Server> {
   const server = net.createServer((c) => {
     const up = net.connect(port, "127.0.0.1");
+    for (const s of [c, up]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+    }
     c.pipe(up).pipe(c);
     const end = () => {
       c.destroy();
@@ -85,6 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   forwarder?.close();
+  for (const s of sockets) s.destroy(); // close() waits for open connections: jest must not hang holding the cloud lock
   removeSeedObjects();
   fs.rmSync(STATE, { recursive: true, force: true });
   fs.rmSync(STACK_CONFIG, { force: true });
