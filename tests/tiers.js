@@ -39,6 +39,7 @@ module.exports.unit = [
   "tests/readers/readme.test.ts",
   "tests/readers/shaCrypt.test.ts",
   "tests/ssh/quote.test.ts",
+  "tests/support/language-host/host.test.ts",
   "tests/standins/vboxmanage/format.test.ts",
   "tests/standins/vboxmanage/hostinfo.test.ts",
   "tests/standins/vboxmanage/rules.test.ts",
