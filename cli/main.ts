@@ -5,7 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ConfigMap, EngineEvent, Stack } from "@pulumi/pulumi/automation";
-import { LabArgs, parseArgs, UsageError } from "./args";
+import * as readline from "readline";
+import { LabArgs, parseArgs, USAGE, UsageError } from "./args";
+import { checkValue, ConfigError, findKey, labKeys } from "./configKeys";
+import { recover } from "./recover";
+import { locateVBoxManage } from "../provider/virtualbox/vboxmanage/locate";
 import { runDoctor } from "./doctor/run";
 import { formatResults } from "./doctor/print";
 import { labPaths, LabPaths } from "./paths";
@@ -16,7 +20,7 @@ import { choosePulumiCli, CliChoice } from "./pulumiCli";
 import { gatherReport, LAST_RUN_LOG } from "./report/gather";
 import { renderReport } from "./report/render";
 import { gatherSecrets, mask } from "./report/secrets";
-import { ensureLabConfig, openStack, PROJECT } from "./stack";
+import { ensureLabConfig, labSettings, openStack, PROJECT } from "./stack";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -37,10 +41,54 @@ function runLog(paths: LabPaths, verb: string): { write(s: string): void; secret
 
 function errorText(e: unknown, secrets: string[]): string {
   const msg = String((e as Error)?.message ?? e);
-  // the Automation API's CommandError carries the whole CLI output: keep the lines that say what failed
-  const lines = msg.split("\n").filter((l) => /error/i.test(l) && !/^\s*(at |err\?:)|update failed|\d+ errored/.test(l)).map((l) => l.trim());
-  const unique = [...new Set(lines)];
-  return mask((unique.length ? unique.slice(-8) : msg.split("\n").slice(-12)).join("\n"), secrets);
+  // the Automation API's CommandError carries the whole CLI output: keep the lines that say what failed, once each
+  const lines = msg.split("\n").filter((l) => /error/i.test(l) && !/^\s*(at |err\?:|code: |stdout: |stderr: )|update failed|\d+ errored|^\s*error: update canceled/.test(l)).map((l) => l.trim().replace(/^error:\s*/, ""));
+  const unique = [...new Set(lines)].filter((l, _i, all) => !all.some((o) => o !== l && o.includes(l)));
+  return mask((unique.length ? unique.slice(-6) : msg.split("\n").slice(-12)).join("\n"), secrets);
+}
+
+/**
+ * Ctrl-C while the engine works: the terminal delivers SIGINT to the whole process group, the Pulumi CLI with it,
+ * which then lets the operations in flight finish, saves the state and stops. The lab stays alive to wait for that
+ * and to say where things are. When the CLI did not get the signal (the lab alone was signalled), the lab passes it
+ * on (the Automation API's abort signal sends SIGINT to the CLI). A second Ctrl-C stops the CLI at once; the next
+ * `npm run lab` picks up what that leaves (recover.ts).
+ */
+class Interrupt {
+  readonly controller = new AbortController();
+  count = 0;
+  private cliSaw = false;
+  private readonly handler = () => {
+    this.count++;
+    if (this.count === 1) {
+      say("\nCtrl-C: stopping after the step in progress finishes (it is not cut off half way), then saving the state; Ctrl-C again stops at once");
+      setTimeout(() => {
+        if (!this.cliSaw && process.platform !== "win32") this.controller.abort();
+      }, 3000).unref();
+    } else say("\nCtrl-C again: stopping now; the next npm run lab clears what this leaves and carries on");
+  };
+  start(): this {
+    process.on("SIGINT", this.handler);
+    process.on("SIGTERM", this.handler);
+    return this;
+  }
+  /** The CLI's own output: it says when it took the signal. */
+  saw(s: string): void {
+    if (/\^C received|cancel/i.test(s)) this.cliSaw = true;
+  }
+  stop(): void {
+    process.off("SIGINT", this.handler);
+    process.off("SIGTERM", this.handler);
+  }
+}
+
+/** Where the lab stands after a stopped or failed run, and what the next `npm run lab` does. */
+async function whereNow(c: Ctx, tracker: PhaseTracker | undefined): Promise<string> {
+  const done = tracker?.phases.filter((p) => p.status === "done" || p.status === "unchanged").map((p) => p.def.title) ?? [];
+  const next = tracker?.phases.find((p) => p.status !== "done" && p.status !== "unchanged")?.def.title;
+  return done.length
+    ? `the lab is part-built: ${done.join(", ")} done${next ? `; ${next} not finished` : ""}. npm run lab carries on from there (nothing done is made again)`
+    : `nothing of the lab was finished in this run. npm run lab starts again from where the state is`;
 }
 
 async function doctorStep(c: Ctx, config: ConfigMap, health: boolean): Promise<boolean> {
@@ -49,12 +97,31 @@ async function doctorStep(c: Ctx, config: ConfigMap, health: boolean): Promise<b
   return !results.some((r) => r.status === "fail");
 }
 
+/** Before a run: a killed run's lock and pending steps resolved; false (with what to do) when another run holds it. */
+async function recovered(c: Ctx): Promise<boolean> {
+  const config = await c.stack.getAllConfig();
+  let exe = "VBoxManage";
+  try {
+    exe = locateVBoxManage(labSettings(config).vboxManagePath);
+  } catch {
+    /* the doctor names it */
+  }
+  const r = await recover(c.stack, c.paths, exe, say);
+  if (r.busy) {
+    say(`another npm run lab is working on this lab (pid ${r.busy.pid ?? "?"}${r.busy.hostname ? ` on ${r.busy.hostname}` : ""}, since ${r.busy.timestamp ?? "?"}).`);
+    say("wait for it to end, or stop it: Ctrl-C in its window, or npm run lab -- cancel here; then npm run lab again");
+    return false;
+  }
+  return true;
+}
+
 async function up(c: Ctx): Promise<number> {
   const config = await ensureLabConfig(c.stack, c.paths, process.env, say);
   if (!c.args.noDoctor && !(await doctorStep(c, config, false))) {
     say("fix the problems above and run npm run lab again (npm run lab -- up --no-doctor runs anyway)");
     return 1;
   }
+  if (!(await recovered(c))) return 1;
   const log = runLog(c.paths, "up");
   log.secrets = gatherSecrets({ config });
   const tracker = new PhaseTracker();
@@ -66,9 +133,19 @@ async function up(c: Ctx): Promise<number> {
     if (d && (d.severity === "error" || d.severity === "warning") && !d.ephemeral) diagnostics.push(`${d.severity}: ${d.message.trim()}`);
     progress.onEvent(e);
   };
-  say(`pulumi up: stack ${c.paths.stack}, state in ${c.paths.stateDir}`);
+  const stop = new Interrupt().start();
+  say(`building the lab: stack ${c.paths.stack}, state in ${c.paths.stateDir}`);
   try {
-    const res = await c.stack.up({ onEvent, onOutput: log.write, color: "never", refresh: c.args.refresh });
+    const res = await c.stack.up({
+      onEvent,
+      onOutput: (s) => {
+        stop.saw(s);
+        log.write(s);
+      },
+      color: "never",
+      refresh: c.args.refresh,
+      signal: stop.controller.signal,
+    });
     await progress.finish();
     recordDurations(c.paths.durationsFile, tracker.workDurations());
     say(`up: ${JSON.stringify(res.summary.resourceChanges ?? {})}`);
@@ -76,15 +153,28 @@ async function up(c: Ctx): Promise<number> {
     return 0;
   } catch (e) {
     const text = errorText(e, log.secrets);
+    if (stop.count) {
+      await progress.finish("stopped (Ctrl-C)");
+      say(`stopped: ${await whereNow(c, tracker)}`);
+      return 130;
+    }
     await progress.finish(text.split("\n")[0]);
-    for (const d of diagnostics.slice(-10)) say(mask(d, log.secrets));
+    const shown = new Set(text.split("\n"));
+    for (const d of [...new Set(diagnostics)].slice(-6)) {
+      const m = mask(d, log.secrets);
+      if (![...shown].some((l) => m.includes(l) || l.includes(m.replace(/^(error|warning):\s*/, "")))) say(m);
+    }
     say(`up failed:\n${text}`);
+    say(`${await whereNow(c, tracker)} once the cause is fixed.`);
     say("npm run lab -- doctor checks the PC; npm run lab -- report writes a report to send (secrets masked)");
     return 1;
+  } finally {
+    stop.stop();
   }
 }
 
 async function preview(c: Ctx): Promise<number> {
+  if (!(await recovered(c))) return 1;
   const config = await c.stack.getAllConfig();
   const log = runLog(c.paths, "preview");
   log.secrets = gatherSecrets({ config });
@@ -105,22 +195,66 @@ async function preview(c: Ctx): Promise<number> {
   }
 }
 
+async function confirmed(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
+  const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+  rl.close();
+  return /^y(es)?$/i.test(answer.trim());
+}
+
 async function streamed(c: Ctx, verb: "refresh" | "destroy"): Promise<number> {
+  if (verb === "destroy" && !c.args.yes) {
+    const q = `destroy removes the lab: the VM ${"with its disk and snapshots"}, the NAT Network and the lab's networks. Type yes to go on: `;
+    if (!(await confirmed(q))) {
+      say("destroy: nothing removed (npm run lab -- destroy --yes removes the lab without asking)");
+      return 1;
+    }
+  }
+  if (!(await recovered(c))) return 1;
   const config = await c.stack.getAllConfig();
   const log = runLog(c.paths, verb);
   log.secrets = gatherSecrets({ config });
+  const stop = new Interrupt().start();
   const onOutput = (s: string) => {
+    stop.saw(s);
     process.stdout.write(mask(s, log.secrets));
     log.write(s);
   };
   try {
-    const res = verb === "refresh" ? await c.stack.refresh({ onOutput, color: "never" }) : await c.stack.destroy({ onOutput, color: "never" });
+    const res = verb === "refresh" ? await c.stack.refresh({ onOutput, color: "never", signal: stop.controller.signal }) : await c.stack.destroy({ onOutput, color: "never", signal: stop.controller.signal });
     say(`${verb}: ${JSON.stringify(res.summary.resourceChanges ?? {})}`);
     return 0;
   } catch (e) {
+    if (stop.count) return say(`${verb} stopped (Ctrl-C): npm run lab -- ${verb} carries on`), 130;
     say(`${verb} failed:\n${errorText(e, log.secrets)}`);
     return 1;
+  } finally {
+    stop.stop();
   }
+}
+
+async function cancel(c: Ctx): Promise<number> {
+  const { stackLocks } = await import("./recover");
+  const locks = stackLocks(c.paths);
+  if (!locks.length) return say("no run of the lab is going on (nothing to cancel)"), 0;
+  for (const l of locks) {
+    if (l.alive && l.pid && (!l.hostname || l.hostname === require("os").hostname())) {
+      say(`asking the run (pid ${l.pid}) to stop after the step in progress`);
+      try {
+        process.kill(l.pid, "SIGINT");
+      } catch {
+        /* gone meanwhile */
+      }
+      for (let i = 0; i < 600 && fs.existsSync(l.file); i++) await new Promise((r) => setTimeout(r, 1000));
+      if (fs.existsSync(l.file)) return say(`it is still running after 10 minutes: close its window, then npm run lab picks up`), 1;
+      say("it stopped. npm run lab carries on from where it stopped");
+    } else {
+      fs.rmSync(l.file, { force: true });
+      say("cleared the lock a killed run left. npm run lab carries on");
+    }
+  }
+  return 0;
 }
 
 async function outputs(c: Ctx): Promise<number> {
@@ -132,11 +266,30 @@ async function outputs(c: Ctx): Promise<number> {
   return 0;
 }
 
+/** `config set` checked before the stack is opened: the key known, the value of its type, paths made absolute. */
+function checkedSet(args: LabArgs, mainFile: string): { key: string; value: string; secret: boolean; forced: boolean } | undefined {
+  const [sub, key, value] = args.rest;
+  if (sub !== "set") return undefined;
+  const k = findKey(labKeys(mainFile), key!);
+  return { key: k.key, value: checkValue(k, value!), secret: k.secret || args.secret, forced: k.secret && !args.secret };
+}
+
 async function config(c: Ctx): Promise<number> {
-  const [sub, key, value] = c.args.rest;
+  const [sub, key] = c.args.rest;
   if (sub === "set") {
-    await c.stack.setConfig(`${PROJECT}:${key}`, { value: value!, secret: c.args.secret });
-    say(`set ${key}${c.args.secret ? " (secret)" : ""}`);
+    const s = checkedSet(c.args, c.paths.mainFile)!;
+    await c.stack.setConfig(`${PROJECT}:${s.key}`, { value: s.value, secret: s.secret });
+    say(`set ${s.key}${s.secret ? ` (secret${s.forced ? `: ${s.key} is always kept as a secret` : ""})` : ` = ${s.value}`}`);
+  } else if (sub === "rm") {
+    const had = await c.stack.getConfig(`${PROJECT}:${key}`).catch(() => null);
+    if (!had) return say(`${key} is not set (npm run lab -- config list shows what is)`), 1;
+    await c.stack.removeConfig(`${PROJECT}:${key}`);
+    say(`removed ${key} (the lab's default applies)`);
+  } else if (sub === "list") {
+    const all = await c.stack.getAllConfig();
+    const keys = Object.keys(all).filter((k) => k.startsWith(`${PROJECT}:`)).sort();
+    if (!keys.length) say("nothing set yet (npm run lab sets the SSH key and passwords on its first run)");
+    for (const k of keys) say(`${k.slice(PROJECT.length + 1)} = ${all[k].secret && !c.args.showSecrets ? "[secret]" : all[k].value}`);
   } else {
     const v = await c.stack.getConfig(`${PROJECT}:${key}`).catch(() => null);
     if (!v) return say(`${key} is not set`), 1;
@@ -158,12 +311,19 @@ async function report(c: Ctx): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   let args: LabArgs;
   try {
-    args = parseArgs(argv);
+    args = parseArgs(argv, process.env);
   } catch (e) {
     if (e instanceof UsageError) return say(e.message), 2;
     throw e;
   }
+  if (args.verb === "help") return say(USAGE), 0;
   const paths = labPaths();
+  try {
+    checkedSet(args, paths.mainFile);
+  } catch (e) {
+    if (e instanceof ConfigError) return say(e.message), 2;
+    throw e;
+  }
   const cli = await choosePulumiCli(paths.repoRoot);
   const stack = await openStack(paths, cli);
   const c: Ctx = { args, paths, cli, stack };
@@ -175,6 +335,8 @@ export async function main(argv: string[]): Promise<number> {
     case "refresh":
     case "destroy":
       return streamed(c, args.verb);
+    case "cancel":
+      return cancel(c);
     case "outputs":
       return outputs(c);
     case "config":
