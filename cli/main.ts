@@ -8,7 +8,7 @@ import type { ConfigMap, EngineEvent, Stack } from "@pulumi/pulumi/automation";
 import * as readline from "readline";
 import { LabArgs, parseArgs, USAGE, UsageError } from "./args";
 import { checkValue, ConfigError, findKey, labKeys } from "./configKeys";
-import { recover } from "./recover";
+import { createJournal, readCreates, recover } from "./recover";
 import { locateVBoxManage } from "../provider/virtualbox/vboxmanage/locate";
 import { runDoctor } from "./doctor/run";
 import { formatResults } from "./doctor/print";
@@ -16,7 +16,10 @@ import { labPaths, LabPaths } from "./paths";
 import { readDurations, recordDurations } from "./progress/durations";
 import { PhaseTracker } from "./progress/phases";
 import { liveProgress, plainProgress } from "./progress/render";
-import { choosePulumiCli, CliChoice } from "./pulumiCli";
+import { choosePulumiCli, CliChoice, findPulumiCli, pinnedCliVersion } from "./pulumiCli";
+import { readConfigFile, readStateFile } from "./stackState";
+import { runHostCommand } from "./hostCommand";
+import type { CheckResult } from "./doctor/checks";
 import { gatherReport, LAST_RUN_LOG } from "./report/gather";
 import { renderReport } from "./report/render";
 import { gatherSecrets, mask } from "./report/secrets";
@@ -92,7 +95,7 @@ async function whereNow(c: Ctx, tracker: PhaseTracker | undefined): Promise<stri
 }
 
 async function doctorStep(c: Ctx, config: ConfigMap, health: boolean): Promise<boolean> {
-  const results = await runDoctor(c.stack, config, { health, onOutput: () => undefined });
+  const results = await runDoctor(c.stack, config, { health, onOutput: () => undefined, journal: readCreates(c.paths) });
   for (const l of formatResults(results)) say(l);
   return !results.some((r) => r.status === "fail");
 }
@@ -128,7 +131,9 @@ async function up(c: Ctx): Promise<number> {
   const durations = readDurations(c.paths.durationsFile);
   const progress = process.stdout.isTTY ? liveProgress(tracker, durations) : plainProgress(tracker, durations, say);
   const diagnostics: string[] = [];
+  const journal = createJournal(c.paths);
   const onEvent = (e: EngineEvent) => {
+    journal(e as never);
     const d = e.diagnosticEvent;
     if (d && (d.severity === "error" || d.severity === "warning") && !d.ephemeral) diagnostics.push(`${d.severity}: ${d.message.trim()}`);
     progress.onEvent(e);
@@ -298,6 +303,35 @@ async function config(c: Ctx): Promise<number> {
   return 0;
 }
 
+/** The Pulumi CLI as one more check: found (its version), or what the first `up` does about it. */
+async function cliCheck(paths: LabPaths): Promise<{ result: CheckResult; dir?: string }> {
+  const found = findPulumiCli(paths.repoRoot);
+  const title = "Pulumi CLI";
+  const version = pinnedCliVersion(paths.repoRoot);
+  if ("missing" in found) {
+    if (process.env.LAB_PULUMI_CLI) return { result: { id: "pulumi-cli", title, status: "fail", what: found.missing, why: "every step runs through it", fix: "point LAB_PULUMI_CLI at the folder holding pulumi, or unset it" } };
+    return { result: { id: "pulumi-cli", title, status: "ok", what: `not installed yet: the first npm run lab installs v${version} into ${path.join(paths.repoRoot, ".pulumi-cli")} (a download; no account needed)` } };
+  }
+  const exe = path.join(found.dir, process.platform === "win32" ? "pulumi.exe" : "pulumi");
+  const r = await runHostCommand(exe, ["version"], 30_000, { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" });
+  if (!r.ok) return { dir: found.dir, result: { id: "pulumi-cli", title, status: "fail", what: `${exe} does not run: ${r.error}`, why: "every step runs through it", fix: "reinstall the Pulumi CLI (or delete .pulumi-cli so npm run lab installs it)" } };
+  return { dir: found.dir, result: { id: "pulumi-cli", title, status: "ok", what: `${r.stdout.trim()} (${found.source}${r.stdout.trim() === `v${version}` ? "" : `; the lab is tested with v${version}`})` } };
+}
+
+/** `doctor`: every PC check with Node only; the lab's health (a refresh) once the lab is up and a CLI exists. */
+async function doctorVerb(paths: LabPaths): Promise<number> {
+  const cli = await cliCheck(paths);
+  let results: CheckResult[];
+  if (cli.dir && cli.result.status === "ok") {
+    const stack = await openStack(paths, await choosePulumiCli(paths.repoRoot));
+    results = await runDoctor(stack, await stack.getAllConfig(), { health: true, onOutput: () => undefined, extra: [cli.result], journal: readCreates(paths) });
+  } else {
+    results = await runDoctor(null, readConfigFile(paths), { health: false, view: readStateFile(paths, PROJECT), extra: [cli.result], journal: readCreates(paths) });
+  }
+  for (const l of formatResults(results)) say(l);
+  return results.some((r) => r.status === "fail") ? 1 : 0;
+}
+
 async function report(c: Ctx): Promise<number> {
   const cfg = await c.stack.getAllConfig();
   const results = await runDoctor(c.stack, cfg, { health: false });
@@ -324,6 +358,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof ConfigError) return say(e.message), 2;
     throw e;
   }
+  if (args.verb === "doctor") return doctorVerb(paths);
   const cli = await choosePulumiCli(paths.repoRoot);
   const stack = await openStack(paths, cli);
   const c: Ctx = { args, paths, cli, stack };
@@ -341,8 +376,6 @@ export async function main(argv: string[]): Promise<number> {
       return outputs(c);
     case "config":
       return config(c);
-    case "doctor":
-      return (await doctorStep(c, await c.stack.getAllConfig(), true)) ? 0 : 1;
     case "report":
       return report(c);
   }

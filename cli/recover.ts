@@ -106,13 +106,61 @@ export async function undoVirtualBoxCreate(op: PendingOp, exe: string, say: (l: 
     if (!info.ok) return;
     if (/^VMState="(running|paused|stuck|starting)"/m.test(info.out)) await vbox(exe, ["controlvm", name, "poweroff"]);
     const r = await vbox(exe, ["unregistervm", name, "--delete"]);
-    say(r.ok ? `  the killed run had begun the VM ${name} (its install cut off): removed it with its disk; this run installs it again` : `  could not remove the half-made VM ${name}: ${r.out.trim().split("\n")[0]}`);
+    say(r.ok ? `  the VM ${name} the last run began was cut off before it was recorded: removed it with its disk; this run installs it again` : `  could not remove the half-made VM ${name}: ${r.out.trim().split("\n")[0]}`);
   } else if (op.resourceType === "NatNetwork") {
     const list = await vbox(exe, ["natnetwork", "list", name]);
     if (!list.ok || !new RegExp(`^Name:\\s+${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`, "m").test(list.out)) return;
     const r = await vbox(exe, ["natnetwork", "remove", "--netname", name]);
-    say(r.ok ? `  the killed run had made the NAT Network ${name} without recording it: removed it; this run makes it again` : `  could not remove the NAT Network ${name}: ${r.out.trim().split("\n")[0]}`);
+    say(r.ok ? `  the NAT Network ${name} the last run made was not recorded: removed it; this run makes it again` : `  could not remove the NAT Network ${name}: ${r.out.trim().split("\n")[0]}`);
   }
+}
+
+/**
+ * The lab's own journal of VirtualBox creates (`<state>/vbox-creates.json`): VirtualBox creates have no journal of
+ * their own, and a create cut off (the plugin killed with the window, or Ctrl-C reaching it) can leave a VM or NAT
+ * Network that the state never heard of, which VirtualBox then refuses to make again ("already exists"). The lab
+ * writes an entry when the engine starts such a create (its pre event) and drops it when the engine has the object
+ * (its outputs event); an entry left over names an object this lab's own run began.
+ */
+export interface CreateEntry {
+  urn: string;
+  type: "VirtualMachine" | "NatNetwork";
+  name: string;
+  at: string;
+}
+
+const journalFile = (paths: LabPaths) => path.join(paths.stateDir, "vbox-creates.json");
+
+export function readCreates(paths: LabPaths): CreateEntry[] {
+  try {
+    return JSON.parse(fs.readFileSync(journalFile(paths), "utf8"));
+  } catch {
+    return [];
+  }
+}
+
+function writeCreates(paths: LabPaths, entries: CreateEntry[]): void {
+  if (!entries.length) fs.rmSync(journalFile(paths), { force: true });
+  else fs.writeFileSync(journalFile(paths), JSON.stringify(entries, null, 2));
+}
+
+/** Keeps the journal from the engine's events (main.ts feeds every event of `up`). */
+export function createJournal(paths: LabPaths): (e: { resourcePreEvent?: { metadata: { op: string; urn: string; type: string; new?: { inputs?: Record<string, unknown> } } }; resOutputsEvent?: { metadata: { urn: string } } }) => void {
+  return (e) => {
+    const pre = e.resourcePreEvent?.metadata;
+    if (pre && /^create/.test(pre.op)) {
+      const type = pre.type.split(":").pop();
+      const name = pre.new?.inputs?.name;
+      if ((type === "VirtualMachine" || type === "NatNetwork") && typeof name === "string") {
+        writeCreates(paths, [...readCreates(paths).filter((x) => x.urn !== pre.urn), { urn: pre.urn, type, name, at: new Date().toISOString() }]);
+      }
+    }
+    const done = e.resOutputsEvent?.metadata;
+    if (done) {
+      const entries = readCreates(paths);
+      if (entries.some((x) => x.urn === done.urn)) writeCreates(paths, entries.filter((x) => x.urn !== done.urn));
+    }
+  };
 }
 
 export interface RecoverResult {
@@ -136,11 +184,20 @@ export async function recover(stack: Stack, paths: LabPaths, vboxManage: string,
   if (res.clearedLocks) say(`a run of the lab was killed (its lock, pid gone): cleared it`);
   const d = (await stack.exportStack()) as unknown as Deployment;
   const ops = pendingOps(d);
-  if (!ops.length) return res;
-  say(`the killed run left ${ops.length} step(s) it never heard back from: ${ops.map((o) => `${o.type} ${o.name}`).join(", ")}`);
-  for (const op of ops) if (op.type === "creating") await undoVirtualBoxCreate(op, vboxManage, say);
-  delete d.deployment.pending_operations;
-  await stack.importStack(d as never);
-  res.clearedOps = ops;
+  if (ops.length) {
+    say(`the last run was cut off during ${ops.length} step(s) it never heard back from: ${ops.map((o) => `${o.type.replace(/ing$/, "e")} ${o.name}`).join(", ")}`);
+    for (const op of ops) if (op.type === "creating") await undoVirtualBoxCreate(op, vboxManage, say);
+    delete d.deployment.pending_operations;
+    await stack.importStack(d as never);
+    res.clearedOps = ops;
+  }
+  // creates the engine never recorded (the plugin cut off with them): the object is this lab's own, never in state
+  const inState = new Set(((d.deployment.resources ?? []) as { urn: string }[]).map((r) => r.urn));
+  for (const entry of readCreates(paths)) {
+    if (!inState.has(entry.urn) && !ops.some((o) => o.urn === entry.urn)) {
+      await undoVirtualBoxCreate({ type: "creating", urn: entry.urn, name: entry.urn.split("::").pop()!, resourceType: entry.type, inputs: { name: entry.name } }, vboxManage, say);
+    }
+  }
+  writeCreates(paths, []);
   return res;
 }
