@@ -19,8 +19,10 @@ export function cleanEnv(extra: Record<string, string>): Record<string, string> 
 export interface RunningLab {
   proc: ChildProcess;
   output(): string;
-  /** Resolves when the output matches (rejects when the lab ends first). */
-  waitFor(re: RegExp): Promise<RegExpExecArray>;
+  /** Resolves when the output matches (rejects, with the output, when the lab ends first or after timeoutMs). */
+  waitFor(re: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
+  /** The end, or a rejection with the output so far after timeoutMs (the group is killed then). */
+  ended(timeoutMs?: number): Promise<{ status: number | null; signal: NodeJS.Signals | null; output: string }>;
   exit: Promise<{ status: number | null; signal: NodeJS.Signals | null; output: string }>;
   /** A signal to the whole group (a terminal's Ctrl-C, or the window closed). */
   signal(sig: NodeJS.Signals): void;
@@ -63,15 +65,37 @@ export function startLab(args: string[], env: Record<string, string>, o: LabOpti
         /* gone */
       }
     },
-    waitFor(re) {
+    ended(timeoutMs = 240_000) {
       return new Promise((resolve, reject) => {
+        const t = setTimeout(() => {
+          try {
+            process.kill(-proc.pid!, "SIGKILL");
+          } catch {
+            /* gone */
+          }
+          reject(new Error(`npm run lab did not end within ${timeoutMs / 1000}s:\n${out}`));
+        }, timeoutMs);
+        void exit.then((r) => {
+          clearTimeout(t);
+          resolve(r);
+        });
+      });
+    },
+    waitFor(re, timeoutMs = 240_000) {
+      return new Promise((resolve, reject) => {
+        const t = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no ${re} within ${timeoutMs / 1000}s:\n${out}`));
+        }, timeoutMs);
         const check = () => {
           const m = re.exec(out);
           if (m) {
             listeners.delete(check);
+            clearTimeout(t);
             resolve(m);
           } else if (ended || proc.exitCode !== null) {
             listeners.delete(check);
+            clearTimeout(t);
             reject(new Error(`npm run lab ended before ${re}:\n${out}`));
           }
         };
