@@ -14,7 +14,7 @@
  * `npm run lab --help` / `-h` is npm's own help for run-script (npm takes it before the script runs):
  * `npm run lab help` works in every shell.
  */
-export const VERBS = ["up", "preview", "refresh", "destroy", "outputs", "doctor", "report", "config", "cancel", "help"] as const;
+export const VERBS = ["up", "preview", "refresh", "destroy", "outputs", "doctor", "report", "config", "cancel", "snapshots", "restore", "help"] as const;
 export type Verb = (typeof VERBS)[number];
 
 export interface LabArgs {
@@ -55,6 +55,8 @@ export const USAGE = `usage: npm run lab [-- <verb> [flags]]     (PowerShell and
   refresh                read every resource's live state into the stack
   destroy [--yes]        remove the lab (VM with its disk, NAT Network, networks); asks first unless --yes
   cancel                 stop a run going on in another window (or clear a killed run's lock)
+  snapshots              the VM's snapshots, with the date the lab took each
+  restore [SNAPSHOT]     back to a snapshot (default after-packstack): VM off, restore, start, SSH, then up --refresh
   outputs [--show-secrets]  the stack outputs (secrets masked unless --show-secrets)
   doctor                 check this PC (and, once the lab is up, the lab's health); needs no Pulumi CLI
   report [--out FILE]    write the field report (Markdown, secrets masked) to attach to a bug report
@@ -118,6 +120,7 @@ export function parseArgs(argv: ReadonlyArray<string>, env: NodeJS.ProcessEnv = 
     } else positional.push(a);
   }
   if (out.verb === "config") out.rest = positional;
+  else if (out.verb === "restore" && positional.length <= 1) out.rest = positional;
   else if (out.verb === "report" && outFromArgs && positional.length === 1) out.out = positional[0];
   else if (positional.length) throw new UsageError(`unknown verb ${positional[0]}\n${USAGE}`);
   if (out.verb === "report" && outFromArgs && !out.out) throw new UsageError("--out needs a file name");

@@ -17,7 +17,8 @@ import { readDurations, recordDurations } from "./progress/durations";
 import { PhaseTracker } from "./progress/phases";
 import { liveProgress, plainProgress } from "./progress/render";
 import { choosePulumiCli, CliChoice, findPulumiCli, pinnedCliVersion } from "./pulumiCli";
-import { readConfigFile, readStateFile } from "./stackState";
+import { readConfigFile, readStateFile, stackView } from "./stackState";
+import { DEFAULT_SNAPSHOT, listSnapshots, restoreSnapshot, withDates } from "./restore";
 import { runHostCommand } from "./hostCommand";
 import type { CheckResult } from "./doctor/checks";
 import { gatherReport, LAST_RUN_LOG } from "./report/gather";
@@ -239,6 +240,41 @@ async function streamed(c: Ctx, verb: "refresh" | "destroy"): Promise<number> {
   }
 }
 
+function vmOf(config: ConfigMap): { exe: string; vm: string; sshPort: number } {
+  const settings = labSettings(config);
+  return { exe: locateVBoxManage(settings.vboxManagePath), vm: config[`${PROJECT}:vmName`]?.value ?? "openstack-lab", sshPort: settings.ports.find((p) => p.name === "sshPort")!.port };
+}
+
+async function snapshots(c: Ctx): Promise<number> {
+  const { exe, vm } = vmOf(await c.stack.getAllConfig());
+  const list = withDates(await listSnapshots(exe, vm), await stackView(c.stack));
+  if (!list.length) return say(`the VM ${vm} has no snapshots yet (npm run lab takes "${DEFAULT_SNAPSHOT}" once Packstack is installed)`), 0;
+  for (const s of list) say(`${s.name}${s.current ? " (current)" : ""}  ${s.takenAt ? `taken ${s.takenAt}` : "taken outside the lab (no date recorded)"}${s.description ? `  ${s.description}` : ""}`);
+  const hasDefault = list.some((s) => s.name === DEFAULT_SNAPSHOT);
+  say(hasDefault ? `npm run lab -- restore goes back to ${DEFAULT_SNAPSHOT} (npm run lab -- restore NAME to another)` : "npm run lab -- restore NAME goes back to one of them");
+  return 0;
+}
+
+async function restore(c: Ctx): Promise<number> {
+  const name = c.args.rest[0] ?? DEFAULT_SNAPSHOT;
+  if (!(await recovered(c))) return 1;
+  const { exe, vm, sshPort } = vmOf(await c.stack.getAllConfig());
+  const list = await listSnapshots(exe, vm).catch(() => []);
+  if (!list.some((s) => s.name === name || s.uuid === name)) {
+    say(`the VM ${vm} has no snapshot ${name}${list.length ? ` (it has: ${list.map((s) => s.name).join(", ")})` : ""}: npm run lab -- snapshots lists them`);
+    return 1;
+  }
+  try {
+    await restoreSnapshot(exe, vm, name, sshPort, say);
+  } catch (e) {
+    say(`restore failed: ${(e as Error).message}`);
+    say("npm run lab -- restore tries again; npm run lab -- doctor checks the PC");
+    return 1;
+  }
+  say(`restored ${name}; reconciling the rest (npm run lab -- up --refresh)`);
+  return up({ ...c, args: { ...c.args, refresh: true, noDoctor: true } });
+}
+
 async function cancel(c: Ctx): Promise<number> {
   const { stackLocks } = await import("./recover");
   const locks = stackLocks(c.paths);
@@ -372,6 +408,10 @@ export async function main(argv: string[]): Promise<number> {
       return streamed(c, args.verb);
     case "cancel":
       return cancel(c);
+    case "snapshots":
+      return snapshots(c);
+    case "restore":
+      return restore(c);
     case "outputs":
       return outputs(c);
     case "config":

@@ -152,6 +152,31 @@ test("npm run lab completes the lab; preview --refresh shows no changes; every o
   expect(seedRules()).toHaveLength(2);
 });
 
+test("the road back: snapshots lists after-packstack with its date; restore after Neutron was broken, then the lab is complete again", async () => {
+  const list = await okLab(["snapshots"], env);
+  expect(list).toMatch(/^after-packstack \(current\) {2}taken \d{4}-\d\d-\d\dT\d\d:\d\d/m);
+  world.prep.guest.setState((g) => {
+    g.services["neutron-server"] = { active: false, enabled: "enabled" };
+  });
+  const restores = world.vboxCalls().filter((a) => a[0] === "snapshot" && a[2] === "restore").length;
+  const out = await okLab(["restore"], env);
+  expect(out).toMatch(/^powering off openstack-lab-journeys-\d+$/m);
+  expect(out).toMatch(/^restoring snapshot after-packstack$/m);
+  expect(out).toMatch(/^SSH is up on 127\.0\.0\.1:18201$/m);
+  expect(out).toMatch(/^restored after-packstack; reconciling the rest/m);
+  expect(out).toMatch(/^up: /m);
+  const restoreCalls = world.vboxCalls().filter((a) => a[0] === "snapshot" && a[2] === "restore");
+  expect(restoreCalls).toHaveLength(restores + 1);
+  expect(restoreCalls.pop()![3]).toBe("after-packstack");
+  expect(world.prep.guest.state().services["neutron-server"].active).toBe(true);
+  expect(vbox().vms.find((v: { name: string }) => v.name === world.vmName).state).toBe("running");
+  const preview = await okLab(["preview", "--refresh"], env);
+  expect(Object.keys(JSON.parse(/^preview: (.*)$/m.exec(preview)![1])).filter((k) => k !== "same")).toEqual([]);
+  expect(vmsNamed(world.vmName)).toHaveLength(1);
+  expect(natNetsNamed(world.natNetworkName)).toHaveLength(1);
+  expect(cloudCli.json("network", "list", "--name", "external_network")).toHaveLength(1);
+});
+
 test("destroy asks first; destroy --yes removes the lab", async () => {
   const asked = await runLab(["destroy"], env);
   expect(asked.status).toBe(1);
