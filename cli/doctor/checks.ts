@@ -107,11 +107,12 @@ export function checkVirtualization(f: Facts): CheckResult {
   };
   if (f.hostInfo?.hwVirtualization === false) return { ...disabled, what: "VirtualBox reports `Processor supports HW virtualization: no`" };
   const si = f.windows?.systemInfo;
-  if (si && si.firmwareVirtualization === false) return { ...disabled, what: "systeminfo: `Virtualization Enabled In Firmware: No`" };
-  if (si && si.vmMonitorModeExtensions === false) return { ...disabled, what: "systeminfo: `VM Monitor Mode Extensions: No` (the CPU has no VT-x/AMD-V)", fix: "use a PC whose CPU has VT-x or AMD-V" };
+  const cim = si?.source === "CIM";
+  if (si && si.firmwareVirtualization === false) return { ...disabled, what: cim ? "Windows (Win32_Processor): VirtualizationFirmwareEnabled is false" : "systeminfo: `Virtualization Enabled In Firmware: No`" };
+  if (si && si.vmMonitorModeExtensions === false) return { ...disabled, what: `${cim ? "Windows (Win32_Processor): VMMonitorModeExtensions is false" : "systeminfo: `VM Monitor Mode Extensions: No`"} (the CPU has no VT-x/AMD-V)`, fix: "use a PC whose CPU has VT-x or AMD-V" };
   if (f.platform === "win32") {
     const holders: string[] = [];
-    if (si?.hypervisorDetected) holders.push("systeminfo: `A hypervisor has been detected`");
+    if (si?.hypervisorDetected) holders.push(cim ? "Windows (Win32_ComputerSystem): HypervisorPresent" : "systeminfo: `A hypervisor has been detected`");
     if (si?.vbsRunning) holders.push("Virtualization-based security is Running (Memory Integrity)");
     if (f.windows?.hypervisorLaunchType && !/^off$/i.test(f.windows.hypervisorLaunchType)) holders.push(`bcdedit: hypervisorlaunchtype ${f.windows.hypervisorLaunchType}`);
     if (holders.length) {
