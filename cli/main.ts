@@ -48,7 +48,15 @@ function errorText(e: unknown, secrets: string[]): string {
   // the Automation API's CommandError carries the whole CLI output: keep the lines that say what failed, once each
   const lines = msg.split("\n").filter((l) => /error/i.test(l) && !/^\s*(at |err\?:|code: |stdout: |stderr: )|update failed|\d+ errored|^\s*error: update canceled/.test(l)).map((l) => l.trim().replace(/^error:\s*/, ""));
   const unique = [...new Set(lines)].filter((l, _i, all) => !all.some((o) => o !== l && o.includes(l)));
-  return mask((unique.length ? unique.slice(-6) : msg.split("\n").slice(-12)).join("\n"), secrets);
+  return inLabWords(mask((unique.length ? unique.slice(-6) : msg.split("\n").slice(-12)).join("\n"), secrets));
+}
+
+/** The engine's advice in `npm run lab` words: a bare `pulumi ...` typed in the repository reaches another backend. */
+export function inLabWords(text: string): string {
+  return text
+    .replace(/`?pulumi cancel`?/g, "npm run lab -- cancel")
+    .replace(/`?pulumi (up|preview|refresh|destroy)((?: --[a-z-]+)*)`?/g, (_m, verb: string, flags: string) => `npm run lab${verb === "up" ? "" : ` -- ${verb}`}${flags.includes("--refresh") ? (verb === "up" ? " -- up --refresh" : " --refresh") : ""}`)
+    .replace(/`?pulumi stack export`?[^\n]*/g, "npm run lab -- report");
 }
 
 /**
