@@ -104,7 +104,7 @@ async function whereNow(c: Ctx, tracker: PhaseTracker | undefined): Promise<stri
 }
 
 async function doctorStep(c: Ctx, config: ConfigMap, health: boolean): Promise<boolean> {
-  const results = await runDoctor(c.stack, config, { health, onOutput: () => undefined, journal: readCreates(c.paths) });
+  const results = await runDoctor(c.stack, config, { health, onOutput: () => undefined, journal: readCreates(c.paths), onWait: (w) => say(`doctor: ${w}`) });
   for (const l of formatResults(results)) say(l);
   return !results.some((r) => r.status === "fail");
 }
@@ -368,9 +368,9 @@ async function doctorVerb(paths: LabPaths): Promise<number> {
   let results: CheckResult[];
   if (cli.dir && cli.result.status === "ok") {
     const stack = await openStack(paths, await choosePulumiCli(paths.repoRoot));
-    results = await runDoctor(stack, await stack.getAllConfig(), { health: true, onOutput: () => undefined, extra: [cli.result], journal: readCreates(paths) });
+    results = await runDoctor(stack, await stack.getAllConfig(), { health: true, onOutput: () => undefined, extra: [cli.result], journal: readCreates(paths), onWait: (w) => say(`doctor: ${w}`) });
   } else {
-    results = await runDoctor(null, readConfigFile(paths), { health: false, view: readStateFile(paths, PROJECT), extra: [cli.result], journal: readCreates(paths) });
+    results = await runDoctor(null, readConfigFile(paths), { health: false, view: readStateFile(paths, PROJECT), extra: [cli.result], journal: readCreates(paths), onWait: (w) => say(`doctor: ${w}`) });
   }
   for (const l of formatResults(results)) say(l);
   return results.some((r) => r.status === "fail") ? 1 : 0;

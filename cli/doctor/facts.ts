@@ -16,6 +16,8 @@ import { CIM_SCRIPT, cpuVirtFlag, kvmModules, parseCimSystemInfo, parseHostInfo,
 import { readVolumeLabel, sha256File } from "./iso";
 
 export interface GatherOptions {
+  /** Said before a probe that can take long (systeminfo may take two minutes). */
+  onWait?: (what: string) => void;
   vboxManagePath?: string;
   labBuilt: boolean;
   env?: NodeJS.ProcessEnv;
@@ -82,13 +84,15 @@ async function vboxFacts(o: GatherOptions, platform: NodeJS.Platform, env: NodeJ
   };
 }
 
-async function windowsFacts(env: NodeJS.ProcessEnv): Promise<Facts["windows"]> {
+async function windowsFacts(env: NodeJS.ProcessEnv, onWait: (what: string) => void = () => undefined): Promise<Facts["windows"]> {
   const sys32 = path.win32.join(env.SystemRoot ?? env.SYSTEMROOT ?? "C:\\Windows", "System32");
   // CIM first (machine-readable, any display language); systeminfo (English labels only) when PowerShell cannot
   const ps = path.win32.join(sys32, "WindowsPowerShell", "v1.0", "powershell.exe");
+  onWait("asking Windows about Hyper-V, WSL2 and virtualization-based security (PowerShell, CIM; up to a minute)");
   const cim = await runHostCommand(ps, ["-NoProfile", "-NonInteractive", "-Command", CIM_SCRIPT], 90_000);
   let systemInfo = cim.ok ? parseCimSystemInfo(cim.stdout) : null;
   if (!systemInfo) {
+    onWait("running systeminfo (it can take two minutes)");
     const si = await runHostCommand(path.win32.join(sys32, "systeminfo.exe"), [], 120_000);
     systemInfo = si.ok ? parseSystemInfo(si.stdout) : null;
   }
@@ -115,7 +119,7 @@ export async function gatherFacts(s: LabSettings, o: GatherOptions): Promise<Fac
     vbox: vb.vbox,
     hostInfo: vb.hostInfo,
     natNetworks: vb.natNetworks,
-    windows: platform === "win32" ? await windowsFacts(env) : undefined,
+    windows: platform === "win32" ? await windowsFacts(env, o.onWait) : undefined,
     linux: platform === "linux" ? linuxFacts() : undefined,
     disk: freeMb === null ? null : { folder, freeMb },
     ports,

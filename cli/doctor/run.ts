@@ -24,13 +24,13 @@ export function ownedNames(view: StateView): { natNetworks: string[]; vms: strin
 export async function runDoctor(
   stack: Stack | null,
   config: ConfigMap,
-  opts: { health: boolean; env?: NodeJS.ProcessEnv; onOutput?: (s: string) => void; view?: StateView; extra?: CheckResult[]; journal?: { urn: string; type: string; name: string }[] },
+  opts: { health: boolean; env?: NodeJS.ProcessEnv; onOutput?: (s: string) => void; view?: StateView; extra?: CheckResult[]; journal?: { urn: string; type: string; name: string }[]; onWait?: (what: string) => void },
 ): Promise<CheckResult[]> {
   const env = opts.env ?? process.env;
   const settings = labSettings(config, env);
   const view = opts.view ?? (stack ? await stackView(stack) : { resources: [], pending: [] });
   const labBuilt = !!findByType(view.resources, "VirtualMachine");
-  const facts = await gatherFacts(settings, { vboxManagePath: settings.vboxManagePath, labBuilt, env });
+  const facts = await gatherFacts(settings, { vboxManagePath: settings.vboxManagePath, labBuilt, env, onWait: opts.onWait });
   // the lab's own cut-off VirtualBox creates (recover.ts) are the lab's too: the next up resolves them
   const journaled = (opts.journal ?? []).map((j) => ({ urn: j.urn, type: j.type, inputs: { name: j.name } }));
   facts.owned = ownedNames({ resources: view.resources, pending: [...view.pending, ...journaled] });
