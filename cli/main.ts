@@ -172,13 +172,11 @@ async function up(c: Ctx): Promise<number> {
       say(`stopped: ${await whereNow(c, tracker)}`);
       return 130;
     }
-    await progress.finish(text.split("\n")[0]);
-    const shown = new Set(text.split("\n"));
-    for (const d of [...new Set(diagnostics)].slice(-6)) {
-      const m = mask(d, log.secrets);
-      if (![...shown].some((l) => m.includes(l) || l.includes(m.replace(/^(error|warning):\s*/, "")))) say(m);
-    }
-    say(`up failed:\n${text}`);
+    // the cause once: the engine's error diagnostics carry the provider's whole message; the CLI's own text repeats it
+    const errors = [...new Set(diagnostics.filter((d) => d.startsWith("error: ")).map((d) => d.slice(7).trim()))].filter((d) => !/^(update failed|update canceled)$|^\d+ errored/.test(d));
+    const cause = errors.length ? inLabWords(mask(errors.map((d) => d.split("\n").slice(0, 20).join("\n")).join("\n"), log.secrets)) : text;
+    await progress.finish(cause.split("\n")[0].slice(0, 200));
+    say(`up failed:\n${cause}`);
     say(`${await whereNow(c, tracker)} once the cause is fixed.`);
     say("npm run lab -- doctor checks the PC; npm run lab -- report writes a report to send (secrets masked)");
     return 1;
