@@ -44,7 +44,9 @@ const PATH_NAME = /(Path|Iso|File|Dir)$/;
 /** The keys a program source reads through `config.<method>("key")`. */
 export function keysOfProgram(source: string): ConfigKey[] {
   const out = new Map<string, ConfigKey>();
-  const re = /\bconfig\.(\w+)(?:<[^>]*>)?\(\s*["'`]([A-Za-z0-9_.-]+)["'`]/g;
+  // the names the program gives its `new pulumi.Config()` (config, cfg, ...)
+  const names = new Set(["config", ...[...source.matchAll(/\b(\w+)\s*=\s*new\s+(?:pulumi\.)?Config\s*\(/g)].map((m) => m[1])]);
+  const re = new RegExp(`\\b(?:${[...names].join("|")})\\.(\\w+)(?:<[^>]*>)?\\(\\s*["'\`]([A-Za-z0-9_.-]+)["'\`]`, "g");
   for (let m; (m = re.exec(source)); ) {
     const type = METHOD_TYPES[m[1]];
     if (!type) continue;

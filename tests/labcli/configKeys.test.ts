@@ -45,3 +45,7 @@ test("a path is resolved against the folder the user typed in (npm's INIT_CWD), 
   expect(checkValue(key("installerIso"), "~/Downloads/c.iso", env)).toBe(path.join(os.homedir(), "Downloads", "c.iso"));
   expect(checkValue(key("installerIso"), "/abs/c.iso", env)).toBe("/abs/c.iso");
 });
+
+test("the program's Config may have another name", () => {
+  expect(keysOfProgram(`const cfg = new pulumi.Config();\nconst x = cfg.getNumber("cpus"); const m = new Map(); m.get("notAKey");`).map((k) => k.key)).toEqual(["cpus"]);
+});
