@@ -51,6 +51,12 @@ function errorText(e: unknown, secrets: string[]): string {
   return inLabWords(mask((unique.length ? unique.slice(-6) : msg.split("\n").slice(-12)).join("\n"), secrets));
 }
 
+/** A long provider message: its first line (what failed) and its last lines (where logs end with the cause). */
+function tail(message: string, keep = 30): string {
+  const lines = message.split("\n");
+  return lines.length <= keep + 1 ? message : [lines[0], "...", ...lines.slice(-keep)].join("\n");
+}
+
 /** The engine's advice in `npm run lab` words: a bare `pulumi ...` typed in the repository reaches another backend. */
 export function inLabWords(text: string): string {
   return text
@@ -174,7 +180,7 @@ async function up(c: Ctx): Promise<number> {
     }
     // the cause once: the engine's error diagnostics carry the provider's whole message; the CLI's own text repeats it
     const errors = [...new Set(diagnostics.filter((d) => d.startsWith("error: ")).map((d) => d.slice(7).trim()))].filter((d) => !/^(update failed|update canceled)$|^\d+ errored/.test(d));
-    const cause = errors.length ? inLabWords(mask(errors.map((d) => d.split("\n").slice(0, 20).join("\n")).join("\n"), log.secrets)) : text;
+    const cause = errors.length ? inLabWords(mask(errors.map((d) => tail(d)).join("\n"), log.secrets)) : text;
     await progress.finish(cause.split("\n")[0].slice(0, 200));
     say(`up failed:\n${cause}`);
     say(`${await whereNow(c, tracker)} once the cause is fixed.`);
