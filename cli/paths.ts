@@ -46,7 +46,18 @@ export function labPaths(env: NodeJS.ProcessEnv = process.env, repoRoot: string 
   };
 }
 
-/** `file://` URL of a folder for PULUMI_BACKEND_URL, Windows drive letters included (file://C:/Users/...). */
+/**
+ * `file://` URL of a folder for PULUMI_BACKEND_URL, any folder name included (spaces, `#`, `%`, `?`, non-ASCII,
+ * `C:\\Users\\Jörg\\My Labs`). The Pulumi CLI (pkg/backend/diy massageBlobPath, v3.274.1) keeps the text after
+ * `file://` as it is, cut at the first `?`, and hands it to gocloud's fileblob, which parses it as a URL and opens
+ * the *decoded* path: so each path segment is percent-encoded (a raw `#` would start a fragment, a raw `%` be an
+ * escape). Windows: `file:///C:/...` (the form the CLI strips the slash of).
+ */
 export function fileBackendUrl(dir: string, platform: NodeJS.Platform = process.platform): string {
-  return `file://${platform === "win32" ? dir.replace(/\\/g, "/") : dir}`;
+  const slashed = platform === "win32" ? `/${dir.replace(/\\/g, "/")}` : dir;
+  const encoded = slashed
+    .split("/")
+    .map((seg, i) => (platform === "win32" && i === 1 && /^[A-Za-z]:$/.test(seg) ? seg : encodeURIComponent(seg)))
+    .join("/");
+  return `file://${encoded}`;
 }

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ConfigMap, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import { absolutePath } from "./configKeys";
 import { ensureKeyPair, ensurePassphraseFile, randomPassword } from "./generate";
 import { fileBackendUrl, LabPaths } from "./paths";
 import { labProgram } from "./program";
@@ -80,7 +81,9 @@ export async function ensureLabConfig(stack: Stack, paths: LabPaths, env: NodeJS
       log(`generated ${k} (kept as a stack secret: npm run lab -- outputs --show-secrets shows the cloud login)`);
     }
   }
-  if (env.LAB_ISO && config[key("installerIso")]?.value !== env.LAB_ISO) set[key("installerIso")] = { value: env.LAB_ISO };
+  // LAB_ISO as typed: relative to the folder the user typed `npm run lab` in, stored absolute
+  const iso = env.LAB_ISO ? absolutePath(env.LAB_ISO, env) : undefined;
+  if (iso && config[key("installerIso")]?.value !== iso) set[key("installerIso")] = { value: iso };
   if (Object.keys(set).length) await stack.setAllConfig(set);
   return { ...config, ...set };
 }
@@ -100,7 +103,7 @@ export function labSettings(config: ConfigMap, env: NodeJS.ProcessEnv = process.
     ],
     natNetworkName: get("natNetworkName") ?? "LabNatNetwork",
     cidr: get("cidr") ?? "10.0.2.0/24",
-    installerIso: env.LAB_ISO || get("installerIso"),
+    installerIso: env.LAB_ISO ? absolutePath(env.LAB_ISO, env) : get("installerIso"),
     isoSha256: env.LAB_ISO_SHA256 || get("installerIsoSha256"),
     vboxManagePath: get("vboxManagePath"),
   };

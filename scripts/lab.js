@@ -52,19 +52,35 @@ function needsBuild(root = repo) {
   return SOURCES.some((s) => newest(path.join(root, s)) > oldest);
 }
 
+/** Why `npm ci` must run: node_modules missing, or package-lock.json changed since the last install (a git pull
+ * with new dependencies; npm writes node_modules/.package-lock.json on each install). Null when up to date. */
+function needsInstall(root = repo) {
+  if (!fs.existsSync(path.join(root, "node_modules", "@pulumi", "pulumi"))) return "node_modules is missing";
+  const lock = path.join(root, "package-lock.json");
+  const installed = path.join(root, "node_modules", ".package-lock.json");
+  if (!fs.existsSync(lock)) return null;
+  if (!fs.existsSync(installed)) return "node_modules was not installed by npm ci";
+  return fs.statSync(lock).mtimeMs > fs.statSync(installed).mtimeMs ? "package-lock.json is newer than node_modules (a git pull?)" : null;
+}
+
 function main() {
   const [npm, npmArgs] = npmCommand();
-  if (!fs.existsSync(path.join(repo, "node_modules", "@pulumi", "pulumi"))) {
-    process.stdout.write("==> installing npm packages (npm ci)\n");
-    run(npm, [...npmArgs, "ci"], "npm ci");
+  const why = needsInstall();
+  if (why) {
+    process.stdout.write(`==> installing npm packages (npm ci: ${why})\n`);
+    run(npm, [...npmArgs, "ci", "--no-audit", "--no-fund"], "npm ci");
   }
   if (needsBuild()) {
     process.stdout.write("==> building the library (npm run build)\n");
     run(npm, [...npmArgs, "run", "build"], "npm run build");
   }
+  // Ctrl-C reaches the whole process group: this process stays to hand on the lab's own exit code (the lab waits
+  // for the engine to stop and says where things are)
+  process.on("SIGINT", () => undefined);
+  process.on("SIGTERM", () => undefined);
   const r = spawnSync(process.execPath, [path.join(repo, "bin", "cli", "main.js"), ...process.argv.slice(2)], { stdio: "inherit", shell: false, windowsHide: true });
-  process.exit(r.status === null ? 1 : r.status);
+  process.exit(r.status === null ? (r.signal === "SIGINT" ? 130 : 1) : r.status);
 }
 
 if (require.main === module) main();
-module.exports = { npmCommand, needsBuild };
+module.exports = { npmCommand, needsBuild, needsInstall };

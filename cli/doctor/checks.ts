@@ -58,6 +58,8 @@ export interface Facts {
   iso?: IsoFacts | null;
   /** The stack already holds the lab's VM (the ISO is not needed again; the NAT Network and ports are ours). */
   labBuilt: boolean;
+  /** The VirtualBox objects the stack's state holds, whatever step failed (pending creates included): the lab's. */
+  owned?: { natNetworks: string[]; vms: string[] };
 }
 
 /** RAM the PC keeps for Windows/macOS/Linux and VirtualBox itself besides the VM. */
@@ -105,11 +107,12 @@ export function checkVirtualization(f: Facts): CheckResult {
   };
   if (f.hostInfo?.hwVirtualization === false) return { ...disabled, what: "VirtualBox reports `Processor supports HW virtualization: no`" };
   const si = f.windows?.systemInfo;
-  if (si && si.firmwareVirtualization === false) return { ...disabled, what: "systeminfo: `Virtualization Enabled In Firmware: No`" };
-  if (si && si.vmMonitorModeExtensions === false) return { ...disabled, what: "systeminfo: `VM Monitor Mode Extensions: No` (the CPU has no VT-x/AMD-V)", fix: "use a PC whose CPU has VT-x or AMD-V" };
+  const cim = si?.source === "CIM";
+  if (si && si.firmwareVirtualization === false) return { ...disabled, what: cim ? "Windows (Win32_Processor): VirtualizationFirmwareEnabled is false" : "systeminfo: `Virtualization Enabled In Firmware: No`" };
+  if (si && si.vmMonitorModeExtensions === false) return { ...disabled, what: `${cim ? "Windows (Win32_Processor): VMMonitorModeExtensions is false" : "systeminfo: `VM Monitor Mode Extensions: No`"} (the CPU has no VT-x/AMD-V)`, fix: "use a PC whose CPU has VT-x or AMD-V" };
   if (f.platform === "win32") {
     const holders: string[] = [];
-    if (si?.hypervisorDetected) holders.push("systeminfo: `A hypervisor has been detected`");
+    if (si?.hypervisorDetected) holders.push(cim ? "Windows (Win32_ComputerSystem): HypervisorPresent" : "systeminfo: `A hypervisor has been detected`");
     if (si?.vbsRunning) holders.push("Virtualization-based security is Running (Memory Integrity)");
     if (f.windows?.hypervisorLaunchType && !/^off$/i.test(f.windows.hypervisorLaunchType)) holders.push(`bcdedit: hypervisorlaunchtype ${f.windows.hypervisorLaunchType}`);
     if (holders.length) {
@@ -217,7 +220,8 @@ export function checkNatNetwork(f: Facts, s: LabSettings): CheckResult {
   const title = `NAT Network ${s.natNetworkName} (${s.cidr})`;
   if (!f.natNetworks) return { id, title, status: "skip", what: "not checked (VBoxManage did not list the NAT Networks)" };
   const same = f.natNetworks.find((n) => n.name === s.natNetworkName);
-  if (same && !f.labBuilt) {
+  const ours = f.labBuilt || !!f.owned?.natNetworks.includes(s.natNetworkName);
+  if (same && !ours) {
     return { id, title, status: "fail", what: `a NAT Network named ${s.natNetworkName} already exists and is not this lab's`, why: "step 1 cannot create it (NATNetwork server already exists)", fix: `VBoxManage natnetwork remove --netname ${s.natNetworkName}, or npm run lab -- config set natNetworkName ${s.natNetworkName}2` };
   }
   const clash = f.natNetworks.find((n) => n.name !== s.natNetworkName && n.cidr === s.cidr);

@@ -12,10 +12,12 @@ import { parseNatNetworks, parseVersion } from "../../provider/virtualbox/vboxma
 import { runVBoxManage } from "../../provider/virtualbox/vboxmanage/run";
 import { runHostCommand } from "../hostCommand";
 import type { Facts, IsoFacts, LabSettings } from "./checks";
-import { cpuVirtFlag, kvmModules, parseHostInfo, parseHypervisorLaunchType, parseSystemInfo } from "./hostParsers";
+import { CIM_SCRIPT, cpuVirtFlag, kvmModules, parseCimSystemInfo, parseHostInfo, parseHypervisorLaunchType, parseSystemInfo } from "./hostParsers";
 import { readVolumeLabel, sha256File } from "./iso";
 
 export interface GatherOptions {
+  /** Said before a probe that can take long (systeminfo may take two minutes). */
+  onWait?: (what: string) => void;
   vboxManagePath?: string;
   labBuilt: boolean;
   env?: NodeJS.ProcessEnv;
@@ -82,11 +84,20 @@ async function vboxFacts(o: GatherOptions, platform: NodeJS.Platform, env: NodeJ
   };
 }
 
-async function windowsFacts(env: NodeJS.ProcessEnv): Promise<Facts["windows"]> {
+async function windowsFacts(env: NodeJS.ProcessEnv, onWait: (what: string) => void = () => undefined): Promise<Facts["windows"]> {
   const sys32 = path.win32.join(env.SystemRoot ?? env.SYSTEMROOT ?? "C:\\Windows", "System32");
-  const si = await runHostCommand(path.win32.join(sys32, "systeminfo.exe"), [], 120_000);
+  // CIM first (machine-readable, any display language); systeminfo (English labels only) when PowerShell cannot
+  const ps = path.win32.join(sys32, "WindowsPowerShell", "v1.0", "powershell.exe");
+  onWait("asking Windows about Hyper-V, WSL2 and virtualization-based security (PowerShell, CIM; up to a minute)");
+  const cim = await runHostCommand(ps, ["-NoProfile", "-NonInteractive", "-Command", CIM_SCRIPT], 90_000);
+  let systemInfo = cim.ok ? parseCimSystemInfo(cim.stdout) : null;
+  if (!systemInfo) {
+    onWait("running systeminfo (it can take two minutes)");
+    const si = await runHostCommand(path.win32.join(sys32, "systeminfo.exe"), [], 120_000);
+    systemInfo = si.ok ? parseSystemInfo(si.stdout) : null;
+  }
   const bcd = await runHostCommand(path.win32.join(sys32, "bcdedit.exe"), ["/enum", "{current}"]); // needs an Administrator terminal
-  return { systemInfo: si.ok ? parseSystemInfo(si.stdout) : null, hypervisorLaunchType: bcd.ok ? parseHypervisorLaunchType(bcd.stdout) : null };
+  return { systemInfo, hypervisorLaunchType: bcd.ok ? parseHypervisorLaunchType(bcd.stdout) : null };
 }
 
 function linuxFacts(): Facts["linux"] {
@@ -108,7 +119,7 @@ export async function gatherFacts(s: LabSettings, o: GatherOptions): Promise<Fac
     vbox: vb.vbox,
     hostInfo: vb.hostInfo,
     natNetworks: vb.natNetworks,
-    windows: platform === "win32" ? await windowsFacts(env) : undefined,
+    windows: platform === "win32" ? await windowsFacts(env, o.onWait) : undefined,
     linux: platform === "linux" ? linuxFacts() : undefined,
     disk: freeMb === null ? null : { folder, freeMb },
     ports,

@@ -22,7 +22,7 @@ const CATEGORIES: Category[] = [
 /** "<what>: <fix>" as the provider writes each problem. */
 function split(problem: string): { what: string; fix: string } {
   const at = problem.search(/: (`|re-run|pulumi)/);
-  return at < 0 ? { what: problem, fix: "npm run lab (up repairs what it can)" } : { what: problem.slice(0, at), fix: problem.slice(at + 2).replace(/`pulumi up( --replace)?`/g, (_m, r) => (r ? "`npm run lab -- up` after `pulumi up --replace` of lab-packstack" : "`npm run lab`")) };
+  return at < 0 ? { what: problem, fix: "npm run lab (up repairs what it can)" } : { what: problem.slice(0, at), fix: problem.slice(at + 2).replace(/`pulumi up( --replace)?`(?: on this resource)?/g, (_m, r) => (r ? "`npm run lab -- restore` (back to the after-packstack snapshot, then up)" : "`npm run lab`")) };
 }
 
 export function healthResults(packstack: { healthy?: boolean; problems?: string[] } | null): CheckResult[] {

@@ -50,6 +50,49 @@ export interface SystemInfo {
   vmMonitorModeExtensions: boolean | null;
   /** `Virtualization-based security: Status: Running` (Windows 11 Memory Integrity / Credential Guard). */
   vbsRunning: boolean;
+  /** Where the facts come from: systeminfo's (display-language) text, or the CIM classes (any language). */
+  source?: "systeminfo" | "CIM";
+}
+
+/**
+ * The PowerShell line that asks Windows' CIM classes for the same facts as machine-readable JSON: property names
+ * and values do not depend on the display language, unlike systeminfo's labels ("Hyper-V-Anforderungen",
+ * "Configuration requise pour Hyper-V"...). [FACT from Microsoft's class documentation:]
+ * Win32_ComputerSystem.HypervisorPresent (boolean, "a hypervisor is present", Windows 8+), .TotalPhysicalMemory
+ * (bytes); Win32_Processor.VirtualizationFirmwareEnabled and .VMMonitorModeExtensions (boolean);
+ * Win32_DeviceGuard (namespace root/Microsoft/Windows/DeviceGuard).VirtualizationBasedSecurityStatus
+ * (0 not enabled, 1 enabled and not running, 2 enabled and running); Win32_OperatingSystem.Caption, .Version.
+ */
+export const CIM_SCRIPT = [
+  "$c = Get-CimInstance Win32_ComputerSystem",
+  "$p = Get-CimInstance Win32_Processor | Select-Object -First 1",
+  "$o = Get-CimInstance Win32_OperatingSystem",
+  "$d = Get-CimInstance -Namespace root/Microsoft/Windows/DeviceGuard -ClassName Win32_DeviceGuard -ErrorAction SilentlyContinue",
+  "[pscustomobject]@{ HypervisorPresent = $c.HypervisorPresent; TotalPhysicalMemory = $c.TotalPhysicalMemory; VirtualizationFirmwareEnabled = $p.VirtualizationFirmwareEnabled; VMMonitorModeExtensions = $p.VMMonitorModeExtensions; VirtualizationBasedSecurityStatus = $d.VirtualizationBasedSecurityStatus; Caption = $o.Caption; Version = $o.Version } | ConvertTo-Json -Compress",
+].join("; ");
+
+/** CIM_SCRIPT's JSON as SystemInfo (null when it is not that JSON). */
+export function parseCimSystemInfo(text: string): SystemInfo | null {
+  let j: Record<string, unknown>;
+  try {
+    j = JSON.parse(text.trim().replace(/^\uFEFF/, ""));
+  } catch {
+    return null;
+  }
+  if (!j || typeof j !== "object" || !("HypervisorPresent" in j)) return null;
+  const bool = (v: unknown) => (typeof v === "boolean" ? v : null);
+  const bytes = Number(j.TotalPhysicalMemory);
+  return {
+    osName: typeof j.Caption === "string" ? j.Caption : null,
+    osVersion: typeof j.Version === "string" ? j.Version : null,
+    totalMemoryMb: Number.isFinite(bytes) && bytes > 0 ? Math.floor(bytes / (1024 * 1024)) : null,
+    hypervisorDetected: j.HypervisorPresent === true,
+    // Windows reports the firmware flag as false while a hypervisor holds VT-x: unknown then, as systeminfo leaves it out
+    firmwareVirtualization: j.HypervisorPresent === true ? null : bool(j.VirtualizationFirmwareEnabled),
+    vmMonitorModeExtensions: j.HypervisorPresent === true ? null : bool(j.VMMonitorModeExtensions),
+    vbsRunning: Number(j.VirtualizationBasedSecurityStatus) === 2,
+    source: "CIM",
+  };
 }
 
 export function parseSystemInfo(text: string): SystemInfo {
@@ -73,6 +116,7 @@ export function parseSystemInfo(text: string): SystemInfo {
     firmwareVirtualization: yesNo(field("Virtualization Enabled In Firmware")),
     vmMonitorModeExtensions: yesNo(field("VM Monitor Mode Extensions")),
     vbsRunning: ls.some((l) => /^Virtualization-based security:\s*Status:\s*Running/i.test(l.trim())),
+    source: "systeminfo",
   };
 }
 

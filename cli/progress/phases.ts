@@ -35,6 +35,8 @@ export interface PhaseState {
   /** Ops seen (create, update, same...). */
   ops: Set<string>;
   error?: string;
+  /** The provider's latest progress message (waiting for SSH, Packstack's manifest, a retry and why). */
+  message?: string;
 }
 
 export interface PhaseChange {
@@ -73,6 +75,21 @@ export class PhaseTracker {
       }
     });
     return changes;
+  }
+
+  /**
+   * A provider's progress line (makeProvider prints `[<ns>.<Type> <name>] <message>` on the plugin's stdout, which
+   * the engine passes on as a diagnostic): the phase it belongs to, with the message kept as its latest.
+   */
+  onProgress(e: EngineEvent): PhaseState | undefined {
+    const d = e.diagnosticEvent;
+    if (!d || d.severity === "error") return undefined;
+    const m = /^\[(?:\w+)\.(\w+) [^\]]+\] (.+)$/m.exec(d.message.trim());
+    if (!m) return undefined;
+    const p = this.phases.find((x) => x.def.types.includes(m[1]));
+    if (!p || p.status !== "running") return undefined;
+    p.message = m[2].trim();
+    return p;
   }
 
   /** Applies one engine event; returns the phases that started or ended with it. */

@@ -33,7 +33,11 @@ export function plainProgress(tracker: PhaseTracker, log: DurationLog, write: (l
     }
   };
   return {
-    onEvent: (e) => show(tracker.onEvent(e)),
+    onEvent: (e) => {
+      const p = tracker.onProgress(e);
+      if (p) write(`[${clock(now())}]   ${p.def.title}: ${p.message}`);
+      show(tracker.onEvent(e));
+    },
     finish: async (error) => show(tracker.finishRun(error)),
   };
 }
@@ -48,9 +52,12 @@ export function liveProgress(tracker: PhaseTracker, log: DurationLog): Progress 
   const list = new Listr(
     tracker.phases.map((p) => ({
       title: p.def.title,
-      task: async (_ctx: unknown, task: { title: string; skip(msg?: string): void }) => {
+      task: async (_ctx: unknown, task: { title: string; output: string; skip(msg?: string): void }) => {
+        let shown: string | undefined;
         const tick = setInterval(() => {
           if (p.status === "running") task.title = `${p.def.title} ${formatDuration(tracker.elapsedMs(p))}${estimateText(log, p)}`;
+          // the provider's current message, under its phase
+          if (p.status === "running" && p.message && p.message !== shown) task.output = shown = p.message;
         }, 1000);
         try {
           await done.get(p.def.id);
@@ -73,7 +80,10 @@ export function liveProgress(tracker: PhaseTracker, log: DurationLog): Progress 
     }
   };
   return {
-    onEvent: (e) => settle(tracker.onEvent(e)),
+    onEvent: (e) => {
+      tracker.onProgress(e);
+      settle(tracker.onEvent(e));
+    },
     async finish(error) {
       settle(tracker.finishRun(error));
       for (const w of waiters.values()) w.resolve(); // phases that never started

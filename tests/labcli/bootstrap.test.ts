@@ -37,7 +37,7 @@ const lab = (...args: string[]) => spawnSync(process.execPath, [path.join(repo, 
 test("fresh clone: npm ci, build, then the entry with every argument whole", () => {
   const r = lab("config", "set", "installerIso", "C:\\Users\\First Last\\a&b.iso");
   expect(r.status).toBe(0);
-  expect(r.stdout).toContain("==> installing npm packages (npm ci)");
+  expect(r.stdout).toContain("==> installing npm packages (npm ci: node_modules is missing)");
   expect(fs.existsSync(path.join(repo, "node_modules", "@pulumi", "pulumi", "package.json"))).toBe(true);
   expect(r.stdout).toContain("==> building the library (npm run build)");
   expect(r.stdout).toContain(`entry:${JSON.stringify(["config", "set", "installerIso", "C:\\Users\\First Last\\a&b.iso"])}`);
@@ -53,6 +53,15 @@ test("the next run neither installs nor builds; a changed source builds again", 
   expect(rebuilt.stdout).toContain("==> building the library (npm run build)");
   expect(rebuilt.stdout).not.toContain("npm ci");
   expect(rebuilt.stdout).toContain("entry:[]");
+});
+
+test("after a git pull that changed package-lock.json, npm run lab installs again (then not)", () => {
+  const now = new Date(); // git writes the pulled file now: later than the last install
+  fs.utimesSync(path.join(repo, "package-lock.json"), now, now);
+  const pulled = lab("doctor");
+  expect(pulled.stdout).toContain("==> installing npm packages (npm ci: package-lock.json is newer than node_modules (a git pull?))");
+  expect(pulled.stdout).toContain('entry:["doctor"]');
+  expect(lab("doctor").stdout).not.toContain("npm ci");
 });
 
 test("the entry's exit code is npm run lab's", () => {

@@ -3,7 +3,7 @@
  * A result that is not ok must say what is wrong, why (the lab step it breaks) and a one-line fix.
  */
 import { checkDisk, checkIso, checkMemory, checkNatNetwork, checkPorts, checkVBoxManage, checkVirtualization, CheckResult, runChecks } from "../../cli/doctor/checks";
-import { parseSystemInfo } from "../../cli/doctor/hostParsers";
+import { parseCimSystemInfo, parseSystemInfo } from "../../cli/doctor/hostParsers";
 import { applySkips, formatResults } from "../../cli/doctor/print";
 import { goodFacts, SETTINGS } from "./support/facts";
 import { readSample } from "./support/samples";
@@ -69,6 +69,20 @@ describe("hardware virtualization, from real captures", () => {
     expect(r.what).toContain("Virtualization-based security");
     expect(r.what).toContain("hypervisorlaunchtype Auto");
     expect(r.fix).toContain("bcdedit /set hypervisorlaunchtype off");
+  });
+  test("a German Windows 11 (CIM, any display language; sample from the docs): VBS and the hypervisor warned; a French one with VT-x off fails", () => {
+    const f = goodFacts();
+    f.windows = { systemInfo: parseCimSystemInfo(readSample("cim-systeminfo.de-DE.vbs-running.DOCS.json")), hypervisorLaunchType: "Auto" };
+    const r = explained(checkVirtualization(f));
+    expect(r.status).toBe("warn");
+    expect(r.what).toContain("Windows (Win32_ComputerSystem): HypervisorPresent");
+    expect(r.what).toContain("Virtualization-based security is Running");
+    const fr = goodFacts();
+    fr.hostInfo = { ...fr.hostInfo!, hwVirtualization: null };
+    fr.windows = { systemInfo: parseCimSystemInfo(readSample("cim-systeminfo.fr-FR.vtx-disabled.DOCS.json")), hypervisorLaunchType: null };
+    const d = explained(checkVirtualization(fr));
+    expect(d.status).toBe("fail");
+    expect(d.what).toBe("Windows (Win32_Processor): VirtualizationFirmwareEnabled is false");
   });
   test("Linux: no vmx/svm flag and no VirtualBox answer fails; KVM loaded under VirtualBox 7.0 warns", () => {
     const f = { ...goodFacts(), platform: "linux" as const, windows: undefined, hostInfo: null, linux: { cpuFlag: null, kvm: [] } };

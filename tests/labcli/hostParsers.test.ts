@@ -1,5 +1,5 @@
 /** The PC's tools as they really print (recorded captures, SOURCES.md), LF and CRLF alike. */
-import { cpuVirtFlag, kvmModules, parseHostInfo, parseHypervisorLaunchType, parseSystemInfo } from "../../cli/doctor/hostParsers";
+import { cpuVirtFlag, kvmModules, parseCimSystemInfo, parseHostInfo, parseHypervisorLaunchType, parseSystemInfo } from "../../cli/doctor/hostParsers";
 import { crlf, readSample } from "./support/samples";
 
 const both = (name: string) => [readSample(name), crlf(readSample(name))];
@@ -20,6 +20,7 @@ test("systeminfo, Windows 11 with VBS running: hypervisor detected, VBS running,
       firmwareVirtualization: null,
       vmMonitorModeExtensions: null,
       vbsRunning: true,
+      source: "systeminfo",
     });
   }
 });
@@ -42,4 +43,24 @@ test("Linux: vmx/svm flags and KVM modules", () => {
   expect(cpuVirtFlag("processor\t: 0\nflags\t\t: fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush dts acpi mmx fxsr sse sse2 ss ht tm pbe syscall nx rdtscp lm constant_tsc vmx est\n")).toBe("vmx");
   expect(cpuVirtFlag("flags\t\t: fpu vme de pse tsc msr pae\n")).toBeNull();
   expect(kvmModules("kvm_intel 368640 0 - Live 0x0000000000000000\nkvm 1085440 1 kvm_intel, Live 0x0\n")).toEqual(["kvm_intel"]);
+});
+
+describe("Windows in another display language (samples written from Microsoft's docs, marked .DOCS.)", () => {
+  const sample = readSample;
+  test("German systeminfo: the English parser finds nothing (why the doctor asks CIM first)", () => {
+    expect(parseSystemInfo(sample("systeminfo.de-DE.hypervisor-EXCERPT.DOCS.txt")).hypervisorDetected).toBe(false);
+  });
+  test("CIM's JSON on a German Windows 11 with VBS running: hypervisor present, VBS running, memory in MB", () => {
+    expect(parseCimSystemInfo(sample("cim-systeminfo.de-DE.vbs-running.DOCS.json"))).toEqual({
+      osName: "Microsoft Windows 11 Pro", osVersion: "10.0.22631", totalMemoryMb: 16256, hypervisorDetected: true,
+      firmwareVirtualization: null, vmMonitorModeExtensions: null, vbsRunning: true, source: "CIM",
+    });
+  });
+  test("CIM's JSON on a French Windows 10 with VT-x off in the firmware", () => {
+    expect(parseCimSystemInfo(sample("cim-systeminfo.fr-FR.vtx-disabled.DOCS.json"))).toMatchObject({ osName: "Microsoft Windows 10 Professionnel", hypervisorDetected: false, firmwareVirtualization: false, vmMonitorModeExtensions: true, vbsRunning: false });
+    expect(parseCimSystemInfo("Get-CimInstance : Zugriff verweigert")).toBeNull();
+  });
+  test("German bcdedit: hypervisorlaunchtype read by its element name, whatever the headings", () => {
+    expect(parseHypervisorLaunchType(sample("bcdedit-enum-current.de-DE.DOCS.txt"))).toBe("Auto");
+  });
 });

@@ -51,7 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   try {
-    if (world && fs.existsSync(stateDir)) lab("destroy");
+    if (world && fs.existsSync(stateDir)) lab("destroy", "--yes");
   } finally {
     removeSeedObjects();
     for (const f of packstackRunLogs()) if (!logsBefore.has(f)) fs.rmSync(f, { force: true });
@@ -146,7 +146,7 @@ test("npm run lab -- outputs keeps the cloud credentials secret unless --show-se
 });
 
 test("npm run lab -- destroy removes the lab from VirtualBox and OpenStack", () => {
-  const out = ok(lab("destroy"));
+  const out = ok(lab("destroy", "--yes"));
   expect(out).toMatch(/^destroy: .*"delete":/m);
   expect(world.vbox("list", "vms")).not.toContain(world.vmName);
   expect(world.vbox("natnetwork", "list", world.natNetworkName)).not.toContain(world.natNetworkName);

@@ -107,3 +107,17 @@ test("an engine error while a phase runs marks it failed", async () => {
   await p.finish("VBoxManage: error: VT-x is not available (VERR_VMX_NO_VMX)");
   expect(lines.pop()).toBe("[00:00:02] VM install: FAILED after 2s: VBoxManage: error: VT-x is not available (VERR_VMX_NO_VMX)");
 });
+
+test("the provider's progress message shows under its phase (plain: an indented line), only while the phase runs", () => {
+  const lines: string[] = [];
+  t = 0;
+  const tracker = new PhaseTracker(now);
+  const p = plainProgress(tracker, {}, (l) => lines.push(l), now);
+  const diag = (message: string): EngineEvent => ({ sequence: seq++, timestamp: 0, diagnosticEvent: { message: `${message}\n`, color: "never", severity: "info" } as any });
+  p.onEvent(pre("lab-vm", "virtualbox:VirtualMachine"));
+  p.onEvent(diag("[virtualbox.VirtualMachine openstack-lab] waiting for SSH on 127.0.0.1:2222 (30s)"));
+  p.onEvent(diag("something else the program printed"));
+  p.onEvent(diag("[lab.PackstackInstall 10.0.2.15] Applying 10.0.2.15_controller.pp")); // its phase is not running: not shown
+  expect(lines).toEqual(["[00:00:00] VM install: started", "[00:00:00]   VM install: waiting for SSH on 127.0.0.1:2222 (30s)"]);
+  expect(tracker.phases.find((x) => x.def.id === "vm")!.message).toBe("waiting for SSH on 127.0.0.1:2222 (30s)");
+});

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { choosePulumiCli } from "../../cli/pulumiCli";
+import { choosePulumiCli, pinnedCliVersion } from "../../cli/pulumiCli";
 
 let dir: string;
 const saved = { ...process.env };
@@ -51,12 +51,18 @@ test("the pulumi on PATH (<root>/bin/pulumi) is used by its absolute path", asyn
 
 test("no pulumi anywhere: the installer is asked for <repo>/.pulumi-cli; its failure says what to install", async () => {
   const asked: string[] = [];
-  const failing = async (o: { root: string }) => {
+  const versions: string[] = [];
+  const failing = async (o: { root: string; version?: unknown }) => {
     asked.push(o.root);
+    versions.push(String((o.version as { version: string }).version));
     throw new Error("Failed to download https://get.pulumi.com/install.sh: fetch failed");
   };
   await expect(choosePulumiCli(dir, { PATH: "/usr/bin:/bin" }, "linux", failing)).rejects.toThrow(
     /the Pulumi CLI is not on PATH and installing v3\.\d+\.\d+ into .*\.pulumi-cli failed \(Failed to download .*\): install the Pulumi CLI \(https:\/\/www\.pulumi\.com\/docs\/install\/; Windows: winget install pulumi\).*LAB_PULUMI_CLI/,
   );
   expect(asked).toEqual([path.join(dir, ".pulumi-cli")]);
+  // the version the tests run: what scripts/pulumi-cli/go.mod pins (scripts/pulumi-cli.sh builds it), not @pulumi/pulumi's
+  const pinned = /github\.com\/pulumi\/pulumi\/pkg\/v3 v(\S+)/.exec(fs.readFileSync(path.join(__dirname, "..", "..", "scripts", "pulumi-cli", "go.mod"), "utf8"))![1];
+  expect(versions).toEqual([pinned]);
+  expect(pinnedCliVersion(path.join(__dirname, "..", ".."))).toBe(pinned);
 });

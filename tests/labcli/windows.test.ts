@@ -87,8 +87,9 @@ test("the pulumi on a Windows Path is found by PATHEXT, and the CLI's folder goe
   expect(env).toEqual({ Path: "C:\\Users\\First Last\\pulumi\\bin;C:\\Windows\\system32" });
 });
 
-test("the file backend URL of a folder on a drive", () => {
-  expect(fileBackendUrl("C:\\Users\\First Last\\pulumi-openstack-lab\\.pulumi-state", "win32")).toBe("file://C:/Users/First Last/pulumi-openstack-lab/.pulumi-state");
+test("the file backend URL of a folder on a drive: each segment percent-encoded (the CLI's fileblob opens the decoded path)", () => {
+  expect(fileBackendUrl("C:\\Users\\First Last\\pulumi-openstack-lab\\.pulumi-state", "win32")).toBe("file:///C:/Users/First%20Last/pulumi-openstack-lab/.pulumi-state");
+  expect(fileBackendUrl("C:\\Users\\Jörg\\My Labs #1 100%\\.pulumi-state", "win32")).toBe("file:///C:/Users/J%C3%B6rg/My%20Labs%20%231%20100%25/.pulumi-state");
   expect(fileBackendUrl("/home/me/lab/.pulumi-state", "linux")).toBe("file:///home/me/lab/.pulumi-state");
 });
 
@@ -100,7 +101,7 @@ test("the Pulumi CLI's environment on Windows: Path extended under its own name,
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-    PULUMI_BACKEND_URL: "file://C:/Users/First Last/lab/.pulumi-state",
+    PULUMI_BACKEND_URL: "file:///C:/Users/First%20Last/lab/.pulumi-state",
     PULUMI_CONFIG_PASSPHRASE_FILE: `${state}\\passphrase`,
     Path: "C:\\Program Files\\Pulumi\\bin;C:\\Windows\\system32",
   });
