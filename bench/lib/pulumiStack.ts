@@ -13,6 +13,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as automation from "@pulumi/pulumi/automation";
+import { runPhases } from "./child";
+import { timeProgramLoad } from "./programLoad";
 import { unionMs } from "./stats";
 
 /** One CLI process. `engine` only for the operations (they are traced). */
@@ -172,4 +174,39 @@ export async function timedOperation<P extends string>(into: Partial<Record<P, C
   const changed = Object.entries(changes).filter(([op, n]) => op !== "same" && n > 0);
   if (expectNoChanges && changed.length) throw new Error(`pulumi ${cli.command} changed something: ${JSON.stringify(changes)}`);
   return cli.ms;
+}
+
+/**
+ * A variant that only drives a stack through the CLI, phase by phase, with nothing of its own to clean up
+ * (pulumi-empty, pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's
+ * command (`create` and `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase.
+ */
+export async function runCliVariant(opts: {
+  projectName: string;
+  program: () => Promise<void>;
+  phases: Array<"create" | "noop" | "read" | "delete">;
+}): Promise<void> {
+  const repo = process.env.OSLAB_BENCH_REPO;
+  const cliDir = process.env.BENCH_PULUMI_DIR;
+  if (!repo || !cliDir) throw new Error("OSLAB_BENCH_REPO and BENCH_PULUMI_DIR must be set (run bench/run.ts)");
+  const details: Record<string, unknown> = { languageHostMs: await timeProgramLoad(repo, []) };
+  const engine: Partial<Record<string, CliCall>> = {};
+  details.engine = engine;
+  let s: BenchStack | undefined;
+  const command = { create: () => s!.up(), noop: () => s!.up(), read: () => s!.previewRefresh(), delete: () => s!.destroy() };
+  await runPhases(
+    [
+      [
+        "setup",
+        async () => {
+          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: opts.program });
+          details.calls = s.calls;
+        },
+      ],
+      ...opts.phases.map((p) => [p, () => timedOperation(engine, p, command[p], p === "noop" || p === "read")] as [typeof p, () => Promise<number>]),
+    ],
+    async () => {},
+    details,
+  );
+  s?.dispose();
 }
