@@ -13,6 +13,7 @@ import { adminCloud, cliEnv } from "../support/cloud";
 import { alive } from "../support/cli/procs";
 import { FaultProxy, startFaultProxy } from "../support/faultProxy";
 import { CliStack } from "../support/pulumiCli";
+import { Witness } from "../support/witness";
 
 jest.setTimeout(10 * 60_000);
 
@@ -23,18 +24,19 @@ const openstack = (...args: string[]): any => JSON.parse(execFileSync("openstack
 const quiet = (...args: string[]) => execFileSync("openstack", args, { env, stdio: "ignore" });
 const GOOD = { cidrB: "10.232.1.0/24", segmentationId: "41001" };
 
+const witness = new Witness(cloud);
 let stack: CliStack;
 let neutron: FaultProxy;
 
-/** What the cloud holds of this stack, by name (ids sorted). */
-function inventory() {
-  const ids = (rows: any[]) => rows.map((r) => r.ID).sort();
-  return {
-    networks: ids(openstack("network", "list", "--name", `${PREFIX}-net`)),
-    a: ids(openstack("subnet", "list", "--name", `${PREFIX}-a`)),
-    b: ids(openstack("subnet", "list", "--name", `${PREFIX}-b`)),
-    groups: ids(openstack("security", "group", "list", "--project", cloud.projectName).filter((g: any) => g.Name === `${PREFIX}-sg`)),
-  };
+/** What the cloud holds of this stack, by name (ids sorted), counted by the witness (plain HTTP, not our code). */
+async function inventory() {
+  const [networks, a, b, groups] = await Promise.all([
+    witness.idsNamed("networks", `${PREFIX}-net`),
+    witness.idsNamed("subnets", `${PREFIX}-a`),
+    witness.idsNamed("subnets", `${PREFIX}-b`),
+    witness.idsNamed("security_groups", `${PREFIX}-sg`),
+  ]);
+  return { networks, a, b, groups };
 }
 
 /** The ids the stack's state holds per resource name. */
@@ -44,8 +46,8 @@ function stateIds(): Record<string, string> {
 }
 
 /** Every object exactly once, and the stack's state holding exactly those. */
-function expectExactlyOnce() {
-  const live = inventory();
+async function expectExactlyOnce() {
+  const live = await inventory();
   for (const k of ["networks", "a", "b", "groups"] as const) expect(live[k]).toHaveLength(1);
   expect(stateIds()).toEqual({ net: live.networks[0], "subnet-a": live.a[0], "subnet-b": live.b[0], group: live.groups[0] });
 }
@@ -68,8 +70,9 @@ afterAll(async () => {
     await stack.run("destroy");
   } finally {
     stack.dispose();
-    for (const g of inventory().groups) quiet("security", "group", "delete", g);
-    for (const n of inventory().networks) quiet("network", "delete", n);
+    const left = await inventory();
+    for (const g of left.groups) quiet("security", "group", "delete", g);
+    for (const n of left.networks) quiet("network", "delete", n);
     await neutron?.close();
   }
 });
@@ -82,7 +85,7 @@ test("a subnet Neutron refuses (its cidr overlaps its sibling's) stops the run: 
   expect(failed.error).not.toContain(JSON.stringify(cloud.password));
   expect(failed.steps().filter((s) => s.op.startsWith("delete"))).toEqual([]);
   // what was made is exactly what the state holds (no orphan), and subnet b was not made
-  const live = inventory();
+  const live = await inventory();
   const inState = stateIds();
   expect(live.b).toEqual([]);
   expect(inState["subnet-b"]).toBeUndefined();
@@ -92,7 +95,7 @@ test("a subnet Neutron refuses (its cidr overlaps its sibling's) stops the run: 
 
   const fixed = await stack.run("up", {}, { config: GOOD });
   expect(fixed.error).toBeNull();
-  expectExactlyOnce();
+  await expectExactlyOnce();
 });
 
 test("replacing the network the subnets sit on completes: new network and subnets first, the old ones deleted last", async () => {
@@ -110,14 +113,14 @@ test("replacing the network the subnets sit on completes: new network and subnet
   expect(after.net).not.toBe(before.net);
   expect(openstack("network", "show", after.net)["provider:segmentation_id"]).toBe(41002);
   expect(openstack("subnet", "list", "--network", after.net).map((s: any) => s.ID).sort()).toEqual([after["subnet-a"], after["subnet-b"]].sort());
-  expectExactlyOnce();
+  await expectExactlyOnce();
 });
 
 describe("an interrupted pulumi up", () => {
   beforeEach(async () => {
     const d = await stack.run("destroy");
     expect(d.error).toBeNull();
-    expect(inventory()).toEqual({ networks: [], a: [], b: [], groups: [] });
+    expect(await inventory()).toEqual({ networks: [], a: [], b: [], groups: [] });
   });
 
   test("SIGINT (Ctrl-C) in the middle of a create: the CLI lets it finish, the next pulumi up completes with each object once", async () => {
@@ -127,7 +130,7 @@ describe("an interrupted pulumi up", () => {
     expect(r.error).toMatch(/cancel/i);
     const next = await stack.run("up");
     expect(next.error).toBeNull();
-    expectExactlyOnce();
+    await expectExactlyOnce();
   });
 
   test("SIGKILL while a create is in flight: after `pulumi cancel` and `pulumi refresh --clear-pending-creates`, the next pulumi up uses what the killed run made: each object once", async () => {
@@ -142,7 +145,7 @@ describe("an interrupted pulumi up", () => {
     // the killed CLI's plugin lives on and hears the answer once it comes (as on a user's PC)
     neutron.resume();
     await gone(r.raw.orphans, 15_000);
-    const made = inventory();
+    const made = await inventory();
     const known = Object.values(stateIds());
     // a subnet the create made in Neutron that the stack does not know: what a second create would duplicate
     expect([...made.a, ...made.b].filter((id) => !known.includes(id)).length).toBeGreaterThanOrEqual(1);
@@ -154,6 +157,6 @@ describe("an interrupted pulumi up", () => {
     expect(cleared.error).toBeNull();
     const next = await stack.run("up");
     expect(next.error).toBeNull();
-    expectExactlyOnce();
+    await expectExactlyOnce();
   });
 });

@@ -20,6 +20,7 @@ import { CliRun, CliStack } from "../support/pulumiCli";
 import type { CliFlags } from "../support/cli/types";
 import { adminCloud, cliEnv } from "../support/cloud";
 import { FaultProxy, startFaultProxy } from "../support/faultProxy";
+import { Witness } from "../support/witness";
 
 jest.setTimeout(10 * 60_000);
 
@@ -29,6 +30,7 @@ const cli = { ...cliEnv(adminCloud()), PATH: "/usr/bin:/bin:/usr/sbin:/sbin" };
 const openstack = (...args: string[]): any => JSON.parse(execFileSync("openstack", [...args, "-f", "json"], { env: cli, encoding: "utf8" }) || "null");
 const openstackQuiet = (...args: string[]) => execFileSync("openstack", args, { env: cli, stdio: "ignore" });
 
+const witness = new Witness();
 let neutron: FaultProxy;
 let keystone: FaultProxy;
 let stateDir: string;
@@ -42,7 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await neutron?.close();
   await keystone?.close();
-  sweep(RUN);
+  await sweep(RUN);
   for (const st of stacks.values()) st.dispose();
   if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
 });
@@ -86,32 +88,25 @@ function healthy(...proxies: FaultProxy[]) {
 
 const tcpPort = (r: any) => Number(String(r["Port Range"]).split(":")[0]);
 
-/** What the cloud holds for a stack `prefix`, counted with the real CLI. */
-function inventory(prefix: string) {
-  const groups = openstack("security", "group", "list", "--project", "admin");
-  const group = (suffix: string) => groups.filter((g: any) => g.Name === `${prefix}-${suffix}`);
-  const ingressPorts = (g: any) =>
-    openstack("security", "group", "rule", "list", g.ID)
-      .filter((r: any) => r.Direction === "ingress")
-      .map((r: any) => `${r["IP Protocol"]} ${tcpPort(r)} ${r["IP Range"]}`)
-      .sort();
-  return {
-    networks: openstack("network", "list", "--name", `${prefix}-net`).map((n: any) => n.ID),
-    subnets: openstack("subnet", "list", "--name", `${prefix}-subnet`).map((s: any) => s.ID),
-    setGroups: group("set").map((g: any) => g.ID),
-    rulesGroups: group("rules").map((g: any) => g.ID),
-    setRules: group("set").flatMap(ingressPorts),
-    rules: group("rules").flatMap(ingressPorts),
-  };
+/** What the cloud holds for a stack `prefix`, counted by the witness (plain HTTP to Neutron, not our code). */
+async function inventory(prefix: string) {
+  const [networks, subnets, setGroups, rulesGroups] = await Promise.all([
+    witness.idsNamed("networks", `${prefix}-net`),
+    witness.idsNamed("subnets", `${prefix}-subnet`),
+    witness.idsNamed("security_groups", `${prefix}-set`),
+    witness.idsNamed("security_groups", `${prefix}-rules`),
+  ]);
+  const rules = async (groups: string[]) => (await Promise.all(groups.map((g) => witness.ingressRules(g)))).flat().sort();
+  return { networks, subnets, setGroups, rulesGroups, setRules: await rules(setGroups), rules: await rules(rulesGroups) };
 }
 
 const expectedRules = (ports: number[], remote: string) => ports.map((p) => `tcp ${p} ${remote}`).sort();
 
 /** After an up that must have completed: each object once, the exact rules, and the ids the stack reports. */
-function expectExactlyTheStack(prefix: string, up: CliRun) {
+async function expectExactlyTheStack(prefix: string, up: CliRun) {
   expect(up.error).toBeNull();
   const out = up.outputs;
-  const live = inventory(prefix);
+  const live = await inventory(prefix);
   expect(live).toEqual({
     networks: [out.networkId],
     subnets: [out.subnetId],
@@ -131,30 +126,28 @@ function expectExactlyTheStack(prefix: string, up: CliRun) {
 async function expectConverged(prefix: string) {
   healthy(neutron, keystone);
   const rerun = await stack(prefix, "up", { flags: { refresh: true, expectNoChanges: true } });
-  expectExactlyTheStack(prefix, rerun);
+  await expectExactlyTheStack(prefix, rerun);
 }
 
 /** pulumi destroy (with the proxies behaving), then nothing of the stack is left. */
 async function destroyAndCheck(prefix: string) {
   const destroy = await stack(prefix, "destroy");
   expect(destroy.error).toBeNull();
-  expect(inventory(prefix)).toEqual({ networks: [], subnets: [], setGroups: [], rulesGroups: [], setRules: [], rules: [] });
+  expect(await inventory(prefix)).toEqual({ networks: [], subnets: [], setGroups: [], rulesGroups: [], setRules: [], rules: [] });
 }
 
 /** Deletes whatever this file's stacks left behind (names start with `runPrefix`); tries everything, then reports. */
-function sweep(runPrefix: string) {
+async function sweep(runPrefix: string) {
   const failed: string[] = [];
-  const remove = (kind: string[], rows: any[]) => {
-    for (const r of rows.filter((x) => String(x.Name).startsWith(runPrefix))) {
+  for (const [kind, cli] of [["networks", ["network"]], ["security_groups", ["security", "group"]]] as const) {
+    for (const r of await witness.named(kind, runPrefix)) {
       try {
-        openstackQuiet(...kind, "delete", r.ID);
+        openstackQuiet(...cli, "delete", r.id);
       } catch (e) {
-        failed.push(`${kind.join(" ")} ${r.Name} (${r.ID}): ${(e as Error).message}`);
+        failed.push(`${cli.join(" ")} ${r.name} (${r.id}): ${(e as Error).message}`);
       }
     }
-  };
-  remove(["network"], openstack("network", "list"));
-  remove(["security", "group"], openstack("security", "group", "list", "--project", "admin"));
+  }
   if (failed.length) throw new Error(`sweep left objects behind:\n${failed.join("\n")}`);
 }
 
@@ -168,7 +161,7 @@ describe("a stack through the real Pulumi CLI, Neutron and Keystone behind a fau
     neutron.failNext(4, { status: 503, retryAfterSeconds: 1 });
     const up = await stack(prefix, "up");
     expect(neutron.seen.slice(before, before + 4).map((r) => r.status)).toEqual([503, 503, 503, 503]);
-    expectExactlyTheStack(prefix, up);
+    await expectExactlyTheStack(prefix, up);
     await expectConverged(prefix);
     await destroyAndCheck(prefix);
   });
@@ -186,7 +179,7 @@ describe("a stack through the real Pulumi CLI, Neutron and Keystone behind a fau
     neutron.resume();
     const result = await up;
     expect(neutron.seen.slice(before).filter((r) => r.status === "reset")).toHaveLength(3);
-    expectExactlyTheStack(prefix, result);
+    await expectExactlyTheStack(prefix, result);
     await expectConverged(prefix);
     await destroyAndCheck(prefix);
   });
@@ -212,7 +205,7 @@ describe("a stack through the real Pulumi CLI, Neutron and Keystone behind a fau
     neutron.resume();
     setTimeout(() => void keystone.accept(), 3000);
     const result = await up;
-    expectExactlyTheStack(prefix, result);
+    await expectExactlyTheStack(prefix, result);
     expect(keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length - tokensBefore).toBe(2);
     expect(neutron.lastToken).not.toBe(token);
     await expectConverged(prefix);
@@ -240,7 +233,7 @@ describe("more faults under the real Pulumi CLI", () => {
     await whenSeen(neutron, before, up, isNetworkCreate);
     neutron.resume();
     const result = await up;
-    expectExactlyTheStack(prefix, result);
+    await expectExactlyTheStack(prefix, result);
     expect(keystone.seen.filter((r) => r.path === "/v3/auth/tokens").length - tokensBefore).toBeGreaterThan(1);
     keystone.tokenLifetime(undefined);
     await expectConverged(prefix);
@@ -250,7 +243,7 @@ describe("more faults under the real Pulumi CLI", () => {
   test("a burst of 409 answers (in use) to the deletes of pulumi destroy: destroy completes, nothing left", async () => {
     const prefix = `${RUN}-409`;
     const up = await stack(prefix, "up");
-    expectExactlyTheStack(prefix, up);
+    await expectExactlyTheStack(prefix, up);
     const before = neutron.seen.length;
     // Neutron answers 409 to a DELETE of something in use (never to a GET): the next 4 DELETEs get it
     neutron.failNext(4, { status: 409, when: (r) => r.method === "DELETE" });
@@ -307,7 +300,7 @@ describe("a real Keystone or Neutron restarted in the middle of pulumi up (the p
     const result = await up;
     await restart;
     expect(killedAt).toBeDefined();
-    expectExactlyTheStack(prefix, result);
+    await expectExactlyTheStack(prefix, result);
     // part of the stack was made by the restarted Neutron, within this one up (Neutron's created_at, in seconds)
     expect(await newestCreatedAt(result.outputs)).toBeGreaterThanOrEqual(Math.floor(killedAt! / 1000) * 1000);
     await expectConverged(prefix);
@@ -332,7 +325,7 @@ describe("a real Keystone or Neutron restarted in the middle of pulumi up (the p
     const back = testCloud("up");
     const result = await up;
     await back;
-    expectExactlyTheStack(prefix, result);
+    await expectExactlyTheStack(prefix, result);
     expect(neutron.lastToken).not.toBe(token);
     await expectConverged(prefix);
     await destroyAndCheck(prefix);
@@ -373,6 +366,6 @@ describe("many rules created at once in one group, in one provider process", () 
     expect(created.map((c) => c.id)).toEqual(asked.map((p) => idOfPort.get(p)));
 
     await Promise.all(ports.map((p, i) => provider.delete(created[i].id, created[i].outs)));
-    expect(openstack("security", "group", "rule", "list", groupId).filter((r: any) => r.Direction === "ingress")).toEqual([]);
+    expect(await witness.ingressRules(groupId)).toEqual([]);
   });
 });
