@@ -35,6 +35,7 @@ module.exports.unit = [
   "tests/openstack/common/ip.test.ts",
   "tests/openstack/common/recover.test.ts",
   "tests/openstack/compute/units.test.ts",
+  "tests/openstack/securitygrouprule/resend.test.ts",
   "tests/openstack/securitygrouprule/rule.check.test.ts",
   "tests/readers/ifcfg.test.ts",
   "tests/readers/kickstart.test.ts",

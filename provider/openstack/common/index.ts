@@ -4,6 +4,6 @@ export * from "./find";
 export * from "./tags";
 export * from "./remove";
 export * from "./recover";
-export * from "./sleep";
+export { sleep } from "../../core/retry";
 export * from "./neutronResource";
 export * from "./controllerParts";

@@ -4,7 +4,8 @@
  */
 import type { OpContext } from "../../core/controller";
 import type { OpenStackClient } from "../client";
-import { deleteUntilGone, neutronResource, outcomeUnknown, sleep as realSleep } from "../common";
+import { Backoff, retryUntil, waitsOf } from "../../core/retry";
+import { deleteUntilGone, neutronResource, outcomeUnknown } from "../common";
 import { withLock } from "./lock";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./results";
@@ -70,14 +71,23 @@ export function isRuleExists(e: unknown): boolean {
   return statusOf(e) === 409 && errorTypeOf(e) === "SecurityGroupRuleExists";
 }
 
-/** Rule creates sent at most when their answers are lost. */
-const RULE_ATTEMPTS = 3;
+/** A rule create whose answer was lost is sent again at most RULE_RESENDS more times, waiting RULE_BACKOFF between. */
+export const RULE_RESENDS = 2;
+export const RULE_BACKOFF: Backoff = { firstMs: 1000, capMs: 8000 };
+
+/** What the README says about resending (tests/openstack/securitygrouprule/readme.test.ts keeps them equal). */
+export function resendSentence(): string {
+  const waits = waitsOf(RULE_BACKOFF, RULE_RESENDS + 1).map((ms) => `${ms / 1000} s`);
+  return (
+    `A create whose answer was lost (503, connection broken after sending) is sent again, at most ${RULE_RESENDS} ` +
+    `more times (after ${waits.join(", then ")}; waits double up to ${RULE_BACKOFF.capMs / 1000} s, and only while the operation's deadline allows)`
+  );
+}
 
 /**
  * Creates one rule. When Neutron answers 409 SecurityGroupRuleExists (the same rule is already there: made out of
  * band, or by a parallel create of the same rule) the existing rule is returned with `adopted: true`.
- * A create whose answer was lost (503, connection broken after sending) is sent again, at most RULE_ATTEMPTS - 1
- * more times with a doubling pause (1 s, 2 s) within the deadline: if the
+ * A create whose answer was lost is sent again (RULE_RESENDS, RULE_BACKOFF, within the deadline): if the
  * first one was done, Neutron answers 409 SecurityGroupRuleExists and that rule is adopted, so nothing doubles.
  */
 export async function createRule(
@@ -85,22 +95,18 @@ export async function createRule(
   groupId: string,
   r: RuleSpec,
   ctx?: Pick<OpContext, "deadline" | "progress">,
-  sleep = realSleep,
+  sleep?: (ms: number) => Promise<void>,
 ): Promise<{ rule: ApiRule; adopted: boolean }> {
-  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, async () => {
-    let wait = 1000;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await createOrAdopt(client, groupId, r);
-      } catch (e) {
-        const deadline = ctx?.deadline ?? Date.now() + 60_000;
-        if (!outcomeUnknown(e) || attempt >= RULE_ATTEMPTS || Date.now() + wait > deadline) throw e;
-        ctx?.progress(`no answer to the rule create (${(e as Error).message}); sending it again in ${wait / 1000}s`);
-        await sleep(wait);
-        wait *= 2;
-      }
-    }
-  });
+  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, () =>
+    retryUntil(() => createOrAdopt(client, groupId, r), {
+      ...RULE_BACKOFF,
+      attempts: RULE_RESENDS + 1,
+      deadline: ctx?.deadline ?? Date.now() + 60_000,
+      retryable: outcomeUnknown,
+      onRetry: (e, _n, ms) => ctx?.progress(`no answer to the rule create (${(e as Error).message}); sending it again in ${ms / 1000}s`),
+      sleep,
+    }),
+  );
 }
 
 async function createOrAdopt(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {
