@@ -5,6 +5,7 @@
  */
 import { HostKeyMismatchError, SshAuthError, SshConnection, SshConnectionLostError } from "../../ssh";
 import { RemoteHost } from "../common";
+import { sleep } from "../../core/retry";
 
 const POLL_MS = 250;
 
@@ -34,8 +35,4 @@ export async function rebootAndWait(host: RemoteHost, ctx: { deadline: number; p
     }
   }
   ctx.progress("host is back after the reboot");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }
