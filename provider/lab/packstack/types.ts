@@ -6,6 +6,7 @@ import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
 import { connectionSchema, ConnectionInput } from "../common/connection";
 import type { CloudConfig } from "../../openstack/client";
 import { answerProblems, DEPRECATED_KEYS } from "./zedOptions";
+import { PASSWORD_ANSWER_KEY } from "../../core/secrets";
 
 export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
 export type L2Agent = (typeof L2_AGENTS)[number];
@@ -141,7 +142,7 @@ export function packstackSchema(z: Z) {
         } else {
           const problems = answerProblems(key, value);
           if (problems.length) issue(["extraAnswers", key], problems.join("; "));
-          else if (PASSWORD_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
+          else if (PASSWORD_ANSWER_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
         }
       }
     }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]));
@@ -150,8 +151,6 @@ export function packstackSchema(z: Z) {
 /** Passwords (adminPassword, CONFIG_DEFAULT_PASSWORD, CONFIG_*_PW) go into shell and Puppet files unquoted. */
 const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;
 const PASSWORD_RULE = "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)";
-/** Answer keys holding a password. */
-const PASSWORD_KEY = /^CONFIG_(DEFAULT_PASSWORD|[A-Z0-9_]*_PW)$/;
 const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at most 15 characters";
 
 /**

@@ -7,6 +7,7 @@ import { execFile } from "child_process";
 import { classifyError } from "./parse";
 import { showCommand, VBoxErrorKind, VBoxManageError } from "./errors";
 import { retryUntil } from "../../core/retry";
+import { redact } from "../../core/secrets";
 
 export interface RunOptions {
   /** Strings to mask wherever the command or its output is shown. */
@@ -57,9 +58,8 @@ function failure(exe: string, args: ReadonlyArray<string>, r: RunResult, secrets
   if (r.exitCode === 0 && !ERROR_LINE.test(r.stderr)) return null;
   const c = classifyError(r.stderr || r.stdout, r.exitCode);
   const kind = (c?.kind ?? "other") as VBoxErrorKind;
-  let message = c?.message || firstErrorLine(r.stderr) || r.stdout.trim().split("\n")[0] || "VBoxManage failed";
-  for (const s of secrets) if (s && s.length >= 3) message = message.split(s).join("***");
-  const stderr = secrets.reduce((t, s) => (s && s.length >= 3 ? t.split(s).join("***") : t), r.stderr);
+  const message = redact(c?.message || firstErrorLine(r.stderr) || r.stdout.trim().split("\n")[0] || "VBoxManage failed", [...secrets]);
+  const stderr = redact(r.stderr, [...secrets]);
   return new VBoxManageError(kind, message, showCommand(exe, args, secrets), r.exitCode, stderr);
 }
 
