@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { OpenStackHttpError } from "../../../provider/openstack/client";
-import { createRule, NetworkClient, resendSentence, RULE_RESENDS } from "../../../provider/openstack/securitygrouprule/requests";
+import type { NetworkClient } from "../../../provider/openstack/common/rules";
+import { createRule, resendSentence, RULE_RESENDS } from "../../../provider/openstack/securitygrouprule/requests";
 
 const G = "0b5b2c1e-1111-4222-8333-444455556666";
 const rule = { direction: "ingress", ethertype: "IPv4", protocol: "tcp", portRangeMin: 22, portRangeMax: 22, remoteIpPrefix: null, remoteGroupId: null, description: "" } as any;

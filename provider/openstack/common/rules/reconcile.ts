@@ -2,12 +2,12 @@
  * Reconciling a group's rules: one GET of the group (it embeds its rules), deletes of the unwanted rules (bounded
  * concurrency), then ONE bulk POST of the missing rules.
  */
-import type { OpContext } from "../../core/controller";
-import { Backoff, retryUntil } from "../../core/retry";
-import { outcomeUnknown } from "../common";
-import { bulkCreateRules, deleteRule, getGroupWithRules, isRuleExists, NetworkClient } from "../securitygrouprule/requests";
-import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
-import { fullRuleKey, resolveSelf, RuleSpec } from "../securitygrouprule/rule";
+import type { OpContext } from "../../../core/controller";
+import { Backoff, retryUntil } from "../../../core/retry";
+import { outcomeUnknown } from "../recover";
+import { bulkCreateRules, deleteRule, getGroupWithRules, isRuleExists, NetworkClient } from "./requests";
+import { ApiRule, ruleFromApi } from "./api";
+import { fullRuleKey, resolveSelf, RuleSpec } from "./rule";
 import { mapLimit } from "./limit";
 import { liveSpec, LiveGroup, plan } from "./plan";
 

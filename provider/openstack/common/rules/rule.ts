@@ -1,10 +1,12 @@
 /**
  * One security group rule as a user writes it, its checks, and its canonical form. Shared by SecurityGroupRule
- * (one rule) and SecurityGroupRuleSet (rules[]): both validate with `checkRule` and compare `canonicalRule`s.
+ * (one rule), SecurityGroupRuleSet (rules[]) and SecurityGroup's inline rules: all validate with `checkRule`
+ * and compare `canonicalRule`s.
  */
-import type { Z } from "../../core/controller";
-import { known } from "../../core/refine";
-import { descriptionSchema, isUuid, normalizeCidr, parseCidr } from "../common";
+import type { Z } from "../../../core/controller";
+import { known, whenValid } from "../../../core/refine";
+import { normalizeCidr, parseCidr } from "../ip";
+import { descriptionSchema, isUuid } from "../schema";
 import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } from "./protocols";
 
 export type Direction = "ingress" | "egress";
@@ -190,4 +192,41 @@ export function describeRule(r: RuleSpec): string {
   const ports = r.portRangeMin === null ? "" : r.portRangeMax === r.portRangeMin ? ` ${r.portRangeMin}` : ` ${r.portRangeMin}-${r.portRangeMax ?? ""}`;
   const remote = r.remoteIpPrefix ?? (r.remoteGroupId ? `group ${r.remoteGroupId}` : "any");
   return `${r.direction} ${r.ethertype} ${r.protocol}${ports} ${r.direction === "ingress" ? "from" : "to"} ${remote}`;
+}
+
+/** Every rule field replaces the rule: Neutron cannot update rules (not even the description). */
+export const RULE_FIELDS = [
+  "direction",
+  "ethertype",
+  "protocol",
+  "portRangeMin",
+  "portRangeMax",
+  "remoteIpPrefix",
+  "remoteGroupId",
+  "description",
+] as const;
+
+/** Rules one list (a rule set's, a group's inline rules) holds at most. */
+export const MAX_RULES = 1000;
+
+/** A list of rules (`rules` of a rule set or of a group): each rule checked, at most MAX_RULES. */
+export function ruleListSchema(z: Z) {
+  const rule = z.strictObject(ruleFields(z)).superRefine((r, ctx) => {
+    for (const i of checkRule(r)) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+  }, whenValid(RULE_FIELDS));
+  return z.array(rule).max(MAX_RULES, `at most ${MAX_RULES} rules`);
+}
+
+/** Neutron rejects two rules that differ only in their description (DuplicateSecurityGroupRuleInPost). */
+export function refineRuleList(v: { rules?: unknown }, ctx: { addIssue(i: { code: "custom"; path: Array<string | number>; message: string }): void }): void {
+  const seen = new Map<string, number>();
+  if (!Array.isArray(v.rules)) return; // unknown in preview
+  v.rules.forEach((r: RuleInput, i: number) => {
+    if (!known(r)) return;
+    const key = ruleKey(canonicalRule(r));
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["rules", i], message: `is the same rule as rules[${first}] (Neutron ignores descriptions when comparing rules)` });
+    } else seen.set(key, i);
+  });
 }
