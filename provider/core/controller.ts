@@ -11,6 +11,7 @@ import type * as zod from "zod";
 import { knownToEngine } from "./createJournal";
 import { deepEqual, sameSet } from "./deepEqual";
 import { jsonSafe } from "./jsonSafe";
+import type { AdoptInput } from "./schema";
 import { asSecret, collectSecrets, redact, unwrapSecrets } from "./secrets";
 import { CustomTimeouts, timeoutFor } from "./timeouts";
 import { objectKeysAt, unknownKeyMessage } from "./schemaShape";
@@ -20,10 +21,7 @@ export type Z = typeof zod;
 export type Props = Record<string, any>;
 
 /** `adopt`: take over an existing object instead of creating one (Pulumi's `import` cannot work here). */
-export interface AdoptSpec {
-  id?: string;
-  name?: string;
-}
+export type AdoptSpec = AdoptInput;
 
 /** Inputs every resource accepts besides its own. */
 export interface CommonInputs {

@@ -4,7 +4,7 @@ import { known, whenValid } from "../../core/refine";
 import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
 import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
 import { connectionSchema, ConnectionInput } from "../common/connection";
-import type { CloudConfig } from "../../openstack/client";
+import type { ScopedCloud } from "../../openstack/client";
 import { answerProblems, DEPRECATED_KEYS } from "./zedOptions";
 import { PASSWORD_ANSWER_KEY } from "../../core/secrets";
 
@@ -45,7 +45,7 @@ export interface ServiceHealth {
 }
 
 /** keystonerc_admin in the `cloud` shape the OpenStack resources take (every field keystonerc sets is there). */
-export type CloudOutput = Required<Pick<CloudConfig, "authUrl" | "username" | "password" | "projectName" | "userDomainName" | "projectDomainName" | "regionName">>;
+export type CloudOutput = ScopedCloud;
 
 export interface PackstackOutputs {
   keystonerc: CloudOutput | null;
