@@ -1,5 +1,6 @@
 export * from "./schema";
 export * from "./ip";
+export * from "./urls";
 export * from "./find";
 export * from "./tags";
 export * from "./remove";

@@ -9,7 +9,7 @@
  * that cannot be told apart (no name), are errors that say what to check: never a guess.
  */
 import type { OpContext } from "../../core/controller";
-import type { Collection } from "./find";
+import type { Collection } from "./urls";
 import { retryUntil } from "../../core/retry";
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);

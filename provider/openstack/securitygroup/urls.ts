@@ -1,2 +1,2 @@
-/** Neutron URLs of security groups (declared with their rules' in common/rules/urls.ts). */
-export { SERVICE, GROUPS, groupUrl, GROUP_COLLECTION as COLLECTION } from "../common/rules/urls";
+/** Neutron security groups (declared with their rules' in common/rules/urls.ts). */
+export { GROUP_COLLECTION as COLLECTION } from "../common/rules/urls";

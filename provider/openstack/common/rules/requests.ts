@@ -4,12 +4,11 @@
  */
 import type { OpContext } from "../../../core/controller";
 import type { OpenStackClient } from "../../client";
-import { deleteUntilGone } from "../remove";
 import { neutronResource } from "../neutronResource";
 import { apiProtocol } from "./protocols";
 import { ApiRule, existingRuleId, ruleFromApi } from "./api";
 import { resolveSelf, RuleSpec, ruleKey } from "./rule";
-import { GROUP_COLLECTION, GROUPS, RULE_COLLECTION, RULES, ruleUrl, SERVICE } from "./urls";
+import { GROUP_COLLECTION, GROUPS, RULE_COLLECTION, RULES, SERVICE } from "./urls";
 
 export type NetworkClient = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
 
@@ -93,5 +92,5 @@ export async function bulkCreateRules(client: NetworkClient, groupId: string, ru
 
 /** Deletes a rule; one already gone counts as deleted, a 409 is retried until the deadline. */
 export function deleteRule(client: NetworkClient, id: string, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
-  return deleteUntilGone(client, SERVICE, ruleUrl(id), `security group rule ${id}`, ctx);
+  return rules.remove(client, id, ctx);
 }
