@@ -12,19 +12,26 @@ import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } fr
 export type Direction = "ingress" | "egress";
 export type Ethertype = "IPv4" | "IPv6";
 
-/** A rule as written (every field optional but the ones with defaults). */
+/** A rule as written (every field optional); the sdk's RuleArgs is this shape, each field a pulumi.Input. */
 export interface RuleInput {
+  /** "ingress" (default) or "egress". */
   direction?: Direction;
+  /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4. */
   ethertype?: Ethertype;
+  /** A name (tcp, udp, icmp, icmpv6, sctp, gre, ...), a number 0-255, or "any" (default). */
   protocol?: string | number;
+  /** tcp/udp/sctp/dccp/udplite: first port (1-65535); icmp/icmpv6: the ICMP type (0-255). */
   portRangeMin?: number;
+  /** tcp/udp/...: last port (default: portRangeMin); icmp/icmpv6: the ICMP code (0-255). */
   portRangeMax?: number;
+  /** A CIDR; exclusive with remoteGroupId. Absent (and 0.0.0.0/0, ::/0) = any address. */
   remoteIpPrefix?: string;
+  /** A group id, or "self" for the rule's own group; exclusive with remoteIpPrefix. */
   remoteGroupId?: string;
   description?: string;
 }
 
-/** The canonical rule: every field present, the form outputs and comparisons use. */
+/** The canonical rule: every field present, the form outputs and comparisons use (the sdk's `Rule`). */
 export interface RuleSpec {
   direction: Direction;
   ethertype: Ethertype;
