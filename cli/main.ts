@@ -25,6 +25,7 @@ import { gatherReport, LAST_RUN_LOG } from "./report/gather";
 import { renderReport } from "./report/render";
 import { gatherSecrets, mask } from "./report/secrets";
 import { ensureLabConfig, labSettings, openStack, PROJECT } from "./stack";
+import { sleep } from "../provider/core/retry";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -299,7 +300,7 @@ async function cancel(c: Ctx): Promise<number> {
       } catch {
         /* gone meanwhile */
       }
-      for (let i = 0; i < 600 && fs.existsSync(l.file); i++) await new Promise((r) => setTimeout(r, 1000));
+      for (let i = 0; i < 600 && fs.existsSync(l.file); i++) await sleep(1000);
       if (fs.existsSync(l.file)) return say(`it is still running after 10 minutes: close its window, then npm run lab picks up`), 1;
       say("it stopped. npm run lab carries on from where it stopped");
     } else {

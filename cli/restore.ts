@@ -8,6 +8,7 @@ import { runVBoxManage } from "../provider/virtualbox/vboxmanage/run";
 import { readSshBanner } from "../provider/virtualbox/virtualmachine/readiness";
 import type { StateView } from "./stackState";
 import { typeOf } from "./stackState";
+import { sleep } from "../provider/core/retry";
 
 export const DEFAULT_SNAPSHOT = "after-packstack";
 
@@ -78,6 +79,6 @@ export async function restoreSnapshot(exe: string, vm: string, snapshot: string,
       say(`waiting for SSH on 127.0.0.1:${sshPort}`);
       lastSaid = Date.now();
     }
-    await new Promise((r) => setTimeout(r, 2000));
+    await sleep(2000);
   }
 }

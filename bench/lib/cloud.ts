@@ -2,15 +2,8 @@
  * Credentials of the cloud the benchmark runs against: the OS_* variables when set, else the test cloud that
  * scripts/test-cloud.sh runs on 127.0.0.1 (admin / secret, project admin). Read when called, never at load.
  */
-export interface BenchCloud {
-  authUrl: string;
-  username: string;
-  password: string;
-  projectName: string;
-  userDomainName: string;
-  projectDomainName: string;
-  regionName: string;
-}
+import type { ScopedCloud } from "../../provider/openstack/client/config";
+export type BenchCloud = ScopedCloud;
 
 export function benchCloud(env: NodeJS.ProcessEnv = process.env): BenchCloud {
   return {

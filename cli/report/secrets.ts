@@ -1,17 +1,14 @@
 /**
  * Every secret the report must not show: secret config values, every value inside a secret of the stack export
  * (`--show-secrets`), every string under a secret-looking key (provider/core collectSecrets), the answer file's
- * CONFIG_*_PW values, and the lab's private key; plus `mask()` applying them (provider/core/secrets redact).
+ * secret answers, and the lab's private key. The rules and `mask()` are provider/core/secrets.ts's.
  */
-import { collectSecrets } from "../../provider/core/controller";
-import { redact, SECRET_SIG_KEY } from "../../provider/core/secrets";
-
-const SECRET_FIELD = /password|passwd|secret|token|privatekey|passphrase|answerfile/i;
+import { answerFileSecrets, collectSecrets, mask, SECRET_KEY, SECRET_SIG_KEY } from "../../provider/core/secrets";
 
 /** Strings under password-like keys (not every string of a secret object: its host, user or region are no secret). */
 function secretFields(v: unknown, out: string[], key = ""): void {
   if (typeof v === "string") {
-    if (SECRET_FIELD.test(key)) out.push(v);
+    if (SECRET_KEY.test(key)) out.push(v);
   } else if (Array.isArray(v)) v.forEach((x) => secretFields(x, out, key));
   else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) secretFields(x, out, k);
 }
@@ -36,13 +33,6 @@ function secretValues(v: unknown, out: string[], key = ""): void {
   }
 }
 
-/** The password-like answers (`CONFIG_..._PW=value`, _PASSWORD, _SECRET, _TOKEN, _HASH) of an answer file text. */
-export function answerFilePasswords(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(/^CONFIG_[A-Z0-9_]*_(?:PW|PASSWORD|SECRET|TOKEN|HASH)=(.+)$/gm)) if (m[1].trim()) out.push(m[1].trim());
-  return out;
-}
-
 export function gatherSecrets(o: { config?: Record<string, { value: string; secret?: boolean }>; deployment?: unknown; privateKey?: string }): string[] {
   const given: string[] = [];
   for (const c of Object.values(o.config ?? {})) if (c.secret) given.push(c.value);
@@ -52,14 +42,11 @@ export function gatherSecrets(o: { config?: Record<string, { value: string; secr
     collectSecrets(o.deployment, false, found);
   }
   if (o.privateKey) found.push(o.privateKey.trim(), ...o.privateKey.split(/\r?\n/).filter((l) => l.length >= 16 && !l.startsWith("-----")));
-  for (const s of [...given, ...found]) found.push(...answerFilePasswords(s));
+  for (const s of [...given, ...found]) found.push(...answerFileSecrets(s));
   // what the user set is masked from 4 characters on; what was found in state from 6 (no "root", no "admin")
   const all = [...given.filter((s) => s && s.length >= 4), ...found.filter((s) => s && s.length >= 6)];
   // longest first, so a secret containing another is masked whole
   return [...new Set(all)].sort((a, b) => b.length - a.length);
 }
 
-/** Masks the secrets, then any `password=`/`_PW=` value left (a log line naming one we never saw). */
-export function mask(text: string, secrets: string[]): string {
-  return redact(text, secrets).replace(/((?:password|passwd|_PW|secret|token)["']?\s*[=:]\s*["']?)(?!\[secret\]|\*\*\*)([^\s"',;]{3,})/gi, (_m, k) => `${k}***`);
-}
+export { mask };

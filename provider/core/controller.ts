@@ -11,7 +11,8 @@ import type * as zod from "zod";
 import { knownToEngine } from "./createJournal";
 import { deepEqual, sameSet } from "./deepEqual";
 import { jsonSafe } from "./jsonSafe";
-import { asSecret, redact, unwrapSecrets } from "./secrets";
+import type { AdoptInput } from "./schema";
+import { asSecret, collectSecrets, redact, unwrapSecrets } from "./secrets";
 import { CustomTimeouts, timeoutFor } from "./timeouts";
 import { objectKeysAt, unknownKeyMessage } from "./schemaShape";
 import { containsUnknown, isUnknownAt, UNKNOWN } from "./unknowns";
@@ -20,10 +21,7 @@ export type Z = typeof zod;
 export type Props = Record<string, any>;
 
 /** `adopt`: take over an existing object instead of creating one (Pulumi's `import` cannot work here). */
-export interface AdoptSpec {
-  id?: string;
-  name?: string;
-}
+export type AdoptSpec = AdoptInput;
 
 /** Inputs every resource accepts besides its own. */
 export interface CommonInputs {
@@ -86,20 +84,7 @@ export interface Controller<I extends Props, O extends Props> {
 /** The output key holding the inputs the outputs were made from, as one secret (see `outputs` in makeProvider). */
 export const STORED_INPUTS = "__inputs";
 const INTERNAL = new Set(["__provider", "adopt", "customTimeouts", STORED_INPUTS]);
-/** Keys whose values are secrets: passwords, keys, tokens (also Packstack's CONFIG_*_PW, CONFIG_*_KEY, ...). */
-export const SECRET_KEY = /password|passwd|secret|token|privatekey|passphrase|answerfile|keystonerc|extraanswers|(^|_)(pw|key|hash)$/i;
-
-/** Every string under a secret-looking key, for masking in errors and logs. */
-export function collectSecrets(v: unknown, underSecret = false, out: string[] = []): string[] {
-  if (typeof v === "string") {
-    if (underSecret) out.push(v);
-  } else if (Array.isArray(v)) {
-    v.forEach((x) => collectSecrets(x, underSecret, out));
-  } else if (typeof v === "object" && v !== null) {
-    for (const [k, x] of Object.entries(v)) collectSecrets(x, underSecret || SECRET_KEY.test(k), out);
-  }
-  return out;
-}
+export { collectSecrets, SECRET_KEY } from "./secrets";
 
 function zodPath(path: ReadonlyArray<PropertyKey>): string {
   let s = "";

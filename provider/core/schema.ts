@@ -6,6 +6,7 @@
 import type { Z } from "./controller";
 import { parseDuration } from "./timeouts";
 
+/** `adopt`: take over an existing object instead of creating one, by its id or its (unique) name. */
 export interface AdoptInput {
   id?: string;
   name?: string;

@@ -44,3 +44,48 @@ export function redact(text: string, secrets: Array<string | undefined | null>):
   }
   return out;
 }
+
+/**
+ * Field names whose values are secrets: passwords, keys, tokens, the answer file and keystonerc (and Packstack's
+ * CONFIG_*_PW, CONFIG_*_KEY, CONFIG_*_HASH under extraAnswers). The one rule for inputs, outputs, state and reports.
+ */
+export const SECRET_KEY = /password|passwd|secret|token|privatekey|passphrase|answerfile|keystonerc|extraanswers|(^|_)(pw|key|hash)$/i;
+
+/** Every string under a secret-looking key, for masking in errors and logs. */
+export function collectSecrets(v: unknown, underSecret = false, out: string[] = []): string[] {
+  if (typeof v === "string") {
+    if (underSecret) out.push(v);
+  } else if (Array.isArray(v)) {
+    v.forEach((x) => collectSecrets(x, underSecret, out));
+  } else if (typeof v === "object" && v !== null) {
+    for (const [k, x] of Object.entries(v)) collectSecrets(x, underSecret || SECRET_KEY.test(k), out);
+  }
+  return out;
+}
+
+/** Packstack answers whose values are secrets: passwords, keys, tokens, hashes (a path, like CONFIG_SSH_KEY's, is none). */
+const SECRET_ANSWER_KEY = /(_PW|PASSWORD|PASSWD|_KEY|SECRET|TOKEN|_HASH)$/;
+export function isSecretAnswer(key: string, value: string): boolean {
+  return SECRET_ANSWER_KEY.test(key) && value.length >= 3 && !value.startsWith("/");
+}
+
+/** Packstack answers that are passwords (written unquoted into shell and Puppet files). */
+export const PASSWORD_ANSWER_KEY = /^CONFIG_(DEFAULT_PASSWORD|[A-Z0-9_]*_PW)$/;
+
+/** The secret answers (`CONFIG_..._PW=value`, _KEY, _PASSWORD, _SECRET, _TOKEN, _HASH) in a text holding an answer file. */
+export function answerFileSecrets(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^(CONFIG_[A-Z0-9_]*)=(.+)$/gm)) {
+    const v = m[2].trim();
+    if (isSecretAnswer(m[1], v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Masks the secrets (redact), then any value still written after a password-like name (`password=`, `_PW=`,
+ * `"token": "...`): a log line naming a secret the caller never saw.
+ */
+export function mask(text: string, secrets: Array<string | undefined | null>): string {
+  return redact(text, secrets).replace(/((?:password|passwd|_PW|secret|token)["']?\s*[=:]\s*["']?)(?!\[secret\]|\*\*\*)([^\s"',;]{3,})/gi, (_m, k) => `${k}***`);
+}

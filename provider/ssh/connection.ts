@@ -18,6 +18,7 @@ import {
 } from "./errors";
 import { HostKeyPin } from "./hostKey";
 import { quoteArgv, withEnv } from "./quote";
+import { retryUntil } from "../core/retry";
 
 export interface ConnectOptions {
   /** Default 127.0.0.1 (the NAT Network's port forward on the host). */
@@ -126,25 +127,31 @@ export class SshConnection {
   async reconnect(): Promise<void> {
     this.dropClient();
     const deadline = this.opts.deadline ?? Date.now() + 120_000;
-    let wait = this.opts.backoffMs;
     let last = "no attempt was made before the deadline";
     let attempt = 0;
-    while (attempt < this.opts.attempts && Date.now() < deadline) {
-      attempt++;
-      try {
-        this.client = await this.connectOnce(Math.max(1000, Math.min(this.opts.attemptTimeoutMs, deadline - Date.now())));
-        return;
-      } catch (e) {
-        if (e instanceof HostKeyMismatchError || e instanceof SshAuthError) throw e;
-        // Socket errors may come from another realm (jest's vm), so no `instanceof Error` here.
-        last = this.mask(String((e as { message?: unknown })?.message ?? e));
-        if (attempt >= this.opts.attempts || Date.now() + wait >= deadline) break;
-        this.opts.log?.(`ssh ${this.target}: attempt ${attempt} failed (${last}); retrying in ${wait} ms`);
-        await sleep(wait);
-        wait = Math.min(wait * 2, MAX_BACKOFF_MS);
-      }
-    }
-    throw new SshConnectError(`could not connect to ${this.target} after ${attempt} attempt(s): ${last}`, attempt);
+    const failed = () => new SshConnectError(`could not connect to ${this.target} after ${attempt} attempt(s): ${last}`, attempt);
+    if (this.opts.attempts < 1 || Date.now() >= deadline) throw failed();
+    this.client = await retryUntil(
+      async (n) => {
+        attempt = n;
+        try {
+          return await this.connectOnce(Math.max(1000, Math.min(this.opts.attemptTimeoutMs, deadline - Date.now())));
+        } catch (e) {
+          // Socket errors may come from another realm (jest's vm), so no `instanceof Error` here.
+          if (!(e instanceof HostKeyMismatchError || e instanceof SshAuthError)) last = this.mask(String((e as { message?: unknown })?.message ?? e));
+          throw e;
+        }
+      },
+      {
+        attempts: this.opts.attempts,
+        firstMs: this.opts.backoffMs,
+        capMs: MAX_BACKOFF_MS,
+        deadline: deadline - 1, // no wait that ends at the deadline or later
+        retryable: (e) => !(e instanceof HostKeyMismatchError || e instanceof SshAuthError),
+        onRetry: (_e, n, ms) => this.opts.log?.(`ssh ${this.target}: attempt ${n} failed (${last}); retrying in ${ms} ms`),
+        giveUp: failed,
+      },
+    );
   }
 
   /** Runs argv (each argument shell-quoted) and returns its output and exit code; never throws on a non-zero code. */
@@ -420,6 +427,3 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
-}

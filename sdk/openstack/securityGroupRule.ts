@@ -1,37 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { getExisting, LabResource } from "../resource";
+import type { RuleInput, RuleSpec } from "../../provider/openstack/common/rules/rule";
+import type { InputsOf } from "../inputs";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
-/** One rule, as SecurityGroupRule and SecurityGroupRuleSet take it. */
-export interface RuleArgs {
-  /** "ingress" (default) or "egress". */
-  direction?: pulumi.Input<"ingress" | "egress">;
-  /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4. */
-  ethertype?: pulumi.Input<"IPv4" | "IPv6">;
-  /** A name (tcp, udp, icmp, icmpv6, sctp, gre, ...), a number 0-255, or "any" (default). */
-  protocol?: pulumi.Input<string | number>;
-  /** tcp/udp/sctp/dccp/udplite: first port (1-65535); icmp/icmpv6: the ICMP type (0-255). */
-  portRangeMin?: pulumi.Input<number>;
-  /** tcp/udp/...: last port (default: portRangeMin); icmp/icmpv6: the ICMP code (0-255). */
-  portRangeMax?: pulumi.Input<number>;
-  /** A CIDR; exclusive with remoteGroupId. Absent (and 0.0.0.0/0, ::/0) = any address. */
-  remoteIpPrefix?: pulumi.Input<string>;
-  /** A group id, or "self" for the rule's own group; exclusive with remoteIpPrefix. */
-  remoteGroupId?: pulumi.Input<string>;
-  description?: pulumi.Input<string>;
-}
+/** One rule, as SecurityGroupRule, SecurityGroupRuleSet and SecurityGroup's `rules` take it. */
+export interface RuleArgs extends InputsOf<RuleInput> {}
 
 /** A rule exactly as read back (canonical: every field present). */
-export interface Rule {
-  direction: "ingress" | "egress";
-  ethertype: "IPv4" | "IPv6";
-  protocol: string;
-  portRangeMin: number | null;
-  portRangeMax: number | null;
-  remoteIpPrefix: string | null;
-  remoteGroupId: string | null;
-  description: string;
-}
+export type Rule = RuleSpec;
 
 /**
  * One Neutron security group rule. Neutron cannot change a rule: every field replaces it (the old one is

@@ -2,16 +2,10 @@
  * Credentials of the test cloud that scripts/test-cloud.sh starts on 127.0.0.1 (see that script for the
  * users it creates). Tests use these, in the same `cloud` shape the OpenStack resources take.
  */
-export interface TestCloud {
-  authUrl: string;
-  username: string;
-  password: string;
-  projectName: string;
-  userDomainName: string;
-  projectDomainName: string;
-  regionName: string;
-  interface?: string;
-}
+
+import type { CloudConfig, ScopedCloud } from "../../provider/openstack/client/config";
+
+export type TestCloud = ScopedCloud & Pick<CloudConfig, "interface">;
 
 export function adminCloud(): TestCloud {
   return {

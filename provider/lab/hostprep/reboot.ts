@@ -5,6 +5,7 @@
  */
 import { HostKeyMismatchError, SshAuthError, SshConnection, SshConnectionLostError } from "../../ssh";
 import { RemoteHost } from "../common";
+import { retryUntil, sleep } from "../../core/retry";
 
 const POLL_MS = 250;
 
@@ -21,21 +22,12 @@ export async function rebootAndWait(host: RemoteHost, ctx: { deadline: number; p
     await sleep(POLL_MS);
   }
   ctx.progress("host is down; waiting for SSH to answer again");
-  let last = "";
-  for (;;) {
-    if (Date.now() > ctx.deadline) throw new Error(`the host did not come back from its reboot before the deadline (customTimeouts): ${last}`);
-    try {
-      await conn.reconnect();
-      break;
-    } catch (e) {
-      if (e instanceof HostKeyMismatchError || e instanceof SshAuthError) throw e;
-      last = (e as Error).message;
-      await sleep(1000);
-    }
-  }
+  await retryUntil(() => conn.reconnect(), {
+    firstMs: 1000,
+    capMs: 1000,
+    deadline: ctx.deadline,
+    retryable: (e) => !(e instanceof HostKeyMismatchError || e instanceof SshAuthError),
+    giveUp: (e) => new Error(`the host did not come back from its reboot before the deadline (customTimeouts): ${(e as Error).message}`),
+  });
   ctx.progress("host is back after the reboot");
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -4,6 +4,7 @@
  * generated password stays what it was.
  */
 import type { PackstackInputs } from "./types";
+import { isSecretAnswer } from "../../core/secrets";
 
 /** Where every run's answer file lives on the host (uploaded from state before each run). */
 export const ANSWER_PATH = "/root/packstack-answers-lab.txt";
@@ -150,13 +151,11 @@ export function keysChangedByInputs(olds: PackstackInputs, news: PackstackInputs
   return Object.keys(b).filter((k) => a[k] !== b[k]);
 }
 
-const SECRET_KEY = /(_PW|PASSWORD|PASSWD|_KEY|SECRET|TOKEN|_HASH)$/;
-
 /** Every password, key and token in the file (to mask in logs and errors). */
 export function answerSecrets(text: string | undefined | null): string[] {
   if (!text) return [];
   return Object.entries(parseAnswers(text))
-    .filter(([k, v]) => SECRET_KEY.test(k) && v.length >= 3 && !v.startsWith("/"))
+    .filter(([k, v]) => isSecretAnswer(k, v))
     .map(([, v]) => v);
 }
 

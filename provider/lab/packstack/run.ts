@@ -9,6 +9,7 @@ import { redact } from "../../core/secrets";
 import type { SshConnection } from "../../ssh";
 import { tail } from "../../ssh/errors";
 import { STATE_DIR } from "./bridge";
+import { sleep } from "../../core/retry";
 
 export const LOG_DIR = "/var/log/packstack-lab";
 const CURRENT = `${STATE_DIR}/current`;
@@ -278,8 +279,4 @@ async function bounded<T>(ms: number, fn: (opened: (c: SshConnection) => SshConn
 
 function ifcfg(dev: string): string {
   return `/etc/sysconfig/network-scripts/ifcfg-${dev}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

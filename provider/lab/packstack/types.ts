@@ -4,8 +4,9 @@ import { known, whenValid } from "../../core/refine";
 import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
 import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
 import { connectionSchema, ConnectionInput } from "../common/connection";
-import type { CloudConfig } from "../../openstack/client";
+import type { ScopedCloud } from "../../openstack/client";
 import { answerProblems, DEPRECATED_KEYS } from "./zedOptions";
+import { PASSWORD_ANSWER_KEY } from "../../core/secrets";
 
 export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
 export type L2Agent = (typeof L2_AGENTS)[number];
@@ -44,7 +45,7 @@ export interface ServiceHealth {
 }
 
 /** keystonerc_admin in the `cloud` shape the OpenStack resources take (every field keystonerc sets is there). */
-export type CloudOutput = Required<Pick<CloudConfig, "authUrl" | "username" | "password" | "projectName" | "userDomainName" | "projectDomainName" | "regionName">>;
+export type CloudOutput = ScopedCloud;
 
 export interface PackstackOutputs {
   keystonerc: CloudOutput | null;
@@ -141,17 +142,24 @@ export function packstackSchema(z: Z) {
         } else {
           const problems = answerProblems(key, value);
           if (problems.length) issue(["extraAnswers", key], problems.join("; "));
-          else if (PASSWORD_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
+          else if (PASSWORD_ANSWER_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
         }
       }
-    }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]));
+    }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]))
+    .superRefine((p, ctx) => {
+      const user = (p.connection as { user?: unknown } | undefined)?.user;
+      if (typeof user === "string" && user !== "root") ctx.addIssue({ code: "custom", path: ["connection", "user"], message: NON_ROOT_MESSAGE(user) });
+    }, whenValid(["connection"]));
 }
+
+/** Why PackstackInstall connects as root: the install runs without sudo. */
+const NON_ROOT_MESSAGE = (user: string) =>
+  `must be "root", not "${user}": Packstack runs as root and the install writes /root (answer file, keystonerc_admin) and /var/log without sudo; ` +
+  "connect as root (the default: leave user unset)";
 
 /** Passwords (adminPassword, CONFIG_DEFAULT_PASSWORD, CONFIG_*_PW) go into shell and Puppet files unquoted. */
 const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;
 const PASSWORD_RULE = "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)";
-/** Answer keys holding a password. */
-const PASSWORD_KEY = /^CONFIG_(DEFAULT_PASSWORD|[A-Z0-9_]*_PW)$/;
 const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at most 15 characters";
 
 /**

@@ -26,6 +26,12 @@ export interface CloudConfig {
   endpointOverrides?: Record<string, string>;
 }
 
+/**
+ * Complete credentials scoped to a region, as a keystonerc or a test cloud gives them (PackstackInstall's
+ * `keystonerc` output, the tests' and the bench's clouds): CloudConfig's fields, the domains and region given.
+ */
+export type ScopedCloud = Required<Pick<CloudConfig, "authUrl" | "username" | "password" | "projectName" | "userDomainName" | "projectDomainName" | "regionName">>;
+
 /** What one credential source found (fields it had) and how it describes itself in messages. */
 export interface SourceResult {
   /** e.g. "clouds.yaml cloud \"lab\" (/root/.config/openstack/clouds.yaml)". */

@@ -9,7 +9,7 @@
 import { KeystoneClient, OpenStackClient } from "./client";
 import { CloudConfig, configKey, resolveCloud } from "./config";
 
-export type { CloudConfig } from "./config";
+export type { CloudConfig, ScopedCloud } from "./config";
 export { resolveCloud } from "./config";
 export type { OpenStackClient, RequestOptions, OpenStackResponse, ServiceType, HttpMethod, QueryValue } from "./client";
 export { nova, microversionHeaders } from "./compute";

@@ -2,6 +2,7 @@ import axios, { AxiosInstance } from "axios";
 import * as http from "http";
 import * as https from "https";
 import { OpenStackHttpError } from "./errors";
+import { sleep } from "../../core/retry";
 import { backoffMs, isConnectionFailure, retryAfterMs, retryPolicy, shouldRetry } from "./retry";
 import { traceRequest } from "./trace";
 
@@ -106,7 +107,7 @@ export class Transport {
         if (code !== "ECONNREFUSED") mayHaveApplied = true;
         delay = backoffMs(attempt, policy);
       }
-      await new Promise((r) => setTimeout(r, delay));
+      await sleep(delay);
     }
   }
 

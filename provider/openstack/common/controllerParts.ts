@@ -1,7 +1,8 @@
 /**
  * The controller methods plain Neutron resources share, over their `neutronResource`: find (adopt), read (one
- * GET), update (tags, then one PUT of the changed fields or one GET) and delete. A controller spreads the ones it
- * uses and writes its own create (and what else is its own):
+ * GET), update (tags, then one PUT of the changed fields or one GET) and delete. Router, FloatingIp and
+ * SecurityGroup spread the ones they use and write their own create (Network and Subnet write all of theirs,
+ * calling their neutronResource directly):
  *
  *   export const controller: Controller<NetworkInputs, NetworkOutputs> = {
  *     type: "openstack.Network", schema: networkSchema, ...
@@ -34,9 +35,8 @@ export function neutronControllerParts<T, I extends OpenStackCommonInputs & { ta
     },
 
     async update(id: string, _olds: I, news: I, ctx: OpContext): Promise<O> {
-      const client = await clientFor(news.cloud);
-      if (ctx.changed.includes("tags")) await api.setTags(client, id, news.tags ?? []);
-      return outputs(await api.putOrGet(client, id, updateBody(news, ctx.changed), ctx), news);
+      const tags = ctx.changed.includes("tags") ? (news.tags ?? []) : undefined;
+      return outputs(await api.updateInPlace(await clientFor(news.cloud), id, updateBody(news, ctx.changed), tags, ctx), news);
     },
 
     async delete(id: string, state: I, ctx: OpContext): Promise<void> {

@@ -3,22 +3,14 @@
  * (exactly one match in the caller's project; several is an error that lists them).
  */
 import type { AdoptInput } from "./schema";
+import type { Collection } from "./urls";
+
+export type { Collection };
 
 /** The parts of the client this module uses (provider/openstack/client). */
 export interface ClientLike {
   readonly projectId: string;
   get(service: string, path: string, query?: Record<string, string | number | boolean | string[] | undefined>): Promise<any>;
-}
-
-export interface Collection {
-  /** Catalog service type, e.g. "network". */
-  service: string;
-  /** Collection URL path, e.g. "/v2.0/networks". */
-  path: string;
-  /** Singular JSON key, e.g. "network". */
-  singular: string;
-  /** Plural JSON key, e.g. "networks". */
-  plural: string;
 }
 
 function isNotFound(e: unknown): boolean {
@@ -36,7 +28,7 @@ export async function findByIdOrName(
   if (adopt.id) {
     let obj: any;
     try {
-      obj = (await client.get(c.service, `${c.path}/${encodeURIComponent(adopt.id)}`))?.[c.singular];
+      obj = (await client.get(c.service, c.url(adopt.id)))?.[c.singular];
     } catch (e) {
       if (isNotFound(e)) return null;
       throw e;

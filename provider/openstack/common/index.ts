@@ -1,9 +1,10 @@
 export * from "./schema";
 export * from "./ip";
+export * from "./urls";
 export * from "./find";
 export * from "./tags";
 export * from "./remove";
 export * from "./recover";
-export * from "./sleep";
+export { sleep } from "../../core/retry";
 export * from "./neutronResource";
 export * from "./controllerParts";

@@ -60,6 +60,11 @@ export interface NeutronResource<T> {
    * none changed (an error when it is gone).
    */
   putOrGet(client: NeutronClient, id: string, body: Body, ctx: Ctx, message?: string): Promise<T>;
+  /**
+   * An update in place: the tags when they changed (`tags` given: one PUT .../tags), then putOrGet of `body` (the
+   * changed attributes). The object as it is afterwards.
+   */
+  updateInPlace(client: NeutronClient, id: string, body: Body, tags: string[] | undefined, ctx: Ctx): Promise<T>;
   /** Replaces the whole tag set (one PUT .../tags); the tags as Neutron keeps them, sorted. */
   setTags(client: NeutronClient, id: string, tags: string[]): Promise<string[]>;
   /** DELETE; 404 = already gone, 409 (in use) retried until the deadline. */
@@ -72,7 +77,7 @@ export interface NeutronResource<T> {
 
 /** `neutronResource({service: "network", path: "/v2.0/networks", singular: "network", plural: "networks"})`. */
 export function neutronResource<T = any>(c: Collection, label = c.singular.replace(/_/g, " ")): NeutronResource<T> {
-  const url = (id: string) => `${c.path}/${encodeURIComponent(id)}`;
+  const url = c.url;
   const api: NeutronResource<T> = {
     collection: c,
     label,
@@ -144,6 +149,10 @@ export function neutronResource<T = any>(c: Collection, label = c.singular.repla
       const obj = await api.get(client, id);
       if (!obj) throw new Error(`${label} ${id} no longer exists`);
       return obj;
+    },
+    async updateInPlace(client, id, body, tags, ctx) {
+      if (tags) await api.setTags(client, id, tags);
+      return api.putOrGet(client, id, body, ctx);
     },
     setTags(client, id, tags) {
       return replaceTags(client, c.service, url(id), tags);

@@ -9,8 +9,8 @@
  * that cannot be told apart (no name), are errors that say what to check: never a guess.
  */
 import type { OpContext } from "../../core/controller";
-import type { Collection } from "./find";
-import { sleep as realSleep } from "./sleep";
+import type { Collection } from "./urls";
+import { retryUntil } from "../../core/retry";
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 
@@ -42,7 +42,7 @@ export interface RecoverOptions<T> {
   ctx: RecoverContext;
   /** Creates sent at most (default 3). */
   attempts?: number;
-  /** First wait before looking (doubles each time, at most 8 s). */
+  /** First wait before looking (doubles each time, at most RECOVER_CAP_MS). */
   baseDelayMs?: number;
   idOf?: (obj: T) => string;
   sleep?: (ms: number) => Promise<void>;
@@ -50,47 +50,60 @@ export interface RecoverOptions<T> {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Most a wait between tries grows to. */
+export const RECOVER_CAP_MS = 8000;
+
 /** Sends the create; after a lost answer adopts what it made, or sends it again. See the file comment. */
 export async function createOrRecover<T>(o: RecoverOptions<T>): Promise<T> {
   const attempts = o.attempts ?? 3;
-  const sleep = o.sleep ?? realSleep;
   const idOf = o.idOf ?? ((x: T) => String((x as { id?: unknown }).id));
-  let wait = o.baseDelayMs ?? 1000;
-  for (let attempt = 1; ; attempt++) {
-    const since = new Date();
-    try {
-      return await o.create();
-    } catch (e) {
-      if (!outcomeUnknown(e)) throw e;
-      if (!o.lookup) {
-        throw new Error(
-          `${o.what}: the create may or may not have been done (${messageOf(e)}). ${o.unrecoverable ?? "It cannot be told apart from other objects."}`,
-        );
+  let since = new Date();
+  let lost: unknown;
+  // Try n > 1 first looks for what the lost create n - 1 made; the try after the last create only looks.
+  return retryUntil(
+    async (attempt, nextWaitMs) => {
+      if (attempt > 1) {
+        const found = await o.lookup!(since);
+        if (found.length === 1) {
+          o.ctx.progress(`the create was done (${idOf(found[0])}); using it`);
+          return found[0];
+        }
+        if (found.length > 1) {
+          throw new Error(
+            `${o.what}: after a lost answer (${messageOf(lost)}) ${found.length} matching objects were created ` +
+              `(${found.map(idOf).join(", ")}); delete the extra ones, or adopt one of them by id`,
+          );
+        }
+        if (attempt > attempts || Date.now() + nextWaitMs > o.ctx.deadline) {
+          throw new Error(`${o.what}: ${attempt - 1} create attempt(s) failed, the last with ${messageOf(lost)}; nothing was created`);
+        }
+        o.ctx.progress(`the create was not done; sending it again (attempt ${attempt} of ${attempts})`);
       }
-      if (Date.now() + wait > o.ctx.deadline) {
-        throw new Error(`${o.what}: no time left to check whether the create was done (${messageOf(e)}); raise customTimeouts.create`);
+      since = new Date();
+      try {
+        return await o.create();
+      } catch (e) {
+        if (outcomeUnknown(e) && !o.lookup) {
+          throw new Error(
+            `${o.what}: the create may or may not have been done (${messageOf(e)}). ${o.unrecoverable ?? "It cannot be told apart from other objects."}`,
+          );
+        }
+        lost = e;
+        throw e;
       }
+    },
+    {
+      firstMs: o.baseDelayMs ?? 1000,
+      capMs: RECOVER_CAP_MS,
+      deadline: o.ctx.deadline,
+      // Only a create's lost answer: a failing lookup, or a refused create, is thrown as it is.
+      retryable: (e) => e === lost && outcomeUnknown(e),
       // Give a create still in flight behind a failing front end the time to land before looking.
-      o.ctx.progress(`no answer to the create (${messageOf(e)}); checking in ${wait / 1000}s whether it was done`);
-      await sleep(wait);
-      wait = Math.min(wait * 2, 8000);
-      const found = await o.lookup(since);
-      if (found.length === 1) {
-        o.ctx.progress(`the create was done (${idOf(found[0])}); using it`);
-        return found[0];
-      }
-      if (found.length > 1) {
-        throw new Error(
-          `${o.what}: after a lost answer (${messageOf(e)}) ${found.length} matching objects were created ` +
-            `(${found.map(idOf).join(", ")}); delete the extra ones, or adopt one of them by id`,
-        );
-      }
-      if (attempt >= attempts || Date.now() + wait > o.ctx.deadline) {
-        throw new Error(`${o.what}: ${attempt} create attempt(s) failed, the last with ${messageOf(e)}; nothing was created`);
-      }
-      o.ctx.progress(`the create was not done; sending it again (attempt ${attempt + 1} of ${attempts})`);
-    }
-  }
+      onRetry: (e, _n, ms) => o.ctx.progress(`no answer to the create (${messageOf(e)}); checking in ${ms / 1000}s whether it was done`),
+      giveUp: (e) => new Error(`${o.what}: no time left to check whether the create was done (${messageOf(e)}); raise customTimeouts.create`),
+      sleep: o.sleep,
+    },
+  );
 }
 
 /** The parts of the client a lookup uses. */

@@ -3,7 +3,7 @@
  * removed by their owners) until the operation's deadline.
  */
 import type { OpContext } from "../../core/controller";
-import { sleep as realSleep } from "./sleep";
+import { retryUntil } from "../../core/retry";
 
 export interface DeleteClient {
   delete(service: string, path: string): Promise<any>;
@@ -11,30 +11,36 @@ export interface DeleteClient {
 
 const statusOf = (e: unknown) => (typeof e === "object" && e !== null ? (e as { status?: number }).status : undefined);
 
+/** Most a wait between deletes grows to. */
+export const DELETE_CAP_MS = 5000;
+
 export async function deleteUntilGone(
   client: DeleteClient,
   service: string,
   path: string,
   what: string,
   ctx: Pick<OpContext, "deadline" | "progress">,
-  sleep = realSleep,
+  sleep?: (ms: number) => Promise<void>,
 ): Promise<void> {
-  let wait = 1000;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await client.delete(service, path);
-      return;
-    } catch (e) {
-      const status = statusOf(e);
-      if (status === 404) return;
-      if (status !== 409) throw e;
-      if (Date.now() + wait > ctx.deadline) {
-        const reason = e instanceof Error ? e.message : String(e);
-        throw new Error(`${what} is still in use after ${attempt} attempts (${reason}); remove what uses it, or raise customTimeouts.delete`);
+  await retryUntil(
+    async () => {
+      try {
+        await client.delete(service, path);
+      } catch (e) {
+        if (statusOf(e) !== 404) throw e;
       }
-      ctx.progress(`${what} is in use (409); retrying in ${wait / 1000}s`);
-      await sleep(wait);
-      wait = Math.min(wait * 2, 5000);
-    }
-  }
+    },
+    {
+      firstMs: 1000,
+      capMs: DELETE_CAP_MS,
+      deadline: ctx.deadline,
+      retryable: (e) => statusOf(e) === 409,
+      onRetry: (_e, _n, ms) => ctx.progress(`${what} is in use (409); retrying in ${ms / 1000}s`),
+      giveUp: (e, attempt) => {
+        const reason = e instanceof Error ? e.message : String(e);
+        return new Error(`${what} is still in use after ${attempt} attempts (${reason}); remove what uses it, or raise customTimeouts.delete`);
+      },
+      sleep,
+    },
+  );
 }

@@ -1,5 +1,6 @@
-/** Neutron URLs of floating IPs. */
+/** Neutron floating IPs: every request's URL comes from this collection. */
+import { collection } from "../common/urls";
+
 export const SERVICE = "network" as const;
 export const FLOATINGIPS = "/v2.0/floatingips";
-export const floatingIpUrl = (id: string) => `${FLOATINGIPS}/${encodeURIComponent(id)}`;
-export const COLLECTION = { service: SERVICE, path: FLOATINGIPS, singular: "floatingip", plural: "floatingips" };
+export const COLLECTION = collection(SERVICE, FLOATINGIPS, "floatingip", "floatingips");

@@ -1,10 +1,11 @@
 /**
  * openstack.Network: a Neutron network. Provider attributes (type, physical network, segmentation id) and AZ
- * hints replace the network; everything else updates in place with one PUT (tags with one PUT .../tags).
+ * hints replace the network; everything else updates in place with one PUT (tags with one PUT .../tags). The
+ * Neutron calls are `networks` (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
 import { networkOutputs } from "./results";
 import { createBody, networks, updateBody } from "./requests";
 import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
@@ -17,8 +18,6 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   replaceOn: REPLACE_ON,
   compare: { ...CLOUD_COMPARE, tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
-  ...neutronControllerParts(networks, networkOutputs, updateBody),
-
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
     const name = inputs.name;
@@ -34,6 +33,25 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
     });
     ctx.progress(`created network ${net.id}`);
     return { id: String(net.id), outs: networkOutputs(net) };
+  },
+
+  async read(id, state) {
+    const net = await networks.get(await clientFor(state.cloud), id);
+    return net ? networkOutputs(net) : null;
+  },
+
+  async update(id, _olds, news, ctx) {
+    const tags = ctx.changed.includes("tags") ? (news.tags ?? []) : undefined;
+    return networkOutputs(await networks.updateInPlace(await clientFor(news.cloud), id, updateBody(news, ctx.changed), tags, ctx));
+  },
+
+  async delete(id, state, ctx) {
+    await networks.remove(await clientFor(state.cloud), id, ctx);
+  },
+
+  /** adopt: by id, or by name in the caller's project. */
+  async find(adopt, inputs) {
+    return networks.find(await clientFor(inputs.cloud), adopt);
   },
 };
 

@@ -1,5 +1,4 @@
-/** Neutron network URLs (service type "network"). */
-export const SERVICE = "network";
-export const networksUrl = () => "/v2.0/networks";
-export const networkUrl = (id: string) => `/v2.0/networks/${encodeURIComponent(id)}`;
-export const COLLECTION = { service: SERVICE, path: networksUrl(), singular: "network", plural: "networks" };
+/** Neutron networks (service type "network"): every request's URL comes from this collection. */
+import { collection } from "../common/urls";
+
+export const COLLECTION = collection("network", "/v2.0/networks", "network", "networks");

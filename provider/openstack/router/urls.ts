@@ -1,5 +1,4 @@
-/** Neutron URLs of routers. */
-export const SERVICE = "network" as const;
-export const ROUTERS = "/v2.0/routers";
-export const routerUrl = (id: string) => `${ROUTERS}/${encodeURIComponent(id)}`;
-export const COLLECTION = { service: SERVICE, path: ROUTERS, singular: "router", plural: "routers" };
+/** Neutron routers: every request's URL comes from this collection. */
+import { collection } from "../common/urls";
+
+export const COLLECTION = collection("network", "/v2.0/routers", "router", "routers");

@@ -1,17 +1,12 @@
 /**
  * A group's inline, authoritative rules. The planning and the reconciling are SecurityGroupRuleSet's
- * (securitygroupruleset/plan.ts, requests.ts); what is the group's own is that it plans against the group body
+ * (common/rules/plan.ts, reconcile.ts); what is the group's own is that it plans against the group body
  * it already holds (the POST or PUT answer, or read's one GET), so create is the group POST + ONE bulk POST.
  */
 import type { OpContext } from "../../core/controller";
 import { outcomeUnknown } from "../common";
-import { bulkCreateRules, deleteRule, isRuleExists, NetworkClient } from "../securitygrouprule/requests";
-import type { RuleSpec } from "../securitygrouprule/rule";
-import { mapLimit } from "../securitygroupruleset/limit";
-import { LiveGroup, plan } from "../securitygroupruleset/plan";
-import { DELETE_CONCURRENCY, reconcile } from "../securitygroupruleset/requests";
-import { readOutputs } from "../securitygroupruleset/results";
 import type { ApiGroup } from "./results";
+import { bulkCreateRules, DELETE_CONCURRENCY, deleteRule, isRuleExists, LiveGroup, mapLimit, NetworkClient, plan, readOutputs, reconcile, RuleSpec } from "../common/rules";
 
 export const liveGroup = (g: ApiGroup): LiveGroup => ({ id: g.id, name: g.name, rules: g.security_group_rules ?? [] });
 

@@ -1,11 +1,11 @@
 /** Neutron calls for security groups: the shared CRUD (neutronResource), the request bodies, default rules. */
 import type { OpContext } from "../../core/controller";
 import { neutronResource } from "../common";
-import { deleteRule, NetworkClient } from "../securitygrouprule/requests";
 import type { ApiGroup } from "./results";
 import { defaultEgressRules } from "./results";
 import { COLLECTION } from "./urls";
 import type { SecurityGroupInputs } from "./types";
+import { deleteRule, NetworkClient } from "../common/rules";
 
 /** Deleting a group still used by ports answers 409: retried until the deadline. */
 export const groups = neutronResource<ApiGroup>(COLLECTION);

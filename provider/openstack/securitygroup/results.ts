@@ -1,7 +1,7 @@
 /** Neutron security group body -> outputs. */
 import { sortedTags } from "../common";
-import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
 import type { SecurityGroupOutputs } from "./types";
+import { ApiRule, ruleFromApi } from "../common/rules";
 
 export interface ApiGroup {
   id: string;

@@ -2,10 +2,8 @@
 import type { Z } from "../../core/controller";
 import { known, whenValid } from "../../core/refine";
 import { unknownKeyMessage } from "../../core/schemaShape";
-import { ruleFields } from "../securitygrouprule/rule";
 import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
-import type { RuleSpec } from "../securitygrouprule/rule";
-import { schema as ruleSetSchema } from "../securitygroupruleset/types";
+import { canonicalRule, refineRuleList, ruleFields, ruleListSchema, RuleSpec } from "../common/rules";
 
 export interface SecurityGroupInputs extends OpenStackCommonInputs {
   name: string;
@@ -41,8 +39,13 @@ export interface SecurityGroupOutputs {
   includeDefaultRules?: boolean;
 }
 
-/** The rule set's own schema judges inline rules, so both resources accept and canonicalize exactly the same. */
-const inlineRules = (z: Z, rules: unknown[]) => ruleSetSchema(z).safeParse({ securityGroup: "default", rules });
+/** The rule list the rule set takes judges inline rules, so both resources accept and canonicalize exactly the same. */
+const inlineRules = (z: Z, rules: unknown[]) =>
+  z
+    .strictObject({ rules: ruleListSchema(z) })
+    .superRefine((v, ctx) => refineRuleList(v, ctx), whenValid(["rules"]))
+    .transform((v) => ({ rules: v.rules.map((r) => canonicalRule(r)) }))
+    .safeParse({ rules });
 
 /** `rules` itself unknown (not only some value inside it). */
 const containsUnknownTop = (rules: unknown) => !known(rules) && !Array.isArray(rules);

@@ -1,5 +1,2 @@
-/** Neutron URLs of security groups. */
-export const SERVICE = "network" as const;
-export const GROUPS = "/v2.0/security-groups";
-export const groupUrl = (id: string) => `${GROUPS}/${encodeURIComponent(id)}`;
-export const COLLECTION = { service: SERVICE, path: GROUPS, singular: "security_group", plural: "security_groups" };
+/** Neutron security groups (declared with their rules' in common/rules/urls.ts). */
+export { GROUP_COLLECTION as COLLECTION } from "../common/rules/urls";

@@ -6,11 +6,9 @@
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
-import { ruleFromApi } from "./results";
-import { createRule, deleteRule, getRule, resolveGroupId } from "./requests";
-import { describeRule, RuleSpec, SELF } from "./rule";
 import { RULE_FIELDS, schema, SecurityGroupRuleInputs, SecurityGroupRuleOutputs } from "./types";
-import type { ApiRule } from "./results";
+import { ApiRule, deleteRule, describeRule, getRule, resolveGroupId, ruleFromApi, RuleSpec, SELF } from "../common/rules";
+import { createRule } from "./requests";
 
 /** Live values; the rule's own group shows as "self" when the inputs said so. */
 function outputsOf(rule: ApiRule, inputs: Pick<SecurityGroupRuleInputs, "securityGroup" | "remoteGroupId">): SecurityGroupRuleOutputs {

@@ -1,83 +1,30 @@
 /**
- * Neutron calls for security group rules: create one (an identical existing rule is adopted, not duplicated),
- * bulk create, get, delete, and resolving "default" to the caller's project's default group.
+ * Creating one security group rule (openstack.SecurityGroupRule): one create at a time per rule (lock.ts), and
+ * a lost answer sent again within RULE_RESENDS and RULE_BACKOFF. The Neutron calls are common/rules'.
  */
 import type { OpContext } from "../../core/controller";
-import type { OpenStackClient } from "../client";
-import { deleteUntilGone, neutronResource, outcomeUnknown, sleep as realSleep } from "../common";
+import { Backoff, retryUntil, waitsOf } from "../../core/retry";
+import { outcomeUnknown } from "../common";
+import { ApiRule, createOrAdopt, NetworkClient, resolveSelf, RuleSpec, ruleKey } from "../common/rules";
 import { withLock } from "./lock";
-import { apiProtocol } from "./protocols";
-import { ApiRule, existingRuleId, ruleFromApi } from "./results";
-import { resolveSelf, RuleSpec, ruleKey } from "./rule";
-import { GROUP_COLLECTION, GROUPS, RULE_COLLECTION, RULES, ruleUrl, SERVICE } from "./urls";
 
-export type NetworkClient = Pick<OpenStackClient, "projectId" | "get" | "post" | "put" | "delete">;
+/** A rule create whose answer was lost is sent again at most RULE_RESENDS more times, waiting RULE_BACKOFF between. */
+export const RULE_RESENDS = 2;
+export const RULE_BACKOFF: Backoff = { firstMs: 1000, capMs: 8000 };
 
-const rules = neutronResource<ApiRule>(RULE_COLLECTION);
-/** The groups as this module reads them (a group embeds its rules). */
-const groups = neutronResource<{ name: string; security_group_rules?: ApiRule[] }>(GROUP_COLLECTION);
-
-const statusOf = (e: unknown) => (e as { status?: number } | null)?.status;
-const errorTypeOf = (e: unknown) => (e as { errorType?: string } | null)?.errorType;
-
-/** The group id `securityGroup` names: an id, or "default" = the caller's project's default group. */
-export async function resolveGroupId(client: NetworkClient, securityGroup: string): Promise<string> {
-  if (securityGroup !== "default") return securityGroup;
-  // Filter by project: an admin sees every project's default group.
-  const body = await client.get(SERVICE, GROUPS, { name: "default", project_id: client.projectId, fields: ["id", "name"] });
-  const groups: Array<{ id: string; name: string }> = (body?.security_groups ?? []).filter((g: any) => g.name === "default");
-  if (groups.length !== 1) {
-    throw new Error(`securityGroup "default": project ${client.projectId} has ${groups.length} groups named default; give the group id`);
-  }
-  return groups[0].id;
+/** What the README says about resending (tests/openstack/securitygrouprule/resend.test.ts keeps them equal). */
+export function resendSentence(): string {
+  const waits = waitsOf(RULE_BACKOFF, RULE_RESENDS + 1).map((ms) => `${ms / 1000} s`);
+  return (
+    `A create whose answer was lost (503, connection broken after sending) is sent again, at most ${RULE_RESENDS} ` +
+    `more times (after ${waits.join(", then ")}; waits double up to ${RULE_BACKOFF.capMs / 1000} s, and only while the operation's deadline allows)`
+  );
 }
-
-export function toApiRule(groupId: string, spec: RuleSpec): Record<string, unknown> {
-  const r = resolveSelf(spec, groupId);
-  const body: Record<string, unknown> = {
-    security_group_id: groupId,
-    direction: r.direction,
-    ethertype: r.ethertype,
-    protocol: apiProtocol(r.protocol),
-    description: r.description,
-  };
-  if (r.portRangeMin !== null) body.port_range_min = r.portRangeMin;
-  if (r.portRangeMax !== null) body.port_range_max = r.portRangeMax;
-  if (r.remoteIpPrefix !== null) body.remote_ip_prefix = r.remoteIpPrefix;
-  if (r.remoteGroupId !== null) body.remote_group_id = r.remoteGroupId;
-  return body;
-}
-
-/** The rule, or null when it does not exist. */
-export function getRule(client: NetworkClient, id: string): Promise<ApiRule | null> {
-  return rules.get(client, id);
-}
-
-/** Every rule of a group, with the group itself (one GET); null when the group is gone. */
-export async function getGroupWithRules(client: NetworkClient, groupId: string): Promise<{ name: string; rules: ApiRule[] } | null> {
-  const g = await groups.get(client, groupId);
-  return g ? { name: g.name, rules: g.security_group_rules ?? [] } : null;
-}
-
-/** The rule of the group that is the same rule as `r` for Neutron, if any. */
-export async function findSameRule(client: NetworkClient, groupId: string, r: RuleSpec): Promise<ApiRule | null> {
-  const body = await client.get(SERVICE, RULES, { security_group_id: groupId, direction: r.direction, ethertype: r.ethertype });
-  const key = ruleKey(resolveSelf(r, groupId));
-  return (body?.security_group_rules ?? []).find((x: ApiRule) => ruleKey(ruleFromApi(x)) === key) ?? null;
-}
-
-export function isRuleExists(e: unknown): boolean {
-  return statusOf(e) === 409 && errorTypeOf(e) === "SecurityGroupRuleExists";
-}
-
-/** Rule creates sent at most when their answers are lost. */
-const RULE_ATTEMPTS = 3;
 
 /**
  * Creates one rule. When Neutron answers 409 SecurityGroupRuleExists (the same rule is already there: made out of
  * band, or by a parallel create of the same rule) the existing rule is returned with `adopted: true`.
- * A create whose answer was lost (503, connection broken after sending) is sent again, at most RULE_ATTEMPTS - 1
- * more times with a doubling pause (1 s, 2 s) within the deadline: if the
+ * A create whose answer was lost is sent again (RULE_RESENDS, RULE_BACKOFF, within the deadline): if the
  * first one was done, Neutron answers 409 SecurityGroupRuleExists and that rule is adopted, so nothing doubles.
  */
 export async function createRule(
@@ -85,45 +32,16 @@ export async function createRule(
   groupId: string,
   r: RuleSpec,
   ctx?: Pick<OpContext, "deadline" | "progress">,
-  sleep = realSleep,
+  sleep?: (ms: number) => Promise<void>,
 ): Promise<{ rule: ApiRule; adopted: boolean }> {
-  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, async () => {
-    let wait = 1000;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await createOrAdopt(client, groupId, r);
-      } catch (e) {
-        const deadline = ctx?.deadline ?? Date.now() + 60_000;
-        if (!outcomeUnknown(e) || attempt >= RULE_ATTEMPTS || Date.now() + wait > deadline) throw e;
-        ctx?.progress(`no answer to the rule create (${(e as Error).message}); sending it again in ${wait / 1000}s`);
-        await sleep(wait);
-        wait *= 2;
-      }
-    }
-  });
-}
-
-async function createOrAdopt(client: NetworkClient, groupId: string, r: RuleSpec): Promise<{ rule: ApiRule; adopted: boolean }> {
-  try {
-    const body = await client.post(SERVICE, RULES, { security_group_rule: toApiRule(groupId, r) });
-    return { rule: body.security_group_rule, adopted: false };
-  } catch (e) {
-    if (!isRuleExists(e)) throw e;
-    const id = existingRuleId((e as { detail?: string }).detail ?? (e as Error).message);
-    const existing = (id && (await getRule(client, id))) || (await findSameRule(client, groupId, r));
-    if (!existing) throw e;
-    return { rule: existing, adopted: true };
-  }
-}
-
-/** Creates many rules with ONE request (Neutron's bulk create is all or nothing). */
-export async function bulkCreateRules(client: NetworkClient, groupId: string, rules: RuleSpec[]): Promise<ApiRule[]> {
-  if (rules.length === 0) return [];
-  const body = await client.post(SERVICE, RULES, { security_group_rules: rules.map((r) => toApiRule(groupId, r)) });
-  return body?.security_group_rules ?? [];
-}
-
-/** Deletes a rule; one already gone counts as deleted, a 409 is retried until the deadline. */
-export function deleteRule(client: NetworkClient, id: string, ctx: Pick<OpContext, "deadline" | "progress">): Promise<void> {
-  return deleteUntilGone(client, SERVICE, ruleUrl(id), `security group rule ${id}`, ctx);
+  return withLock(`${groupId} ${ruleKey(resolveSelf(r, groupId))}`, () =>
+    retryUntil(() => createOrAdopt(client, groupId, r), {
+      ...RULE_BACKOFF,
+      attempts: RULE_RESENDS + 1,
+      deadline: ctx?.deadline ?? Date.now() + 60_000,
+      retryable: outcomeUnknown,
+      onRetry: (e, _n, ms) => ctx?.progress(`no answer to the rule create (${(e as Error).message}); sending it again in ${ms / 1000}s`),
+      sleep,
+    }),
+  );
 }

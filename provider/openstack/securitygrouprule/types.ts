@@ -2,7 +2,7 @@
 import type { Z } from "../../core/controller";
 import { whenValid } from "../../core/refine";
 import { commonFields, OpenStackCommonInputs } from "../common";
-import { canonicalRule, groupRefSchema, refineRule, ruleFields, RuleSpec } from "./rule";
+import { canonicalRule, groupRefSchema, refineRule, RULE_FIELDS, ruleFields, RuleSpec } from "../common/rules";
 
 export type SecurityGroupRuleInputs = RuleSpec &
   OpenStackCommonInputs & {
@@ -16,17 +16,7 @@ export interface SecurityGroupRuleOutputs extends RuleSpec {
   securityGroupId: string;
 }
 
-/** Every rule field replaces the rule: Neutron cannot update rules (not even the description). */
-export const RULE_FIELDS = [
-  "direction",
-  "ethertype",
-  "protocol",
-  "portRangeMin",
-  "portRangeMax",
-  "remoteIpPrefix",
-  "remoteGroupId",
-  "description",
-] as const;
+export { RULE_FIELDS };
 
 export function schema(z: Z) {
   return z

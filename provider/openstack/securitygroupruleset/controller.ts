@@ -6,12 +6,8 @@
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, findByIdOrName } from "../common";
-import { resolveGroupId } from "../securitygrouprule/requests";
-import { GROUP_COLLECTION } from "./urls";
-import { plan } from "./plan";
-import { deleteManaged, getLiveGroup, reconcile } from "./requests";
-import { readOutputs, ruleSetOutputs } from "./results";
 import { schema, SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs } from "./types";
+import { deleteManaged, getLiveGroup, GROUP_COLLECTION, plan, readOutputs, reconcile, resolveGroupId, ruleSetOutputs } from "../common/rules";
 
 export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs> = {
   type: "openstack.SecurityGroupRuleSet",

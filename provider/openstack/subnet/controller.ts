@@ -1,17 +1,15 @@
 /**
  * openstack.Subnet: a Neutron subnet. networkId, cidr, ipVersion and the IPv6 modes replace the subnet;
- * everything else updates in place with one PUT (tags with one PUT .../tags).
+ * everything else updates in place with one PUT (tags with one PUT .../tags). The Neutron calls are `subnets`
+ * (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
 import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
-
-/** adopt by name looks among the subnets of `networkId` (names only need to be unique per network). */
-const adoptFilters = (i: SubnetInputs): Record<string, string> => (i.networkId ? { network_id: i.networkId } : {});
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
@@ -21,8 +19,6 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   replaceOn: REPLACE_ON,
   compare: { ...CLOUD_COMPARE, ...SUBNET_COMPARE },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
-  ...neutronControllerParts(subnets, subnetOutputs, updateBody, adoptFilters),
-
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
     const name = inputs.name;
@@ -38,6 +34,25 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
     });
     ctx.progress(`created subnet ${subnet.id} (${subnet.cidr})`);
     return { id: String(subnet.id), outs: subnetOutputs(subnet) };
+  },
+
+  async read(id, state) {
+    const subnet = await subnets.get(await clientFor(state.cloud), id);
+    return subnet ? subnetOutputs(subnet) : null;
+  },
+
+  async update(id, _olds, news, ctx) {
+    const tags = ctx.changed.includes("tags") ? (news.tags ?? []) : undefined;
+    return subnetOutputs(await subnets.updateInPlace(await clientFor(news.cloud), id, updateBody(news, ctx.changed), tags, ctx));
+  },
+
+  async delete(id, state, ctx) {
+    await subnets.remove(await clientFor(state.cloud), id, ctx);
+  },
+
+  /** adopt: by id, or by name among the subnets of `networkId` (names only need to be unique per network). */
+  async find(adopt, inputs) {
+    return subnets.find(await clientFor(inputs.cloud), adopt, inputs.networkId ? { network_id: inputs.networkId } : {});
   },
 };
 

@@ -1,5 +1,4 @@
-/** Neutron subnet URLs (service type "network"). */
-export const SERVICE = "network";
-export const subnetsUrl = () => "/v2.0/subnets";
-export const subnetUrl = (id: string) => `/v2.0/subnets/${encodeURIComponent(id)}`;
-export const COLLECTION = { service: SERVICE, path: subnetsUrl(), singular: "subnet", plural: "subnets" };
+/** Neutron subnets (service type "network"): every request's URL comes from this collection. */
+import { collection } from "../common/urls";
+
+export const COLLECTION = collection("network", "/v2.0/subnets", "subnet", "subnets");

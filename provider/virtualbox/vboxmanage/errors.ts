@@ -1,5 +1,6 @@
 /** A failed VBoxManage run: the classified kind, exit code, the command line (secrets masked) and stderr. */
 import type { VBoxErrorKind } from "./parse";
+import { redact } from "../../core/secrets";
 
 export type { VBoxErrorKind };
 
@@ -35,7 +36,7 @@ export function showCommand(exe: string, args: ReadonlyArray<string>, secrets: R
       a = "***";
       i++;
     }
-    for (const s of secrets) if (s && s.length >= 3) a = a.split(s).join("***");
+    a = redact(a, [...secrets]);
     shown.push(/^[\w@%+=:,./*-]+$/.test(a) ? a : JSON.stringify(a));
   }
   return [JSON.stringify(exe).slice(1, -1), ...shown].join(" ");

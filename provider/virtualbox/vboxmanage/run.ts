@@ -6,6 +6,8 @@
 import { execFile } from "child_process";
 import { classifyError } from "./parse";
 import { showCommand, VBoxErrorKind, VBoxManageError } from "./errors";
+import { retryUntil } from "../../core/retry";
+import { redact } from "../../core/secrets";
 
 export interface RunOptions {
   /** Strings to mask wherever the command or its output is shown. */
@@ -56,9 +58,8 @@ function failure(exe: string, args: ReadonlyArray<string>, r: RunResult, secrets
   if (r.exitCode === 0 && !ERROR_LINE.test(r.stderr)) return null;
   const c = classifyError(r.stderr || r.stdout, r.exitCode);
   const kind = (c?.kind ?? "other") as VBoxErrorKind;
-  let message = c?.message || firstErrorLine(r.stderr) || r.stdout.trim().split("\n")[0] || "VBoxManage failed";
-  for (const s of secrets) if (s && s.length >= 3) message = message.split(s).join("***");
-  const stderr = secrets.reduce((t, s) => (s && s.length >= 3 ? t.split(s).join("***") : t), r.stderr);
+  const message = redact(c?.message || firstErrorLine(r.stderr) || r.stdout.trim().split("\n")[0] || "VBoxManage failed", [...secrets]);
+  const stderr = redact(r.stderr, [...secrets]);
   return new VBoxManageError(kind, message, showCommand(exe, args, secrets), r.exitCode, stderr);
 }
 
@@ -67,27 +68,30 @@ function firstErrorLine(stderr: string): string {
   return m ? m[1].trim() : "";
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function runVBoxManage(exe: string, args: ReadonlyArray<string>, opts: RunOptions = {}): Promise<RunResult> {
   const secrets = opts.secrets ?? [];
-  const attempts = opts.attempts ?? 5;
-  let delay = opts.backoffMs ?? 500;
-  for (let attempt = 1; ; attempt++) {
-    let r: RunResult;
-    try {
-      r = await spawnOnce(exe, args);
-    } catch (e) {
-      throw new Error(`cannot run ${showCommand(exe, args, secrets)}: ${(e as Error).message}`);
-    }
-    if (opts.accept?.(r)) return r;
-    const err = failure(exe, args, r, secrets);
-    if (!err) return r;
-    const transient = TRANSIENT.includes(err.kind) || /VBOX_E_INVALID_OBJECT_STATE|E_ACCESSDENIED/.test(r.stderr);
-    const late = opts.deadline !== undefined && Date.now() + delay > opts.deadline;
-    if (!transient || err.kind === "syntax" || attempt >= attempts || late) throw err;
-    opts.onRetry?.(err, delay);
-    await sleep(delay);
-    delay = Math.min(delay * 2, 5000);
-  }
+  const transient = new WeakSet<VBoxManageError>();
+  return retryUntil(
+    async () => {
+      let r: RunResult;
+      try {
+        r = await spawnOnce(exe, args);
+      } catch (e) {
+        throw new Error(`cannot run ${showCommand(exe, args, secrets)}: ${(e as Error).message}`);
+      }
+      if (opts.accept?.(r)) return r;
+      const err = failure(exe, args, r, secrets);
+      if (!err) return r;
+      if (err.kind !== "syntax" && (TRANSIENT.includes(err.kind) || /VBOX_E_INVALID_OBJECT_STATE|E_ACCESSDENIED/.test(r.stderr))) transient.add(err);
+      throw err;
+    },
+    {
+      attempts: opts.attempts ?? 5,
+      firstMs: opts.backoffMs ?? 500,
+      capMs: 5000,
+      deadline: opts.deadline ?? Infinity,
+      retryable: (e) => e instanceof VBoxManageError && transient.has(e),
+      onRetry: (e, _n, ms) => opts.onRetry?.(e as VBoxManageError, ms),
+    },
+  );
 }

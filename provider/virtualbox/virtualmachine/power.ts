@@ -8,8 +8,7 @@ import { VBoxManage, isVBoxError } from "../vboxmanage";
 import { parseVmInfo, VmInfo } from "../vboxmanage/parse";
 import * as cmd from "./commands";
 import { isStopped } from "./results";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { sleep } from "../../core/retry";
 
 export async function showVm(vbox: VBoxManage, vm: string): Promise<VmInfo> {
   const r = await vbox.read(cmd.showArgs(vm), { vm });

@@ -4,6 +4,7 @@
  */
 import * as net from "net";
 import type { OpContext } from "../../core/controller";
+import { sleep } from "../../core/retry";
 
 /** One attempt: the banner line, or null (refused, closed, timed out, not SSH). */
 export function readSshBanner(host: string, port: number, timeoutMs = 5000): Promise<string | null> {
@@ -39,6 +40,6 @@ export async function waitForSshBanner(host: string, port: number, until: number
       ctx.progress(`waiting for SSH on ${host}:${port} (${Math.round((now - started) / 1e3)}s)`);
       lastReport = now;
     }
-    await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(0, until - now))));
+    await sleep(Math.min(pollMs, Math.max(0, until - now)));
   }
 }

@@ -94,6 +94,7 @@ export const packstack = (port: number): ResourceCorpus => ({
     ["physnet with a colon", { physnet: "ext:net" }, "physnet", /physical network name/],
     ["prefixLength 33", { prefixLength: 33 }, "prefixLength", /between 8 and 30/],
     ["timeoutMinutes not whole", { timeoutMinutes: 1.5 }, "timeoutMinutes", /whole/],
+    ["connection as a user who is not root", { connection: connection(port, { user: "centos" }) }, "connection.user", /must be "root", not "centos": Packstack runs as root .*without sudo/],
     ["adminPassword too short", { adminPassword: "abc" }, "adminPassword", /at least 6/],
     ["adminPassword with a quote", { adminPassword: "it's-a-pass" }, "adminPassword", /quotes/],
     ["adminPassword with U+0085", { adminPassword: "pass\u0085word" }, "adminPassword", /whitespace/],

@@ -4,9 +4,9 @@
  * and a create whose follow-up step fails deletes what it made.
  */
 import { OpenStackHttpError } from "../../../provider/openstack/client";
-import { NeutronClient, neutronResource } from "../../../provider/openstack/common";
+import { collection, NeutronClient, neutronResource } from "../../../provider/openstack/common";
 
-const COLLECTION = { service: "network", path: "/v2.0/networks", singular: "network", plural: "networks" };
+const COLLECTION = collection("network", "/v2.0/networks", "network", "networks");
 const notFound = () => new OpenStackHttpError("network", "GET", "/v2.0/networks/x", 404);
 
 /** A client that records "METHOD path" and answers from `answer` (a thrown error is thrown). */

@@ -2,8 +2,8 @@
  * What a rule set has to change: the live rules of the group (one GET) against the wanted rules. Pure, so the
  * rules about Neutron's own default rules live in one place.
  */
-import { ApiRule, ruleFromApi } from "../securitygrouprule/results";
-import { fullRuleKey, resolveSelf, ruleKey, RuleSpec, SELF } from "../securitygrouprule/rule";
+import { ApiRule, ruleFromApi } from "./api";
+import { fullRuleKey, resolveSelf, ruleKey, RuleSpec, SELF } from "./rule";
 
 export interface LiveGroup {
   id: string;

@@ -1,15 +1,25 @@
 /** A planned/reconciled group -> the rule set's outputs. */
-import type { ApiRule } from "../securitygrouprule/results";
-import type { RuleSpec } from "../securitygrouprule/rule";
+import type { ApiRule } from "./api";
+import type { RuleSpec } from "./rule";
 import { liveSpec, Plan } from "./plan";
-import type { SecurityGroupRuleSetOutputs } from "./types";
+
+/** A group's managed rules as the rule set (and a group's inline rules) report them. */
+export interface RuleListOutputs {
+  securityGroup: string;
+  securityGroupId: string;
+  /** The group's live managed rules: the listed ones that exist, plus any other (drift). */
+  rules: RuleSpec[];
+  /** Neutron ids, parallel to `rules`. */
+  ruleIds: string[];
+  includeDefaultRules: boolean;
+}
 
 export function ruleSetOutputs(
   inputs: { securityGroup: string; includeDefaultRules: boolean },
   groupId: string,
   kept: Array<{ rule: ApiRule; as: RuleSpec }>,
   others: ApiRule[],
-): SecurityGroupRuleSetOutputs {
+): RuleListOutputs {
   return {
     securityGroup: inputs.securityGroup,
     securityGroupId: groupId,

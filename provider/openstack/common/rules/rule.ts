@@ -1,28 +1,37 @@
 /**
  * One security group rule as a user writes it, its checks, and its canonical form. Shared by SecurityGroupRule
- * (one rule) and SecurityGroupRuleSet (rules[]): both validate with `checkRule` and compare `canonicalRule`s.
+ * (one rule), SecurityGroupRuleSet (rules[]) and SecurityGroup's inline rules: all validate with `checkRule`
+ * and compare `canonicalRule`s.
  */
-import type { Z } from "../../core/controller";
-import { known } from "../../core/refine";
-import { descriptionSchema, isUuid, normalizeCidr, parseCidr } from "../common";
+import type { Z } from "../../../core/controller";
+import { known, whenValid } from "../../../core/refine";
+import { normalizeCidr, parseCidr } from "../ip";
+import { descriptionSchema, isUuid } from "../schema";
 import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } from "./protocols";
 
 export type Direction = "ingress" | "egress";
 export type Ethertype = "IPv4" | "IPv6";
 
-/** A rule as written (every field optional but the ones with defaults). */
+/** A rule as written (every field optional); the sdk's RuleArgs is this shape, each field a pulumi.Input. */
 export interface RuleInput {
+  /** "ingress" (default) or "egress". */
   direction?: Direction;
+  /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4. */
   ethertype?: Ethertype;
+  /** A name (tcp, udp, icmp, icmpv6, sctp, gre, ...), a number 0-255, or "any" (default). */
   protocol?: string | number;
+  /** tcp/udp/sctp/dccp/udplite: first port (1-65535); icmp/icmpv6: the ICMP type (0-255). */
   portRangeMin?: number;
+  /** tcp/udp/...: last port (default: portRangeMin); icmp/icmpv6: the ICMP code (0-255). */
   portRangeMax?: number;
+  /** A CIDR; exclusive with remoteGroupId. Absent (and 0.0.0.0/0, ::/0) = any address. */
   remoteIpPrefix?: string;
+  /** A group id, or "self" for the rule's own group; exclusive with remoteIpPrefix. */
   remoteGroupId?: string;
   description?: string;
 }
 
-/** The canonical rule: every field present, the form outputs and comparisons use. */
+/** The canonical rule: every field present, the form outputs and comparisons use (the sdk's `Rule`). */
 export interface RuleSpec {
   direction: Direction;
   ethertype: Ethertype;
@@ -190,4 +199,41 @@ export function describeRule(r: RuleSpec): string {
   const ports = r.portRangeMin === null ? "" : r.portRangeMax === r.portRangeMin ? ` ${r.portRangeMin}` : ` ${r.portRangeMin}-${r.portRangeMax ?? ""}`;
   const remote = r.remoteIpPrefix ?? (r.remoteGroupId ? `group ${r.remoteGroupId}` : "any");
   return `${r.direction} ${r.ethertype} ${r.protocol}${ports} ${r.direction === "ingress" ? "from" : "to"} ${remote}`;
+}
+
+/** Every rule field replaces the rule: Neutron cannot update rules (not even the description). */
+export const RULE_FIELDS = [
+  "direction",
+  "ethertype",
+  "protocol",
+  "portRangeMin",
+  "portRangeMax",
+  "remoteIpPrefix",
+  "remoteGroupId",
+  "description",
+] as const;
+
+/** Rules one list (a rule set's, a group's inline rules) holds at most. */
+export const MAX_RULES = 1000;
+
+/** A list of rules (`rules` of a rule set or of a group): each rule checked, at most MAX_RULES. */
+export function ruleListSchema(z: Z) {
+  const rule = z.strictObject(ruleFields(z)).superRefine((r, ctx) => {
+    for (const i of checkRule(r)) ctx.addIssue({ code: "custom", path: i.path, message: i.message });
+  }, whenValid(RULE_FIELDS));
+  return z.array(rule).max(MAX_RULES, `at most ${MAX_RULES} rules`);
+}
+
+/** Neutron rejects two rules that differ only in their description (DuplicateSecurityGroupRuleInPost). */
+export function refineRuleList(v: { rules?: unknown }, ctx: { addIssue(i: { code: "custom"; path: Array<string | number>; message: string }): void }): void {
+  const seen = new Map<string, number>();
+  if (!Array.isArray(v.rules)) return; // unknown in preview
+  v.rules.forEach((r: RuleInput, i: number) => {
+    if (!known(r)) return;
+    const key = ruleKey(canonicalRule(r));
+    const first = seen.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["rules", i], message: `is the same rule as rules[${first}] (Neutron ignores descriptions when comparing rules)` });
+    } else seen.set(key, i);
+  });
 }
