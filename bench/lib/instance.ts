@@ -12,13 +12,14 @@ import type { BenchCloud } from "./cloud";
 export function declareInstance(lib: any, w: InstanceWorkload, cloud: BenchCloud): void {
   const os = lib.openstack;
   const ext = new os.Network("ext", { name: w.external.name, external: true, providerNetworkType: "flat", providerPhysicalNetwork: w.external.physnet, cloud });
-  new os.Subnet("ext-subnet", {
+  const extSubnet = new os.Subnet("ext-subnet", {
     name: w.external.subnet, networkId: ext.id, cidr: w.external.cidr, ipVersion: 4, gatewayIp: w.external.gatewayIp, enableDhcp: false,
     allocationPools: [w.external.pool], cloud,
   });
   const net = new os.Network("net", { name: w.tenant.name, cloud });
   const subnet = new os.Subnet("subnet", { name: w.tenant.subnet, networkId: net.id, cidr: w.tenant.cidr, ipVersion: 4, cloud });
-  const router = new os.Router("router", { name: w.router, externalNetworkId: ext.id, cloud });
+  // the gateway takes an address of the external subnet: made after it, deleted before it
+  const router = new os.Router("router", { name: w.router, externalNetworkId: ext.id, cloud }, { dependsOn: [extSubnet] });
   const itf = new os.RouterInterface("router-interface", { routerId: router.id, subnetId: subnet.id, cloud });
   const key = new os.Keypair("key", { name: w.keypair.name, publicKey: w.keypair.publicKey, cloud });
   const image = new os.Image("image", { name: w.image.name, file: w.image.file, cloud });
@@ -78,6 +79,7 @@ resource "openstack_networking_subnet_v2" "subnet" {
 resource "openstack_networking_router_v2" "router" {
   name                = ${str(w.router)}
   external_network_id = openstack_networking_network_v2.ext.id
+  depends_on          = [openstack_networking_subnet_v2.ext]
 }
 
 resource "openstack_networking_router_interface_v2" "router" {
