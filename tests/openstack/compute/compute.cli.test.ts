@@ -230,7 +230,7 @@ test("an image imported by Glance from a URL (web-download): active with the fil
   const up = await run("up", {}, { webImageUrl: url });
   expect(up.error).toBeNull();
   expect(up.ops()).toMatchObject({ webImage: "create", image: "same" });
-  expect(up.progressDuringStep("webImage", /importing .*disk\.qcow2/)).toBe(true);
+  expect(up.progressDuringStep("webImage", /Glance is downloading .*disk\.qcow2/)).toBe(true);
   const o = up.outputs;
   expect(o.webImageStatus).toBe("active");
   expect(o.webImageHash).toBe(sha512(file("disk.qcow2")));
