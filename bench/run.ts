@@ -166,8 +166,10 @@ async function main(): Promise<void> {
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
   const stale = (instanceFiles ? sweepInstance(NAME_ROOT, directEnv) : 0) + (await admin.with((n) => sweep(n, NAME_ROOT)));
   if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
+  const networkOnly = opts.variants.filter((v) => !INSTANCE.includes(v)).length > 0;
   console.log(
-    `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` +
+    (networkOnly ? `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` : "") +
+      (instanceFiles ? "instance workload: external + tenant network, router, key pair, image upload, flavor, server, floating IP; " : "") +
       `${opts.runs} run(s) of ${opts.variants.join(", ")}` +
       (opts.cliRules < opts.rules ? `; the CLI creates only ${opts.cliRules} rules and its time is SCALED to ${opts.rules}` : ""),
   );

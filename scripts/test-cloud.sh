@@ -611,8 +611,8 @@ flavor = keystone
 lock_path = /var/lib/glance/lock
 [import_filtering_opts]
 # web-download from a test's own HTTP server on loopback (refused by default: loopback unless listed, ports 80/443)
-allowed_hosts = 127.0.0.1
-allowed_ports =
+allowed_hosts = [127.0.0.1]
+allowed_ports = []
 EOF
   authtoken_section glance
 }
