@@ -30,6 +30,10 @@ export function printSummary(s: Summary): void {
     const verdict = r.met === null ? "not measured" : r.met ? "met" : "MISSED";
     console.log(`  ${r.name.padEnd(50)} ${r.value === null ? "-" : r.value.toFixed(3).padStart(6)}   target <= ${r.max}   ${verdict}   [${r.perRound.map((x) => x.toFixed(2)).join(", ")}]`);
   }
+  if (s.instanceRatios?.length) console.log(`\ninstance workload, pulumi-instance / tofu-instance (phase medians; per round in brackets; no target):`);
+  for (const r of s.instanceRatios ?? []) {
+    console.log(`  ${r.name.padEnd(58)} ${r.value === null ? "-" : r.value.toFixed(3).padStart(6)}   [${r.perRound.map((x) => x.toFixed(2)).join(", ")}]`);
+  }
   for (const [name, phases] of Object.entries(s.engine)) {
     console.log(`\n${name}: the CLI's time per phase and the providers' share (from the CLI's trace, medians):`);
     for (const [ph, e] of Object.entries(phases)) {

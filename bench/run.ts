@@ -19,22 +19,24 @@ import { execFileSync } from "child_process";
 import { buildBench } from "./lib/build";
 import { benchCloud, BenchCloud, osEnv } from "./lib/cloud";
 import { countRequests, CountingProxy } from "./lib/countingProxy";
-import { freePhysnet, Housekeeper, isTransient, sweep } from "./lib/housekeeping";
+import { freePhysnet, Housekeeper, isTransient, sweep, sweepInstance } from "./lib/housekeeping";
 import { authenticate, Neutron } from "./lib/rawHttp";
 import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
-import { median, PHASE_TARGETS, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
+import { INSTANCE_RATIOS, median, PHASE_TARGETS, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
 import type { CliCall } from "./lib/pulumiStack";
 import { makeWorkload, NAME_ROOT } from "./workload";
 import { printSummary } from "./report";
 
-const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor"] as const;
+const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "tofu-instance", "pulumi-instance"] as const;
 type Variant = (typeof VARIANTS)[number];
 /** Both run this library's providers; the targets are judged on JUDGED (what a user waits for under Pulumi). */
 const OURS: ReadonlyArray<Variant> = ["ours-parallel", "ours"];
 const JUDGED: Variant = "ours-parallel";
 const PHASES = ["setup", "create", "noop", "read", "delete"] as const;
 /** The ports of the request-counting proxies (lib/countingProxy.ts). */
-const PROXY_PORTS = { neutron: 19696, keystone: 19697 };
+const PROXY_PORTS = { neutron: 19696, keystone: 19697, compute: 19774, image: 19292 };
+/** The instance workload (workload.ts `InstanceWorkload`): the learner's first instance, ours against tofu. */
+const INSTANCE: ReadonlyArray<Variant> = ["tofu-instance", "pulumi-instance"];
 
 export interface RunRecord {
   run: number;
@@ -109,6 +111,10 @@ function launchFor(variant: Variant, built: string, repo: string, traceFile: str
       return node("pulumi-empty.js", { BENCH_PULUMI_DIR: tools.pulumi });
     case "pulumi-dynamic-floor":
       return node("pulumi-dynamic-floor.js", { BENCH_PULUMI_DIR: tools.pulumi });
+    case "tofu-instance":
+      return node("tofu-instance.js", { BENCH_TOFU_DIR: tools.tofu });
+    case "pulumi-instance":
+      return node("pulumi-instance.js", { BENCH_PULUMI_DIR: tools.pulumi });
   }
 }
 
@@ -139,23 +145,31 @@ async function main(): Promise<void> {
   const repo = path.resolve(benchDir, "..");
   if (!fs.existsSync(path.join(repo, "bin/sdk/providers.js"))) throw new Error("bin/ is missing: run `npm run build` first");
   const tools: Tools = {};
-  if (opts.variants.includes("tofu")) tools.tofu = toolFolder(repo, "tofu.sh");
+  if (opts.variants.some((v) => v.startsWith("tofu"))) tools.tofu = toolFolder(repo, "tofu.sh");
   if (opts.variants.some((v) => v.startsWith("pulumi-"))) tools.pulumi = toolFolder(repo, "pulumi-cli.sh");
   const built = buildBench(benchDir);
   const admin = new Housekeeper(async () => new Neutron(await authenticate(benchCloud())));
   // Every variant talks to the cloud through the counting proxies: Keystone's answers point it at Neutron's.
   const direct = benchCloud();
-  const neutronUrl = new URL((await admin.with(async () => authenticate(direct))).networkUrl);
+  const session = await admin.with(async () => authenticate(direct));
+  const neutronUrl = new URL(session.networkUrl);
+  // Nova and Glance too (the instance workload), when the catalog has them
+  const more = (["compute", "image"] as const).filter((t) => session[`${t}Url`]).map((t) => ({ service: t, listenPort: PROXY_PORTS[t], upstream: new URL(session[`${t}Url`]!).origin }));
   const proxy = await CountingProxy.start([
     { service: "keystone", listenPort: PROXY_PORTS.keystone, upstream: new URL(direct.authUrl).origin },
     { service: "neutron", listenPort: PROXY_PORTS.neutron, upstream: neutronUrl.origin },
+    ...more,
   ]);
+  const instanceFiles = opts.variants.some((v) => INSTANCE.includes(v)) ? makeInstanceFiles() : undefined;
+  const directEnv = osEnv(direct);
   const proxied: BenchCloud = { ...direct, authUrl: proxy.url("keystone") + new URL(direct.authUrl).pathname };
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
-  const stale = await admin.with((n) => sweep(n, NAME_ROOT));
+  const stale = (instanceFiles ? sweepInstance(NAME_ROOT, directEnv) : 0) + (await admin.with((n) => sweep(n, NAME_ROOT)));
   if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
+  const networkOnly = opts.variants.filter((v) => !INSTANCE.includes(v)).length > 0;
   console.log(
-    `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` +
+    (networkOnly ? `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` : "") +
+      (instanceFiles ? "instance workload: external + tenant network, router, key pair, image upload, flavor, server, floating IP; " : "") +
       `${opts.runs} run(s) of ${opts.variants.join(", ")}` +
       (opts.cliRules < opts.rules ? `; the CLI creates only ${opts.cliRules} rules and its time is SCALED to ${opts.rules}` : ""),
   );
@@ -170,9 +184,9 @@ async function main(): Promise<void> {
       const tried: string[] = [];
       for (let attempt = 1; ; attempt++) {
         const physnet = await admin.with((n) => freePhysnet(n, tried));
-        const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant));
+        const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant), INSTANCE.includes(variant) ? instanceFiles : undefined);
         const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-trace-")), "http.jsonl");
-        const timeout = variant === "cli" ? 60 * 60e3 : 10 * 60e3;
+        const timeout = variant === "cli" ? 60 * 60e3 : INSTANCE.includes(variant) ? 20 * 60e3 : 10 * 60e3;
         let outcome: Outcome;
         let leftovers = 0;
         proxy.log.length = 0;
@@ -181,7 +195,7 @@ async function main(): Promise<void> {
           outcome = await runVariant(launchFor(variant, built, repo, traceFile, proxied, tools), workload, timeout);
         } finally {
           // Whatever happened, nothing of this run stays in the cloud.
-          leftovers = await admin.with((n) => sweep(n, workload.prefix));
+          leftovers = (INSTANCE.includes(variant) ? sweepInstance(workload.prefix, directEnv) : 0) + (await admin.with((n) => sweep(n, workload.prefix)));
         }
         const r = outcome.result;
         const error = r?.ok ? undefined : r?.error ?? `exited with ${outcome.exitCode}: ${outcome.stderrTail}`;
@@ -235,6 +249,7 @@ async function main(): Promise<void> {
   admin.close();
   await proxy.close();
   fs.rmSync(built, { recursive: true, force: true });
+  if (instanceFiles) fs.rmSync(path.dirname(instanceFiles.imageFile), { recursive: true, force: true });
 
   const summary = save(records, opts, loadBefore[0]);
   printSummary(summary);
@@ -299,6 +314,8 @@ export interface Summary {
   ratios: Array<{ name: string; of: string; judged: boolean; value: number | null; max: number; met: boolean | null }>;
   /** The CLI targets: one phase of one variant against one phase of another (medians), and the same ratio per round. */
   phaseRatios: Array<{ name: string; value: number | null; perRound: number[]; max: number; met: boolean | null }>;
+  /** The instance workload: pulumi-instance's phase over tofu-instance's (medians, and per round); no target. */
+  instanceRatios: Array<{ name: string; value: number | null; perRound: number[] }>;
   ours: Record<string, OursSummary>;
   /** pulumi-cli, pulumi-empty and pulumi-dynamic-floor: per phase, the CLI's time and the providers' share of it (medians). */
   engine: Record<string, Record<string, EngineSummary>>;
@@ -385,8 +402,22 @@ function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Sum
     }
     phaseRatios.push({ name: t.name, value, perRound, max: t.max, met: value === null ? null : value <= t.max });
   }
+  // The instance workload: pulumi-instance's phases over tofu-instance's (for information: no target)
+  const instanceRatios: Summary["instanceRatios"] = [];
+  for (const t of INSTANCE_RATIOS) {
+    if (!opts.variants.includes(t.of as Variant) || !opts.variants.includes(t.against as Variant)) continue;
+    const mine = variants[t.of].medianPhasesMs[t.phase] ?? null;
+    const other = variants[t.against].medianPhasesMs[t.againstPhase] ?? null;
+    const perRound: number[] = [];
+    for (let run = 0; run < opts.runs; run++) {
+      const a = records.find((r) => r.ok && r.run === run && r.variant === t.of)?.phasesMs[t.phase];
+      const b = records.find((r) => r.ok && r.run === run && r.variant === t.against)?.phasesMs[t.againstPhase];
+      if (a !== undefined && b) perRound.push(a / b);
+    }
+    instanceRatios.push({ name: t.name, value: mine !== null && other ? mine / other : null, perRound });
+  }
   const engine: Summary["engine"] = {};
-  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor"]) {
+  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "pulumi-instance"]) {
     const runs = records.filter((r) => r.variant === v && r.ok);
     if (!runs.length) continue;
     engine[v] = {};
@@ -402,7 +433,16 @@ function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Sum
       };
     }
   }
-  return { rules: opts.rules, cliRules: opts.cliRules, variants, judged: JUDGED, ratios, phaseRatios, ours, engine };
+  return { rules: opts.rules, cliRules: opts.cliRules, variants, judged: JUDGED, ratios, phaseRatios, instanceRatios, ours, engine };
+}
+
+/** The instance workload's image (a real qcow2 made by qemu-img, Debian's qemu-utils) and key pair's public key, once per bench run. */
+function makeInstanceFiles(): { imageFile: string; publicKey: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-instance-"));
+  const imageFile = path.join(dir, "disk.qcow2");
+  execFileSync("qemu-img", ["create", "-q", "-f", "qcow2", imageFile, "16M"]);
+  execFileSync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "bench@oslab", "-f", path.join(dir, "key")]);
+  return { imageFile, publicKey: fs.readFileSync(path.join(dir, "key.pub"), "utf8").trim() };
 }
 
 main().catch((e) => {

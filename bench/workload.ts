@@ -27,6 +27,26 @@ export interface Workload {
   seedRules: Rule[];
   rulesGroup: string;
   rules: Rule[];
+  /** The instance workload (variants pulumi-instance and tofu-instance), see `instanceWorkload`. */
+  instance?: InstanceWorkload;
+}
+
+/**
+ * The learner's first instance (issue 17), what examples/first-instance makes: an external flat network with a
+ * pool (the seed's), a tenant network + subnet, a router between them; a key pair, an image uploaded from a local
+ * qcow2 (made with qemu-img), a flavor, a server on the tenant network (Nova's fake driver) and a floating IP from
+ * the external network on the server's port.
+ */
+export interface InstanceWorkload {
+  external: { name: string; physnet: string; subnet: string; cidr: string; gatewayIp: string; pool: { start: string; end: string } };
+  tenant: { name: string; subnet: string; cidr: string };
+  router: string;
+  keypair: { name: string; publicKey: string };
+  image: { name: string; file: string };
+  flavor: { name: string; vcpus: number; ram: number; disk: number };
+  server: string;
+  /** The floating IP's description (it has no name): the sweep finds it by it. */
+  floatingIp: string;
 }
 
 /** Every name the benchmark creates starts with this (and nothing else in the cloud should). */
@@ -53,9 +73,24 @@ export function manyRules(count: number): Rule[] {
   }));
 }
 
-export function makeWorkload(variant: string, run: string, physnet: string, ruleCount: number): Workload {
+/** The instance workload's objects, named under `prefix`; the image file and public key are made once per bench run. */
+export function instanceWorkload(prefix: string, physnet: string, files: { imageFile: string; publicKey: string }): InstanceWorkload {
+  return {
+    external: { name: `${prefix}-ext`, physnet, subnet: `${prefix}-ext-subnet`, cidr: "10.0.2.0/24", gatewayIp: "10.0.2.1", pool: { start: "10.0.2.100", end: "10.0.2.200" } },
+    tenant: { name: `${prefix}-net`, subnet: `${prefix}-subnet`, cidr: "192.168.77.0/24" },
+    router: `${prefix}-router`,
+    keypair: { name: `${prefix}-key`, publicKey: files.publicKey },
+    image: { name: `${prefix}-img`, file: files.imageFile },
+    flavor: { name: `${prefix}-flavor`, vcpus: 1, ram: 64, disk: 1 },
+    server: `${prefix}-vm`,
+    floatingIp: `${prefix}-fip`,
+  };
+}
+
+export function makeWorkload(variant: string, run: string, physnet: string, ruleCount: number, instanceFiles?: { imageFile: string; publicKey: string }): Workload {
   const prefix = `${NAME_ROOT}${variant}-${run}`;
   return {
+    instance: instanceFiles ? instanceWorkload(prefix, physnet, instanceFiles) : undefined,
     prefix,
     network: { name: `${prefix}-net`, physnet },
     subnet: { name: `${prefix}-subnet`, cidr: "10.0.2.0/24", gatewayIp: "10.0.2.1", pool: { start: "10.0.2.100", end: "10.0.2.200" } },

@@ -597,6 +597,8 @@ bind_port = 9292
 workers = 1
 log_dir = /var/log/glance
 log_file = glance-api.log
+# the image import API (web-download, enabled by default) stages its data here
+node_staging_uri = file:///var/lib/glance/staging/
 [database]
 connection = $(mysql_url glance)
 [glance_store]
@@ -607,13 +609,17 @@ filesystem_store_datadir = /var/lib/glance/images/
 flavor = keystone
 [oslo_concurrency]
 lock_path = /var/lib/glance/lock
+[import_filtering_opts]
+# web-download from a test's own HTTP server on loopback (refused by default: loopback unless listed, ports 80/443)
+allowed_hosts = [127.0.0.1]
+allowed_ports = []
 EOF
   authtoken_section glance
 }
 
 setup_glance() {
   install -d -o glance -g glance -m 750 /etc/glance/glance-api.conf.d /var/lib/glance /var/lib/glance/images \
-    /var/lib/glance/lock /var/log/glance
+    /var/lib/glance/lock /var/lib/glance/staging /var/log/glance
   write_conf glance-api /etc/glance/glance-api.conf.d/50-openstack-zed-test.conf glance:glance 640 < <(glance_conf)
   local args=(--config-file /etc/glance/glance-api.conf --config-dir /etc/glance/glance-api.conf.d) stamp
   stamp=$(digest < /etc/glance/glance-api.conf.d/50-openstack-zed-test.conf)

@@ -81,3 +81,32 @@ export class Housekeeper {
     this.neutron = undefined;
   }
 }
+
+/**
+ * The instance workload's leftovers named `<prefix>...` (servers, floating IPs by description, routers with their
+ * interfaces, images, flavors, key pairs), with the `openstack` CLI (`env` = its OS_* variables); run before
+ * `sweep`, which then takes the networks. Returns how many objects it removed.
+ */
+export function sweepInstance(prefix: string, env: NodeJS.ProcessEnv): number {
+  const { execFileSync } = require("child_process") as typeof import("child_process");
+  const os = (...args: string[]): any => {
+    const out = execFileSync("openstack", [...args, "-f", "json"], { env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+    return out.trim() ? JSON.parse(out) : null;
+  };
+  const run = (...args: string[]) => execFileSync("openstack", args, { env, stdio: "ignore", timeout: 300_000 });
+  const mine = (list: any[], key = "Name") => (list ?? []).filter((x) => typeof x[key] === "string" && x[key].startsWith(prefix));
+  let removed = 0;
+  for (const s of mine(os("server", "list", "--name", `^${prefix}`))) (run("server", "delete", "--wait", s.ID), removed++);
+  for (const f of mine(os("floating", "ip", "list", "--long"), "Description")) (run("floating", "ip", "delete", f.ID), removed++);
+  for (const r of mine(os("router", "list"))) {
+    for (const p of os("port", "list", "--router", r.ID, "--device-owner", "network:router_interface") ?? []) {
+      for (const ip of p["Fixed IP Addresses"] ?? []) run("router", "remove", "subnet", r.ID, ip.subnet_id);
+    }
+    run("router", "delete", r.ID);
+    removed++;
+  }
+  for (const i of mine(os("image", "list"))) (run("image", "delete", i.ID), removed++);
+  for (const f of mine(os("flavor", "list", "--all"))) (run("flavor", "delete", f.ID), removed++);
+  for (const k of mine(os("keypair", "list"))) (run("keypair", "delete", k.Name), removed++);
+  return removed;
+}

@@ -11,6 +11,9 @@ export interface Session {
   projectId: string;
   /** The public network endpoint of the region, from the token's catalog (no trailing slash). */
   networkUrl: string;
+  /** Nova's and Glance's public endpoints, when the cloud has them (the instance workload). */
+  computeUrl?: string;
+  imageUrl?: string;
 }
 
 export interface Answer {
@@ -54,7 +57,11 @@ export async function authenticate(cloud: BenchCloud): Promise<Session> {
   const network = (t.catalog ?? []).find((s: any) => s.type === "network");
   const endpoint = network?.endpoints.find((e: any) => e.interface === "public" && (e.region_id === cloud.regionName || e.region === cloud.regionName));
   if (!endpoint) throw new Error(`no public network endpoint in region ${cloud.regionName}`);
-  return { token, projectId: t.project.id, networkUrl: String(endpoint.url).replace(/\/+$/, "") };
+  const publicUrl = (type: string) => {
+    const e = (t.catalog ?? []).find((s: any) => s.type === type)?.endpoints.find((e: any) => e.interface === "public" && (e.region_id === cloud.regionName || e.region === cloud.regionName));
+    return e ? String(e.url).replace(/\/+$/, "") : undefined;
+  };
+  return { token, projectId: t.project.id, networkUrl: String(endpoint.url).replace(/\/+$/, ""), computeUrl: publicUrl("compute"), imageUrl: publicUrl("image") };
 }
 
 /** Neutron on one keep-alive connection. `requests` and `connections` count what was actually sent/opened. */

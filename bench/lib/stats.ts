@@ -30,6 +30,14 @@ export const PHASE_TARGETS = [
   { name: "pulumi preview --refresh / the do-nothing dynamic resources' (read)", of: "pulumi-cli", phase: "read", against: "pulumi-dynamic-floor", againstPhase: "read", max: 1.5 },
 ];
 
+/** The instance workload: pulumi-instance's phase over tofu-instance's, reported for information (no target). */
+export const INSTANCE_RATIOS = [
+  { name: "instance: pulumi up / tofu apply (create)", of: "pulumi-instance", phase: "create", against: "tofu-instance", againstPhase: "create" },
+  { name: "instance: no-op pulumi up / no-op tofu apply", of: "pulumi-instance", phase: "noop", against: "tofu-instance", againstPhase: "noop" },
+  { name: "instance: pulumi preview --refresh / tofu plan (refresh)", of: "pulumi-instance", phase: "read", against: "tofu-instance", againstPhase: "read" },
+  { name: "instance: pulumi destroy / tofu destroy (delete)", of: "pulumi-instance", phase: "delete", against: "tofu-instance", againstPhase: "delete" },
+];
+
 export interface TraceLine {
   method: string;
   service: string;

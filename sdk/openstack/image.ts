@@ -3,15 +3,18 @@ import { getExisting, LabResource } from "../resource";
 import { AdoptArgs, CloudArgs, secretCloud } from "./cloud";
 
 /**
- * A Glance image uploaded from a local file (streamed, with progress, checked against Glance's hash). A changed
+ * A Glance image uploaded from a local file (streamed, with progress, checked against Glance's hash), or imported
+ * by Glance from a URL (web-download). A changed
  * file (its hash), diskFormat or containerFormat replaces it; the rest changes in place.
  * See provider/openstack/image/README.md.
  */
 export interface ImageArgs {
   name: pulumi.Input<string>;
-  /** The local file (an absolute path, or relative to the program's folder). */
-  file: pulumi.Input<string>;
-  /** raw, qcow2, vmdk, vdi, vhd, vhdx, iso ...; absent = from the file's header. */
+  /** The local file (an absolute path, or relative to the program's folder); or sourceUrl. */
+  file?: pulumi.Input<string>;
+  /** An http(s) URL Glance downloads the image from (its web-download import); or file. A new URL replaces the image. */
+  sourceUrl?: pulumi.Input<string>;
+  /** raw, qcow2, vmdk, vdi, vhd, vhdx, iso ...; absent = from the file's header (required with sourceUrl). */
   diskFormat?: pulumi.Input<string>;
   /** Default "bare". */
   containerFormat?: pulumi.Input<string>;
@@ -27,10 +30,12 @@ export interface ImageArgs {
   adopt?: pulumi.Input<AdoptArgs>;
 }
 
-const OUTPUTS = ["name", "fileHash", "diskFormat", "containerFormat", "minDisk", "minRam", "visibility", "properties", "status", "size", "checksum"] as const;
+const OUTPUTS = ["name", "sourceUrl", "fileHash", "diskFormat", "containerFormat", "minDisk", "minRam", "visibility", "properties", "status", "size", "checksum"] as const;
 
 export class Image extends LabResource {
   public readonly name!: pulumi.Output<string>;
+  /** The URL it was imported from (sourceUrl), when it was. */
+  public readonly sourceUrl!: pulumi.Output<string | undefined>;
   /** "sha512:<hex>" of the content (Glance's os_hash_algo:os_hash_value). */
   public readonly fileHash!: pulumi.Output<string>;
   public readonly diskFormat!: pulumi.Output<string>;

@@ -3,11 +3,14 @@
  * Glance computed (os_hash_value). The file's hash is an input (check computes it): a changed file replaces the
  * image, as do the disk and container formats; name, min disk/RAM, visibility and properties change in place.
  * A failed or interrupted upload deletes the half-made image again, so running `up` again starts clean.
+ * Or, with `sourceUrl`, Glance downloads the image itself (its web-download import): the record is created, the
+ * import started, and the image waited for until active; a failed import deletes it again with Glance's message.
+ * A changed URL replaces the image.
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
-import { createImage, deleteImage, findImage, getImage, patchImage, patchOps, uploadFile } from "./requests";
+import { createImage, deleteImage, findImage, getImage, patchImage, patchOps, startWebDownload, uploadFile, waitForImport } from "./requests";
 import { imageOutputs, liveHash } from "./results";
 import { ImageInputs, ImageOutputs, schema } from "./types";
 
@@ -21,20 +24,36 @@ export const controller: Controller<ImageInputs, ImageOutputs> = {
   // the file's path is where the program finds it, not a property of the image: its content (fileHash) is
   compare: { ...CLOUD_COMPARE, file: "ignore" },
   schema,
-  replaceOn: ["fileHash", "diskFormat", "containerFormat"],
+  replaceOn: ["fileHash", "sourceUrl", "diskFormat", "containerFormat"],
   defaultTimeoutMs: { create: 30 * 60e3, update: 2 * 60e3, delete: 5 * 60e3 },
 
   async create(inputs, ctx) {
     const client = await clientFor(inputs.cloud);
     const made = await createImage(client, inputs);
     ctx.progress(`created image record ${made.id}`);
+    if (inputs.sourceUrl !== undefined) {
+      const url = inputs.sourceUrl;
+      let live;
+      try {
+        await startWebDownload(client, made.id, url);
+        ctx.progress(`Glance is downloading ${url}`);
+        live = await waitForImport(client, made.id, url, ctx);
+      } catch (e) {
+        await deleteImage(client, made.id).catch(() => undefined);
+        const why = e instanceof Error ? e.message : String(e);
+        throw new Error(`${why}; the image ${made.id} was deleted again`);
+      }
+      ctx.progress(`imported, active (${live.size} bytes, ${liveHash(live).slice(0, 24)}...)`);
+      return { id: made.id, outs: { ...imageOutputs(live), sourceUrl: url } };
+    }
+    const file = inputs.file as string;
     let sent;
     try {
-      sent = await uploadFile(client, made.id, inputs.file, ctx);
+      sent = await uploadFile(client, made.id, file, ctx);
     } catch (e) {
       await deleteImage(client, made.id).catch(() => undefined);
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`uploading ${inputs.file} failed (${why}); the half-made image ${made.id} was deleted again: run the update again`);
+      throw new Error(`uploading ${file} failed (${why}); the half-made image ${made.id} was deleted again: run the update again`);
     }
     const live = await getImage(client, made.id);
     if (!live || live.status !== "active") {
@@ -64,7 +83,9 @@ export const controller: Controller<ImageInputs, ImageOutputs> = {
 
   async read(id, state) {
     const i = await getImage(await clientFor(state.cloud), id);
-    return i && !GONE.has(i.status) ? imageOutputs(i) : null;
+    if (!i || GONE.has(i.status)) return null;
+    // Glance keeps no record of the URL an image came from: it stays what it was imported from
+    return state.sourceUrl !== undefined ? { ...imageOutputs(i), sourceUrl: state.sourceUrl } : imageOutputs(i);
   },
 
   async update(id, _olds, news, ctx) {

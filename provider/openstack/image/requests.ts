@@ -9,7 +9,8 @@ import type { AdoptInput } from "../common";
 import { resolveFile } from "./file";
 import type { ApiImage } from "./results";
 import { ImageInputs, isOwnProperty } from "./types";
-import { IMAGES, imageFileUrl, imageUrl, PATCH_CONTENT_TYPE, SERVICE } from "./urls";
+import { IMAGES, imageFileUrl, imageImportUrl, imageTasksUrl, imageUrl, PATCH_CONTENT_TYPE, SERVICE } from "./urls";
+import { sleep } from "../common";
 
 export function createBody(i: ImageInputs): Record<string, unknown> {
   return {
@@ -108,4 +109,56 @@ export async function findImage(client: OpenStackClient, adopt: AdoptInput): Pro
   const found: ApiImage[] = (body?.images ?? []).filter((i: ApiImage) => i.name === adopt.name);
   if (found.length > 1) throw new Error(`adopt: ${found.length} images are named "${adopt.name}" in project ${client.projectId} (${found.map((i) => i.id).join(", ")}); adopt by id instead`);
   return found[0]?.id ?? null;
+}
+
+/** Asks Glance to download `uri` into the (queued) image: its web-download import, done by a Glance task. */
+export async function startWebDownload(client: OpenStackClient, id: string, uri: string): Promise<void> {
+  await client.request(SERVICE, "POST", imageImportUrl(id), { body: { method: { name: "web-download", uri } } });
+}
+
+interface ImportTask {
+  id: string;
+  status: string;
+  message: string;
+  created_at: string;
+}
+
+/** The image's newest import task, or null (Glance without the tasks call: older than API 2.12). */
+export async function lastImportTask(client: OpenStackClient, id: string): Promise<ImportTask | null> {
+  try {
+    const body = await client.get(SERVICE, imageTasksUrl(id));
+    const tasks: ImportTask[] = body?.tasks ?? [];
+    return tasks.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)))[0] ?? null;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}
+
+/**
+ * Waits until the imported image is active, saying what Glance is doing when it changes (status, the import
+ * task's status and message, bytes so far). A failed import task (or the image falling back to `queued` with
+ * `os_glance_failed_import` set) fails with Glance's own message; so does the deadline (customTimeouts.create).
+ */
+export async function waitForImport(client: OpenStackClient, id: string, uri: string, ctx: Pick<OpContext, "progress" | "deadline">): Promise<ApiImage> {
+  let last = "";
+  let wait = 300;
+  for (;;) {
+    const image = await getImage(client, id);
+    if (!image) throw new Error(`image ${id} disappeared during the import`);
+    if (image.status === "active") return image;
+    const task = await lastImportTask(client, id);
+    const failedStores = String(image.os_glance_failed_import ?? "");
+    if (task?.status === "failure" || failedStores || image.status === "killed") {
+      throw new Error(`Glance could not import ${uri}: ${task?.message || `the import failed (status ${image.status}${failedStores ? `, failed stores ${failedStores}` : ""})`}`);
+    }
+    const now = `status ${image.status}${task ? `, task ${task.status}${task.message ? `: ${task.message}` : ""}` : ""}`;
+    if (now !== last) ctx.progress(`importing ${uri}: ${now}`);
+    last = now;
+    if (Date.now() + wait > ctx.deadline) {
+      throw new Error(`image ${id} is still ${image.status} after importing ${uri} until the deadline; raise customTimeouts.create if the download is just slow`);
+    }
+    await sleep(wait);
+    wait = Math.min(wait * 2, 3000);
+  }
 }

@@ -148,6 +148,13 @@ export const image: ResourceCorpus = {
     ["properties a list", { properties: ["os_distro=cirros"] }, "properties", /record|object/i],
     ["disk_format (API name)", { disk_format: "raw" }, "disk_format", /allowed: .*diskFormat/],
     ["path instead of file", { path: RAW_FILE }, "path", /not a field/],
+    ["sourceUrl with file", { sourceUrl: "http://127.0.0.1/disk.qcow2", diskFormat: "raw" }, "sourceUrl", /cannot be given with file/],
+    ["sourceUrl without diskFormat", { file: undefined, sourceUrl: "http://127.0.0.1/disk.qcow2" }, "diskFormat", /required with sourceUrl/],
+    ["sourceUrl ftp", { file: undefined, sourceUrl: "ftp://host/disk.qcow2", diskFormat: "qcow2" }, "sourceUrl", /http:\/\/ or https:\/\//],
+    ["sourceUrl not a URL", { file: undefined, sourceUrl: "disk.qcow2", diskFormat: "qcow2" }, "sourceUrl", /not a URL/],
+    ["sourceUrl with a password", { file: undefined, sourceUrl: "https://u:pw@host/disk.qcow2", diskFormat: "qcow2" }, "sourceUrl", /user name or password/],
+    ["sourceUrl with a line break", { file: undefined, sourceUrl: "http://host/a\nb", diskFormat: "qcow2" }, "sourceUrl", /line breaks/],
+    ["sourceUrl a number", { file: undefined, sourceUrl: 3, diskFormat: "qcow2" }, "sourceUrl", /string/],
     ["url (web-download not supported)", { url: "http://example.org/cirros.img" }, "url", /not a field/],
     ["fileHash (set by check)", { fileHash: "sha512:00" }, "fileHash", /not a field/],
     ["checksum (an output)", { checksum: "abc" }, "checksum", /not a field/],
@@ -161,6 +168,7 @@ export const image: ResourceCorpus = {
     { name: "cirros-qcow2", file: QCOW2_FILE, diskFormat: "qcow2", containerFormat: "bare", minDisk: 1, minRam: 64 },
     { name: "raw", file: RAW_FILE, diskFormat: "raw", visibility: "public", properties: { os_distro: "cirros", hw_disk_bus: "virtio" } },
     { name: "shared", file: RAW_FILE, visibility: "shared", properties: {} },
+    { name: "cirros-web", sourceUrl: "https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img", diskFormat: "qcow2" },
   ],
 };
 

@@ -31,8 +31,11 @@ let reader: CliStack | undefined;
 let networkId: string;
 let proxy: http.Server;
 let cutUploads = true;
+let files: http.Server;
+/** The test's own HTTP server Glance's web-download fetches from (the test cloud's Glance allows 127.0.0.1). */
+const FILES_PORT = 18451;
 /** The config every run starts from; a case's changes are given per run, so one failing case cannot leave them set. */
-const BASE = (): Record<string, string> => ({ role: "web", ram: "64", imageFile: file("disk.qcow2"), errorServer: "false", uploadEndpoint: "", bigImageFile: "" });
+const BASE = (): Record<string, string> => ({ role: "web", ram: "64", imageFile: file("disk.qcow2"), errorServer: "false", uploadEndpoint: "", bigImageFile: "", webImageUrl: "" });
 const run = (command: "up" | "preview" | "destroy", flags: CliFlags = {}, config: Record<string, string> = {}) =>
   stack.run(command, flags, { config: { ...BASE(), ...config } });
 const sha512 = (f: string) => `sha512:${createHash("sha512").update(fs.readFileSync(f)).digest("hex")}`;
@@ -58,6 +61,17 @@ function startGlanceProxy(port: number): Promise<http.Server> {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
 }
 
+/** Serves the files of `dir` (404 for anything else). */
+function serveFiles(port: number): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const f = file(path.basename(req.url ?? "/"));
+    if (req.method !== "GET" || !fs.existsSync(f)) return void res.writeHead(404, { "content-type": "text/plain" }).end("no such file");
+    res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(fs.statSync(f).size) });
+    fs.createReadStream(f).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)));
+}
+
 beforeAll(async () => {
   for (const [f, type] of [["ed", "ed25519"], ["rsa", "rsa"], ["hand", "ed25519"]]) {
     execFileSync("ssh-keygen", ["-q", "-t", type, "-N", "", "-C", `lab@${f}`, "-f", file(f)]);
@@ -69,6 +83,7 @@ beforeAll(async () => {
   networkId = net.id;
   cli("subnet", "create", "--network", networkId, "--subnet-range", `10.${150 + (process.pid % 50)}.3.0/24`, `${PREFIX}-sub`);
   proxy = await startGlanceProxy(18300);
+  files = await serveFiles(FILES_PORT);
   stack = new CliStack({
     programDir: path.join(__dirname, "fixture"),
     config: {
@@ -91,6 +106,8 @@ afterAll(async () => {
     quiet("subnet", "delete", `${PREFIX}-sub`);
     quiet("network", "delete", `${PREFIX}-net`);
     proxy?.close();
+    files?.close();
+    for (const i of cli("image", "list", "--name", `${PREFIX}-web`)) quiet("image", "delete", i.ID);
     reader?.dispose();
     stack?.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -206,6 +223,36 @@ test("an image upload broken off mid-way fails, leaves no image, and the next up
   expect(images[0].Status).toBe("active");
   expect((await run("up")).error).toBeNull();
   expect(cli("image", "list", "--name", `${PREFIX}-img2`)).toEqual([]);
+});
+
+test("an image imported by Glance from a URL (web-download): active with the file's hash; a new URL replaces it; a bad URL fails with Glance's message and leaves nothing", async () => {
+  const url = `http://127.0.0.1:${FILES_PORT}/disk.qcow2`;
+  const up = await run("up", {}, { webImageUrl: url });
+  expect(up.error).toBeNull();
+  expect(up.ops()).toMatchObject({ webImage: "create", image: "same" });
+  expect(up.progressDuringStep("webImage", /Glance is downloading .*disk\.qcow2/)).toBe(true);
+  const o = up.outputs;
+  expect(o.webImageStatus).toBe("active");
+  expect(o.webImageHash).toBe(sha512(file("disk.qcow2")));
+  expect(o.webImageChecksum).toBe(createHash("md5").update(fs.readFileSync(file("disk.qcow2"))).digest("hex"));
+  expect(cli("image", "show", o.webImageId)).toMatchObject({ status: "active", disk_format: "qcow2", size: fs.statSync(file("disk.qcow2")).size });
+  expect((await run("preview", { refresh: true, expectNoChanges: true }, { webImageUrl: url })).error).toBeNull();
+
+  fs.copyFileSync(file("disk.qcow2"), file("moved.qcow2"));
+  const moved = await run("preview", { diff: true }, { webImageUrl: `http://127.0.0.1:${FILES_PORT}/moved.qcow2` });
+  expect(moved.ops()).toMatchObject({ webImage: expect.stringMatching(/replace/) });
+
+  const bad = await run("up", {}, { webImageUrl: `http://127.0.0.1:${FILES_PORT}/missing.qcow2` });
+  expect(bad.ok).toBe(false);
+  // Glance's own task message (Zed says only "Task failed due to Internal Error" for a 404; its log has the 404)
+  expect(bad.stdout).toMatch(/Glance could not import http:\/\/127\.0\.0\.1:\d+\/missing\.qcow2: Task failed/);
+  expect(bad.stdout).toMatch(/was deleted again/);
+  // the replacement never came to be: only the first image is there, untouched
+  expect(cli("image", "list", "--name", `${PREFIX}-web`).map((i: any) => i.ID)).toEqual([o.webImageId]);
+
+  const down = await run("up");
+  expect(down.error).toBeNull();
+  expect(cli("image", "list", "--name", `${PREFIX}-web`)).toEqual([]);
 });
 
 test("a second stack: get reads server, image, flavor and key pair; import takes hand-made ones over; its destroy keeps the got ones", async () => {

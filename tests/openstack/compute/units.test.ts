@@ -61,3 +61,26 @@ test("image patch: only the changed fields; properties set, replaced and removed
 test("Nova requests name their microversion in both headers", () => {
   expect(microversionHeaders("2.37")).toEqual({ "OpenStack-API-Version": "compute 2.37", "X-OpenStack-Nova-API-Version": "2.37" });
 });
+
+test("image check: file or sourceUrl, never both, each refused naming its field; a URL needs diskFormat and no credentials", async () => {
+  const { provider } = require("../../../provider/openstack/image/controller");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-imgchk-"));
+  try {
+    const img = path.join(dir, "a.raw");
+    fs.writeFileSync(img, Buffer.alloc(1024));
+    const failures = async (inputs: Record<string, unknown>) => ((await provider.check({}, { name: "i", ...inputs })).failures ?? []).map((f: any) => `${f.property}: ${f.reason}`);
+    expect(await failures({ file: img, sourceUrl: "http://127.0.0.1/a.qcow2", diskFormat: "raw" })).toEqual([expect.stringMatching(/^sourceUrl: .*cannot be given with file/)]);
+    expect(await failures({})).toEqual([expect.stringMatching(/^file: .*is required .*unless sourceUrl/)]);
+    expect(await failures({ sourceUrl: "http://127.0.0.1/a.qcow2" })).toEqual([expect.stringMatching(/^diskFormat: .*is required with sourceUrl/)]);
+    expect(await failures({ sourceUrl: "ftp://host/a.qcow2", diskFormat: "qcow2" })).toEqual([expect.stringMatching(/^sourceUrl: .*http:\/\/ or https:\/\//)]);
+    expect(await failures({ sourceUrl: "http://u:pw@host/a.qcow2", diskFormat: "qcow2" })).toEqual([expect.stringMatching(/^sourceUrl: .*user name or password/)]);
+    expect(await failures({ sourceUrl: "http://host/a b.qcow2", diskFormat: "qcow2" })).toEqual([expect.stringMatching(/^sourceUrl: .*spaces/)]);
+    const ok = await provider.check({}, { name: "i", sourceUrl: "https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img", diskFormat: "qcow2" });
+    expect(ok.failures ?? []).toEqual([]);
+    expect(ok.inputs).toMatchObject({ sourceUrl: "https://download.cirros-cloud.net/0.6.2/cirros-0.6.2-x86_64-disk.img", diskFormat: "qcow2", containerFormat: "bare" });
+    expect(ok.inputs.fileHash).toBeUndefined();
+    expect((await provider.check({}, { name: "i", file: img })).inputs.fileHash).toMatch(/^sha512:/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
