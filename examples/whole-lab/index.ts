@@ -24,6 +24,10 @@ const theLab = new lab.OpenStackLab("lab", {
     httpPort: config.getNumber("httpPort"),
     keystonePort: config.getNumber("keystonePort"),
     neutronPort: config.getNumber("neutronPort"),
+    novaPort: config.getNumber("novaPort"),
+    glancePort: config.getNumber("glancePort"),
+    placementPort: config.getNumber("placementPort"),
+    novncPort: config.getNumber("novncPort"),
   },
   vm: {
     name: config.get("vmName"),
