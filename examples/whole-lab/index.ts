@@ -62,6 +62,8 @@ const theLab = new lab.OpenStackLab("lab", {
 });
 
 export const dashboardUrl = theLab.dashboardUrl;
+// for a stack on the lab: console URLs from Nova name the guest; this is the noVNC forward on the PC
+export const consoleBaseUrl = theLab.consoleBaseUrl;
 export const vmUuid = theLab.vm.uuid;
 export const externalNetworkId = theLab.externalNetwork.id;
 export const publicSubnetId = theLab.publicSubnet.id;

@@ -88,6 +88,8 @@ export class OpenStackLab extends pulumi.ComponentResource {
   public readonly icmpRule: openstack.SecurityGroupRule;
   public readonly sshRule: openstack.SecurityGroupRule;
   public readonly dashboardUrl: pulumi.Output<string>;
+  /** The noVNC console proxy through its forward: what a console URL from Nova gets in place of the guest's address. */
+  public readonly consoleBaseUrl: pulumi.Output<string>;
   /** Credentials that work from the PC (through the forwarded ports). */
   public readonly cloud: pulumi.Output<openstack.CloudArgs>;
 
@@ -240,8 +242,10 @@ export class OpenStackLab extends pulumi.ComponentResource {
     }, after);
 
     this.dashboardUrl = pulumi.interpolate`http://${hostIp}:${port("httpPort")}/dashboard`;
+    this.consoleBaseUrl = pulumi.interpolate`http://${hostIp}:${port("novncPort")}`;
     this.registerOutputs({
       dashboardUrl: this.dashboardUrl,
+      consoleBaseUrl: this.consoleBaseUrl,
       vmUuid: this.vm.uuid,
       externalNetworkId: this.externalNetwork.id,
       publicSubnetId: this.publicSubnet.id,
