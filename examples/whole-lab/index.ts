@@ -52,6 +52,7 @@ const theLab = new lab.OpenStackLab("lab", {
     adminPassword: config.requireSecret("adminPassword"),
     extraAnswers: config.getObject<Record<string, string>>("extraAnswers"),
     timeoutMinutes: config.getNumber("packstackTimeoutMinutes"),
+    virtType: config.get("virtType") as "auto" | "kvm" | "qemu" | undefined,
   },
   networks: {
     externalNetworkName: config.get("externalNetworkName"),

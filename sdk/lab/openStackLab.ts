@@ -58,6 +58,8 @@ export interface OpenStackLabArgs {
     adminPassword: pulumi.Input<string>;
     extraAnswers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     timeoutMinutes?: pulumi.Input<number>;
+    /** Nova's virt_type: "auto" (default) follows the VM (kvm with nested virtualization, qemu without). */
+    virtType?: pulumi.Input<"auto" | "kvm" | "qemu">;
     /** Take over a Packstack install that already runs on the VM (its answer file and keystonerc). */
     adopt?: boolean;
   };
@@ -177,6 +179,7 @@ export class OpenStackLab extends pulumi.ComponentResource {
       physnet: SEED.physnet,
       extraAnswers: args.packstack.extraAnswers,
       timeoutMinutes: args.packstack.timeoutMinutes ?? 120,
+      virtType: args.packstack.virtType,
       ...(args.packstack.adopt ? { adopt: {} } : {}),
     }, { ...child, dependsOn: [this.hostPrep], customTimeouts: { create: "150m", update: "150m" } });
 
