@@ -11,6 +11,7 @@ import { fileBackendUrl, LabPaths } from "./paths";
 import { labProgram } from "./program";
 import { CliChoice } from "./pulumiCli";
 import type { LabSettings } from "./doctor/checks";
+import { FORWARDS, SEED } from "../sdk/lab/defaults";
 
 export const PROJECT = "pulumi-openstack-lab";
 
@@ -93,16 +94,12 @@ export function labSettings(config: ConfigMap, env: NodeJS.ProcessEnv = process.
   const get = (k: string) => config[key(k)]?.value;
   const num = (k: string, d: number) => (get(k) !== undefined && get(k) !== "" ? Number(get(k)) : d);
   return {
-    memoryMb: num("memoryMb", 16384),
-    diskSizeMb: num("diskSizeMb", 102400),
-    ports: [
-      { name: "sshPort", port: num("sshPort", 2222) },
-      { name: "httpPort", port: num("httpPort", 8080) },
-      { name: "keystonePort", port: num("keystonePort", 5000) },
-      { name: "neutronPort", port: num("neutronPort", 9696) },
-    ],
-    natNetworkName: get("natNetworkName") ?? "LabNatNetwork",
-    cidr: get("cidr") ?? "10.0.2.0/24",
+    memoryMb: num("memoryMb", SEED.memoryMb),
+    diskSizeMb: num("diskSizeMb", SEED.diskSizeMb),
+    ports: FORWARDS.map((f) => ({ name: f.key, port: num(f.key, f.hostPort), what: f.what })),
+    natNetworkName: get("natNetworkName") ?? SEED.natNetworkName,
+    cidr: get("cidr") ?? SEED.cidr,
+    vmName: get("vmName") ?? SEED.vmName,
     installerIso: env.LAB_ISO ? absolutePath(env.LAB_ISO, env) : get("installerIso"),
     isoSha256: env.LAB_ISO_SHA256 || get("installerIsoSha256"),
     vboxManagePath: get("vboxManagePath"),

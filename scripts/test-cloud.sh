@@ -669,7 +669,10 @@ lock_path = /var/lib/nova/tmp
 [oslo_messaging_notifications]
 driver = noop
 [vnc]
-enabled = false
+# on, so Nova hands out noVNC console URLs (POST /servers/{id}/remote-consoles): the fake driver answers with a
+# fake console; no VNC server or novncproxy runs here
+enabled = true
+novncproxy_base_url = http://127.0.0.1:6080/vnc_auto.html
 [neutron]
 service_metadata_proxy = false
 default_floating_pool = external_network

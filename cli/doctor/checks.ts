@@ -3,6 +3,7 @@
  * each can be tested with a passing and a failing host. Every result that is not ok says what is wrong, why it
  * matters (which step of the lab breaks) and a one-line fix.
  */
+import type { ForwardKey } from "../../sdk/lab/defaults";
 import type { NatNetworkInfo } from "../../provider/virtualbox/vboxmanage/parse";
 import { versionWarning } from "../../provider/virtualbox/vboxmanage/version";
 import type { VBoxVersion } from "../../provider/virtualbox/vboxmanage/parse";
@@ -27,9 +28,10 @@ export interface CheckResult {
 export interface LabSettings {
   memoryMb: number;
   diskSizeMb: number;
-  ports: { name: "sshPort" | "httpPort" | "keystonePort" | "neutronPort"; port: number }[];
+  ports: { name: ForwardKey; port: number; what?: string }[];
   natNetworkName: string;
   cidr: string;
+  vmName?: string;
   installerIso?: string;
   isoSha256?: string;
 }
@@ -56,6 +58,8 @@ export interface Facts {
   ports: Record<number, "free" | "busy">;
   natNetworks?: NatNetworkInfo[] | null;
   iso?: IsoFacts | null;
+  /** The lab's VM as VirtualBox shows it (absent or null: no such VM, or not asked). */
+  vm?: { nestedHwVirt: boolean | null } | null;
   /** The stack already holds the lab's VM (the ISO is not needed again; the NAT Network and ports are ours). */
   labBuilt: boolean;
   /** The VirtualBox objects the stack's state holds, whatever step failed (pending creates included): the lab's. */
@@ -96,6 +100,52 @@ export function checkVBoxManage(f: Facts): CheckResult {
   return ok("vboxmanage", title, `VirtualBox ${v.raw} (${f.vbox.exe})`);
 }
 
+/** What says Windows' own hypervisor (Hyper-V, WSL2, Windows Sandbox, VBS) holds VT-x (empty: nothing does). */
+function vtxHolders(f: Facts): string[] {
+  const si = f.windows?.systemInfo;
+  const cim = si?.source === "CIM";
+  const holders: string[] = [];
+  if (f.platform !== "win32") return holders;
+  if (si?.hypervisorDetected) holders.push(cim ? "Windows (Win32_ComputerSystem): HypervisorPresent" : "systeminfo: `A hypervisor has been detected`");
+  if (si?.vbsRunning) holders.push("Virtualization-based security is Running (Memory Integrity)");
+  if (f.windows?.hypervisorLaunchType && !/^off$/i.test(f.windows.hypervisorLaunchType)) holders.push(`bcdedit: hypervisorlaunchtype ${f.windows.hypervisorLaunchType}`);
+  return holders;
+}
+
+/**
+ * Nested virtualization (VT-x/AMD-V inside the VM, VirtualBox's `--nested-hw-virt on`): with it the VM has /dev/kvm
+ * and PackstackInstall sets Nova's virt_type to kvm; without it Nova runs instances emulated (virt_type qemu):
+ * they work, slowly. A warning, never a failure.
+ */
+export function checkNestedVirtualization(f: Facts, s: Pick<LabSettings, "vmName">): CheckResult {
+  const id = "nested-virtualization";
+  const title = "nested virtualization (instances on the lab)";
+  const why = "Nova's virt_type will be qemu (PackstackInstall, step 4, follows what the VM has): instances on the lab's OpenStack (examples/first-instance) run emulated, several times slower, but they run";
+  const holders = vtxHolders(f);
+  if (holders.length) {
+    return {
+      id, title, status: "warn",
+      what: `nested virtualization is off: Windows' own hypervisor holds VT-x (${holders.join("; ")}), so VirtualBox cannot pass it to the VM`,
+      why,
+      fix: "as Administrator: `bcdedit /set hypervisorlaunchtype off`, turn off Windows Security > Core isolation > Memory integrity (and `wsl --shutdown`), then restart the PC",
+    };
+  }
+  if (f.hostInfo?.nestedHwVirtualization === false) {
+    return { id, title, status: "warn", what: "VirtualBox reports `Processor supports nested HW virtualization: no`", why, fix: "nothing to do on this PC (its CPU or VirtualBox cannot nest); a PC with VT-x/AMD-V and VirtualBox 7.x can" };
+  }
+  if (f.vm && f.vm.nestedHwVirt === false) {
+    const vm = s.vmName ?? "openstack-lab";
+    return {
+      id, title, status: "warn",
+      what: `the VM ${vm} has nested VT-x/AMD-V off (VirtualBox's --nested-hw-virt)`,
+      why,
+      fix: `npm run lab (the VM's nestedVirtualization is on; the lab puts it back), or with the VM powered off: VBoxManage modifyvm ${vm} --nested-hw-virt on`,
+    };
+  }
+  if (!f.hostInfo) return { id, title, status: "skip", what: "not checked (VBoxManage did not answer `list hostinfo`)" };
+  return ok(id, title, f.vm?.nestedHwVirt ? `the VM has --nested-hw-virt on: virt_type kvm` : "VirtualBox can nest VT-x/AMD-V: the VM gets --nested-hw-virt on and Nova virt_type kvm");
+}
+
 export function checkVirtualization(f: Facts): CheckResult {
   const id = "virtualization";
   const title = "hardware virtualization (VT-x/AMD-V)";
@@ -111,10 +161,7 @@ export function checkVirtualization(f: Facts): CheckResult {
   if (si && si.firmwareVirtualization === false) return { ...disabled, what: cim ? "Windows (Win32_Processor): VirtualizationFirmwareEnabled is false" : "systeminfo: `Virtualization Enabled In Firmware: No`" };
   if (si && si.vmMonitorModeExtensions === false) return { ...disabled, what: `${cim ? "Windows (Win32_Processor): VMMonitorModeExtensions is false" : "systeminfo: `VM Monitor Mode Extensions: No`"} (the CPU has no VT-x/AMD-V)`, fix: "use a PC whose CPU has VT-x or AMD-V" };
   if (f.platform === "win32") {
-    const holders: string[] = [];
-    if (si?.hypervisorDetected) holders.push(cim ? "Windows (Win32_ComputerSystem): HypervisorPresent" : "systeminfo: `A hypervisor has been detected`");
-    if (si?.vbsRunning) holders.push("Virtualization-based security is Running (Memory Integrity)");
-    if (f.windows?.hypervisorLaunchType && !/^off$/i.test(f.windows.hypervisorLaunchType)) holders.push(`bcdedit: hypervisorlaunchtype ${f.windows.hypervisorLaunchType}`);
+    const holders = vtxHolders(f);
     if (holders.length) {
       return {
         id, title, status: "warn",
@@ -165,11 +212,17 @@ function forwardOwner(nets: NatNetworkInfo[] | null | undefined, port: number): 
 }
 
 export function checkPorts(f: Facts, s: LabSettings): CheckResult[] {
-  return s.ports.map(({ name, port }) => {
+  return s.ports.map(({ name, port, what }) => {
     const title = `127.0.0.1:${port} (${name})`;
     const owner = forwardOwner(f.natNetworks, port);
     if (owner && owner.name === s.natNetworkName) return ok(`port-${port}`, title, `held by this lab's NAT Network ${owner.name}`);
-    const step = name === "sshPort" ? "host preparation and Packstack (steps 3-4) cannot reach the VM over SSH" : name === "httpPort" ? "Horizon is not reachable from the PC" : "the networks step (6) cannot reach OpenStack from the PC";
+    const step = name === "sshPort"
+      ? "host preparation and Packstack (steps 3-4) cannot reach the VM over SSH"
+      : name === "httpPort"
+        ? "Horizon is not reachable from the PC"
+        : name === "keystonePort" || name === "neutronPort"
+          ? "the networks step (6) cannot reach OpenStack from the PC"
+          : `OpenStack's ${what ?? name} is not reachable from the PC (a stack on the lab, e.g. examples/first-instance, fails)`;
     if (owner) {
       return { id: `port-${port}`, title, status: "fail", what: `the NAT Network ${owner.name} already forwards ${port}`, why: `VirtualBox refuses a second forward of the same host port (step 1), so ${step}`, fix: `VBoxManage natnetwork modify --netname ${owner.name} --port-forward-4 delete <rule>, or npm run lab -- config set ${name} ${port + 1}` };
     }
@@ -233,5 +286,5 @@ export function checkNatNetwork(f: Facts, s: LabSettings): CheckResult {
 
 /** Every check, in the order the lab's steps need them. */
 export function runChecks(f: Facts, s: LabSettings): CheckResult[] {
-  return [checkVBoxManage(f), checkVirtualization(f), checkMemory(f, s), checkDisk(f, s), ...checkPorts(f, s), checkIso(f, s), checkNatNetwork(f, s)];
+  return [checkVBoxManage(f), checkVirtualization(f), checkNestedVirtualization(f, s), checkMemory(f, s), checkDisk(f, s), ...checkPorts(f, s), checkIso(f, s), checkNatNetwork(f, s)];
 }

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { locateVBoxManage } from "../../provider/virtualbox/vboxmanage/locate";
 import { parseNatNetworks, parseVersion } from "../../provider/virtualbox/vboxmanage/parse";
+import { parseVmInfo } from "../../provider/virtualbox/vboxmanage/parse/vmInfo";
 import { runVBoxManage } from "../../provider/virtualbox/vboxmanage/run";
 import { runHostCommand } from "../hostCommand";
 import type { Facts, IsoFacts, LabSettings } from "./checks";
@@ -59,7 +60,7 @@ export async function isoFacts(file: string, sha256Wanted?: string): Promise<Iso
 
 const machineFolder = (systemProperties: string) => /^Default machine folder:\s*(.+?)\s*$/m.exec(systemProperties.replace(/\r\n/g, "\n"))?.[1];
 
-async function vboxFacts(o: GatherOptions, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): Promise<Pick<Facts, "vbox" | "hostInfo" | "natNetworks"> & { folder?: string }> {
+async function vboxFacts(o: GatherOptions, platform: NodeJS.Platform, env: NodeJS.ProcessEnv, vmName?: string): Promise<Pick<Facts, "vbox" | "hostInfo" | "natNetworks" | "vm"> & { folder?: string }> {
   let exe: string;
   try {
     exe = locateVBoxManage(o.vboxManagePath, env, platform);
@@ -76,11 +77,20 @@ async function vboxFacts(o: GatherOptions, platform: NodeJS.Platform, env: NodeJ
   const versionText = await read(["--version"]);
   if (versionText === null) return { vbox: { exe, versionError: "`VBoxManage --version` failed" } };
   const [hostinfo, natnets, props] = [await read(["list", "hostinfo"]), await read(["natnetwork", "list"]), await read(["list", "systemproperties"])];
+  // the lab's VM once the stack holds it: is nested VT-x/AMD-V on (null: VirtualBox did not say)
+  const vmText = o.labBuilt && vmName ? await read(["showvminfo", vmName, "--machinereadable"]) : null;
+  let vm: Facts["vm"] = null;
+  try {
+    if (vmText !== null) vm = { nestedHwVirt: parseVmInfo(vmText).nestedVirtualization ?? null };
+  } catch {
+    vm = null;
+  }
   return {
     vbox: { exe, version: parseVersion(versionText) },
     hostInfo: hostinfo === null ? null : parseHostInfo(hostinfo),
     natNetworks: natnets === null ? null : parseNatNetworks(natnets),
     folder: props ? machineFolder(props) : undefined,
+    vm,
   };
 }
 
@@ -108,7 +118,7 @@ function linuxFacts(): Facts["linux"] {
 export async function gatherFacts(s: LabSettings, o: GatherOptions): Promise<Facts> {
   const platform = o.platform ?? process.platform;
   const env = o.env ?? process.env;
-  const vb = await vboxFacts(o, platform, env);
+  const vb = await vboxFacts(o, platform, env, s.vmName);
   const ports: Facts["ports"] = {};
   for (const { port } of s.ports) ports[port] = (await portFree(port)) ? "free" : "busy";
   const folder = vb.folder ?? path.join(os.homedir(), "VirtualBox VMs");
@@ -119,6 +129,7 @@ export async function gatherFacts(s: LabSettings, o: GatherOptions): Promise<Fac
     vbox: vb.vbox,
     hostInfo: vb.hostInfo,
     natNetworks: vb.natNetworks,
+    vm: vb.vm,
     windows: platform === "win32" ? await windowsFacts(env, o.onWait) : undefined,
     linux: platform === "linux" ? linuxFacts() : undefined,
     disk: freeMb === null ? null : { folder, freeMb },

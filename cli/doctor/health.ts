@@ -12,6 +12,8 @@ interface Category {
 }
 
 const CATEGORIES: Category[] = [
+  { id: "health-virt-type", title: "Nova's virt_type", test: /virt_type/, why: "Nova's virt_type does not match the VM: with kvm and no /dev/kvm (nested virtualization off) instances stay in BUILD or go to ERROR; with qemu and /dev/kvm they run emulated, slowly" },
+  { id: "health-compute", title: "Compute -> Hypervisor", test: /nova-compute (down|missing)|hypervisor|compute service list/i, why: "Nova has no working compute host: every instance fails with \"No valid host was found\"" },
   { id: "health-bridge", title: "br-ex and the gateway", test: /ifcfg-|br-ex|OVS (bridge|port)/i, why: "the VM's address and gateway belong on br-ex: otherwise after a restart the VM is unreachable from the PC (SSH, Horizon, the APIs) and the external network and floating IPs do not work" },
   { id: "health-nova-db", title: "nova's DB credentials", test: /nova(-dist)?\.conf|CONFIG_NOVA_DB_PW|Access denied/i, why: "nova cannot log in to MariaDB (\"Access denied\"): instances cannot be created" },
   { id: "health-horizon", title: "Horizon", test: /Horizon/i, why: "the dashboard does not load from the PC" },
@@ -28,7 +30,7 @@ function split(problem: string): { what: string; fix: string } {
 export function healthResults(packstack: { healthy?: boolean; problems?: string[] } | null): CheckResult[] {
   if (!packstack) return [];
   const problems = packstack.problems ?? [];
-  if (packstack.healthy && problems.length === 0) return [{ id: "health", title: "lab health (services, Horizon, nova DB, br-ex)", status: "ok", what: "healthy" }];
+  if (packstack.healthy && problems.length === 0) return [{ id: "health", title: "lab health (services, Horizon, nova DB, br-ex, virt_type, hypervisor)", status: "ok", what: "healthy" }];
   return problems.map((p) => {
     const c = CATEGORIES.find((k) => k.test.test(p)) ?? { id: "health-other", title: "lab health", why: "the lab does not work as installed" };
     const { what, fix } = split(p);

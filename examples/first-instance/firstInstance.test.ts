@@ -2,8 +2,8 @@
  * The first-instance example through the real Pulumi CLI against the real test cloud (Nova with the fake driver,
  * Glance, Placement, Neutron), with the stand-in for the lab stack on the same file backend
  * (tests/import/fixtures/lab-outputs: `cloud` as a secret and an external network, as examples/whole-lab exports):
- * `pulumi up` builds everything, the server is ACTIVE with the floating IP associated to its port and the ssh
- * command printed; a preview then has nothing to do; destroy leaves nothing of this stack.
+ * `pulumi up` builds everything, the server is ACTIVE with the floating IP associated to its port, the ssh
+ * command and the noVNC console URL printed; a preview then has nothing to do; destroy leaves nothing of this stack.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -59,7 +59,7 @@ afterAll(async () => {
   }
 });
 
-test("pulumi up: server ACTIVE, floating IP from the lab's external network associated with its port, ssh command printed", async () => {
+test("pulumi up: server ACTIVE, floating IP from the lab's external network associated with its port, ssh command and console URL printed", async () => {
   const up = await stack.run("up");
   expect(up.error).toBeNull();
   expect(up.ops()).toMatchObject({
@@ -77,6 +77,10 @@ test("pulumi up: server ACTIVE, floating IP from the lab's external network asso
   expect(o.floatingIpAddress).toMatch(/^203\.0\.113\./);
   expect(o.sshCommand).toBe(`ssh -i ${path.join(dir, "id_ed25519")} cirros@${o.floatingIpAddress}`);
   expect(up.stdout).toMatch(/sshCommand\s*:\s*"ssh -i /);
+  // Nova's noVNC console URL (remote-consoles, fake driver), its origin put on the lab's forward, printed in clear
+  expect(o.consoleUrl).toMatch(/^http:\/\/127\.0\.0\.1:18406\/vnc_auto\.html\?path=%3Ftoken%3D[0-9a-f-]{20,}$/);
+  expect(up.stdout).toMatch(/consoleUrl\s*:\s*"http:\/\/127\.0\.0\.1:18406\/vnc_auto\.html\?path=/);
+  expect(up.stdout).toContain(o.consoleUrl);
   expect(stack.stateText()).not.toMatch(/"password"\s*:/);
 });
 

@@ -3,7 +3,7 @@
  * credentials, still a secret; `externalNetworkId`) come through a StackReference. This stack makes a tenant
  * network, subnet and router on the lab's external network, imports the lab's SSH public key as a key pair,
  * uploads a CirrOS image from a file you downloaded, defines a small flavor and a security group (SSH and ping),
- * boots a server and gives it a floating IP from the seed's pool; it outputs the ssh command.
+ * boots a server and gives it a floating IP from the seed's pool; it outputs the ssh command and the console URL.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -15,6 +15,8 @@ const config = new pulumi.Config();
 const lab = new pulumi.StackReference(config.get("labStack") ?? "organization/pulumi-openstack-lab/lab");
 const cloud = lab.getOutput("cloud") as pulumi.Output<openstack.CloudArgs>;
 const externalNetworkId = lab.getOutput("externalNetworkId") as pulumi.Output<string>;
+// the lab's noVNC forward on the PC (http://127.0.0.1:6080): console URLs from Nova name the VM's own address
+const consoleBaseUrl = lab.getOutput("consoleBaseUrl") as pulumi.Output<string | undefined>;
 const prefix = config.get("prefix") ?? "first";
 const repo = path.resolve(__dirname, "..", "..");
 
@@ -82,3 +84,5 @@ export const floatingIpAddress = floatingIp.address;
 export const floatingIpPortId = floatingIp.portId;
 // CirrOS's user is `cirros`
 export const sshCommand = pulumi.interpolate`ssh -i ${privateKeyFile} cirros@${floatingIp.address}`;
+// The server's screen in the browser (Nova's noVNC console; a new link at every `pulumi up`, valid 10 minutes)
+export const consoleUrl = openstack.getServerConsoleUrl({ serverId: server.id, baseUrl: consoleBaseUrl, cloud });

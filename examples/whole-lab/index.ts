@@ -24,6 +24,10 @@ const theLab = new lab.OpenStackLab("lab", {
     httpPort: config.getNumber("httpPort"),
     keystonePort: config.getNumber("keystonePort"),
     neutronPort: config.getNumber("neutronPort"),
+    novaPort: config.getNumber("novaPort"),
+    glancePort: config.getNumber("glancePort"),
+    placementPort: config.getNumber("placementPort"),
+    novncPort: config.getNumber("novncPort"),
   },
   vm: {
     name: config.get("vmName"),
@@ -48,6 +52,7 @@ const theLab = new lab.OpenStackLab("lab", {
     adminPassword: config.requireSecret("adminPassword"),
     extraAnswers: config.getObject<Record<string, string>>("extraAnswers"),
     timeoutMinutes: config.getNumber("packstackTimeoutMinutes"),
+    virtType: config.get("virtType") as "auto" | "kvm" | "qemu" | undefined,
   },
   networks: {
     externalNetworkName: config.get("externalNetworkName"),
@@ -58,6 +63,8 @@ const theLab = new lab.OpenStackLab("lab", {
 });
 
 export const dashboardUrl = theLab.dashboardUrl;
+// for a stack on the lab: console URLs from Nova name the guest; this is the noVNC forward on the PC
+export const consoleBaseUrl = theLab.consoleBaseUrl;
 export const vmUuid = theLab.vm.uuid;
 export const externalNetworkId = theLab.externalNetwork.id;
 export const publicSubnetId = theLab.publicSubnet.id;

@@ -4,16 +4,18 @@ import * as virtualbox from "../virtualbox";
 import { ConnectionArgs } from "./connection";
 import { HostPrep } from "./hostPrep";
 import { PackstackInstall } from "./packstackInstall";
+import { endpointOverrides, FORWARDS, ForwardKey, SEED } from "./defaults";
 
 /**
  * The whole lab in one component, in the order a learner builds it by hand:
  * NatNetwork -> VirtualMachine (unattended CentOS Stream 9) -> HostPrep -> PackstackInstall -> Snapshot
  * ("after-packstack") -> external Network, Subnet and the default group's ICMP and SSH rules.
  *
- * The guest sits on a NAT Network, so the host reaches it only through port forwards: SSH (2222 -> 22), Horizon
- * (8080 -> 80), Keystone (5000 -> 5000) and Neutron (9696 -> 9696). The keystonerc Packstack writes names the
- * guest's own address (10.0.2.15), which the host cannot reach; the OpenStack resources therefore authenticate
- * through the forwarded ports, with the network endpoint overridden to match.
+ * The guest sits on a NAT Network, so the host reaches it only through port forwards (sdk/lab/defaults.ts FORWARDS):
+ * SSH (2222 -> 22), Horizon (8080 -> 80), Keystone (5000), Neutron (9696), Nova (8774), Glance (9292), Placement
+ * (8778) and the noVNC console (6080). The keystonerc Packstack writes names the guest's own address (10.0.2.15),
+ * which the host cannot reach; the OpenStack resources therefore authenticate through the forwarded ports, with
+ * every service's endpoint overridden to match (`cloud.endpointOverrides`).
  */
 export interface OpenStackLabArgs {
   natNetwork?: {
@@ -24,6 +26,11 @@ export interface OpenStackLabArgs {
     httpPort?: pulumi.Input<number>; // 8080
     keystonePort?: pulumi.Input<number>; // 5000
     neutronPort?: pulumi.Input<number>; // 9696
+    novaPort?: pulumi.Input<number>; // 8774
+    glancePort?: pulumi.Input<number>; // 9292
+    placementPort?: pulumi.Input<number>; // 8778
+    /** Nova's noVNC console proxy (the console URL Nova hands out names the guest: replace its host:port with this). */
+    novncPort?: pulumi.Input<number>; // 6080
     adopt?: boolean;
   };
   vm: {
@@ -51,6 +58,8 @@ export interface OpenStackLabArgs {
     adminPassword: pulumi.Input<string>;
     extraAnswers?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     timeoutMinutes?: pulumi.Input<number>;
+    /** Nova's virt_type: "auto" (default) follows the VM (kvm with nested virtualization, qemu without). */
+    virtType?: pulumi.Input<"auto" | "kvm" | "qemu">;
     /** Take over a Packstack install that already runs on the VM (its answer file and keystonerc). */
     adopt?: boolean;
   };
@@ -68,30 +77,7 @@ export interface OpenStackLabArgs {
   snapshot?: boolean | "adopt";
 }
 
-export const SEED = {
-  natNetworkName: "LabNatNetwork",
-  cidr: "10.0.2.0/24",
-  hostIp: "127.0.0.1",
-  sshPort: 2222,
-  httpPort: 8080,
-  keystonePort: 5000,
-  neutronPort: 9696,
-  vmName: "openstack-lab",
-  cpus: 4,
-  memoryMb: 16384,
-  diskSizeMb: 102400,
-  guestIp: "10.0.2.15",
-  prefixLength: 24,
-  gateway: "10.0.2.1",
-  dns: ["8.8.8.8", "8.8.4.4"],
-  hostname: "openstack.lab",
-  interface: "enp0s3",
-  externalNetworkName: "external_network",
-  subnetName: "public_subnet",
-  poolStart: "10.0.2.100",
-  poolEnd: "10.0.2.200",
-  physnet: "extnet",
-} as const;
+export { SEED };
 
 export class OpenStackLab extends pulumi.ComponentResource {
   public readonly natNetwork: virtualbox.NatNetwork;
@@ -104,6 +90,8 @@ export class OpenStackLab extends pulumi.ComponentResource {
   public readonly icmpRule: openstack.SecurityGroupRule;
   public readonly sshRule: openstack.SecurityGroupRule;
   public readonly dashboardUrl: pulumi.Output<string>;
+  /** The noVNC console proxy through its forward: what a console URL from Nova gets in place of the guest's address. */
+  public readonly consoleBaseUrl: pulumi.Output<string>;
   /** Credentials that work from the PC (through the forwarded ports). */
   public readonly cloud: pulumi.Output<openstack.CloudArgs>;
 
@@ -115,7 +103,8 @@ export class OpenStackLab extends pulumi.ComponentResource {
     const nets = args.networks ?? {};
     const guestIp = g.ip ?? SEED.guestIp;
     const hostIp = nn.hostIp ?? SEED.hostIp;
-    const sshPort = nn.sshPort ?? SEED.sshPort;
+    const port = (k: ForwardKey): pulumi.Input<number> => nn[k] ?? SEED[k];
+    const sshPort = port("sshPort");
     const natName = nn.name ?? SEED.natNetworkName;
     const vmName = args.vm.name ?? SEED.vmName;
 
@@ -125,12 +114,14 @@ export class OpenStackLab extends pulumi.ComponentResource {
       dhcp: false, // the VM has a static address: DHCP would hand out a different one
       enabled: true,
       ipv6: false,
-      portForwards: [
-        { name: "ssh", protocol: "tcp", hostIp, hostPort: sshPort, guestIp, guestPort: 22 },
-        { name: "http", protocol: "tcp", hostIp, hostPort: nn.httpPort ?? SEED.httpPort, guestIp, guestPort: 80 },
-        { name: "keystone", protocol: "tcp", hostIp, hostPort: nn.keystonePort ?? SEED.keystonePort, guestIp, guestPort: 5000 },
-        { name: "neutron", protocol: "tcp", hostIp, hostPort: nn.neutronPort ?? SEED.neutronPort, guestIp, guestPort: 9696 },
-      ],
+      portForwards: FORWARDS.map((f) => ({
+        name: f.rule,
+        protocol: "tcp" as const,
+        hostIp,
+        hostPort: port(f.key),
+        guestIp,
+        guestPort: f.guestPort,
+      })),
       ...(nn.adopt ? { adopt: { name: natName } } : {}),
     }, child);
 
@@ -188,6 +179,7 @@ export class OpenStackLab extends pulumi.ComponentResource {
       physnet: SEED.physnet,
       extraAnswers: args.packstack.extraAnswers,
       timeoutMinutes: args.packstack.timeoutMinutes ?? 120,
+      virtType: args.packstack.virtType,
       ...(args.packstack.adopt ? { adopt: {} } : {}),
     }, { ...child, dependsOn: [this.hostPrep], customTimeouts: { create: "150m", update: "150m" } });
 
@@ -201,11 +193,12 @@ export class OpenStackLab extends pulumi.ComponentResource {
       }, { ...child, dependsOn: [this.packstack] });
     }
 
-    this.cloud = pulumi.all([this.packstack.keystonerc, hostIp, nn.keystonePort ?? SEED.keystonePort, nn.neutronPort ?? SEED.neutronPort])
-      .apply(([rc, host, ksPort, nPort]) => ({
+    const ports = pulumi.all(Object.fromEntries(FORWARDS.map((f) => [f.key, port(f.key)])) as Record<ForwardKey, pulumi.Input<number>>);
+    this.cloud = pulumi.all([this.packstack.keystonerc, hostIp, ports])
+      .apply(([rc, host, p]) => ({
         ...rc,
-        authUrl: `http://${host}:${ksPort}/v3`,
-        endpointOverrides: { network: `http://${host}:${nPort}` },
+        authUrl: `http://${host}:${p.keystonePort}/v3`,
+        endpointOverrides: endpointOverrides(host, p),
       }));
     const cloud = pulumi.secret(this.cloud);
     const after = { ...child, dependsOn: this.snapshot ? [this.snapshot] : [this.packstack] };
@@ -251,9 +244,11 @@ export class OpenStackLab extends pulumi.ComponentResource {
       cloud,
     }, after);
 
-    this.dashboardUrl = pulumi.interpolate`http://${hostIp}:${nn.httpPort ?? SEED.httpPort}/dashboard`;
+    this.dashboardUrl = pulumi.interpolate`http://${hostIp}:${port("httpPort")}/dashboard`;
+    this.consoleBaseUrl = pulumi.interpolate`http://${hostIp}:${port("novncPort")}`;
     this.registerOutputs({
       dashboardUrl: this.dashboardUrl,
+      consoleBaseUrl: this.consoleBaseUrl,
       vmUuid: this.vm.uuid,
       externalNetworkId: this.externalNetwork.id,
       publicSubnetId: this.publicSubnet.id,

@@ -41,6 +41,11 @@ export interface PackstackInstallArgs {
   /** Static address, gateway and prefix written to ifcfg-br-ex before installing (defaults from hostIp, 10.0.2.1, 24). */
   gateway?: pulumi.Input<string>;
   prefixLength?: pulumi.Input<number>;
+  /**
+   * Nova's libvirt virt_type: "auto" (default) = `kvm` when the VM has /dev/kvm (nested virtualization), `qemu`
+   * otherwise; "kvm" or "qemu" forces one. Read back from nova.conf: a hand change is drift.
+   */
+  virtType?: pulumi.Input<"auto" | "kvm" | "qemu">;
 }
 
 export interface ServiceHealth {
@@ -59,6 +64,10 @@ export class PackstackInstall extends LabResource {
   /** Problems found by the health check, one line each with the fix. */
   public readonly problems!: pulumi.Output<string[]>;
   public readonly runs!: pulumi.Output<number>;
+  /** nova.conf's [libvirt] virt_type ("auto" while it is what the VM has). */
+  public readonly virtType!: pulumi.Output<string>;
+  /** The VM has /dev/kvm (nested virtualization on). */
+  public readonly kvm!: pulumi.Output<boolean>;
   public readonly hostKeyFingerprint!: pulumi.Output<string>;
 
   constructor(name: string, args: PackstackInstallArgs, opts?: pulumi.CustomResourceOptions) {
@@ -67,7 +76,7 @@ export class PackstackInstall extends LabResource {
       name,
       { ...args, connection: secretConnection(args.connection), adminPassword: pulumi.secret(args.adminPassword) },
       ["keystonerc", "dashboardUrl", "answerFile", "services", "healthy", "problems", "runs", "hostKeyFingerprint", "hostIp", "externalInterface",
-        "bridge", "physnet", "tenantNetworkTypes", "typeDrivers", "l2Agent", "provisionDemo", "extraAnswers"],
+        "bridge", "physnet", "tenantNetworkTypes", "typeDrivers", "l2Agent", "provisionDemo", "extraAnswers", "virtType", "kvm"],
       { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "keystonerc", "answerFile"] },
     );
   }

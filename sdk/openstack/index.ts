@@ -11,3 +11,4 @@ export * from "./keypair";
 export * from "./flavor";
 export * from "./image";
 export * from "./server";
+export * from "./console";

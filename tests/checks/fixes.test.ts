@@ -115,6 +115,14 @@ test("the OpenStack providers return cloud from check() as a secret", async () =
   expect(isSecretWire(r.inputs.cloud)).toBe(true);
 });
 
+test("endpointOverrides takes the service types the library calls (the whole lab's five) and names any other key", async () => {
+  const cloud = { authUrl: "http://127.0.0.1:5000/v3", username: "u", password: "pw", projectName: "p" };
+  const five = { identity: "http://127.0.0.1:5000", network: "http://127.0.0.1:9696", compute: "http://127.0.0.1:8774/v2.1", image: "http://127.0.0.1:9292", placement: "http://127.0.0.1:8778" };
+  expect((await provider("openstack.Network").check({}, { cloud: { ...cloud, endpointOverrides: five }, name: "n" })).failures).toBeUndefined();
+  const r = await provider("openstack.Network").check({}, { cloud: { ...cloud, endpointOverrides: { netwrok: "http://127.0.0.1:9696" } }, name: "n" });
+  expect(r.failures).toEqual([expect.objectContaining({ property: "cloud.endpointOverrides.netwrok", reason: expect.stringContaining("identity, network, compute, image, placement") })]);
+});
+
 test("extraAnswers may not set any key the library writes itself (both l2 agents)", () => {
   const inputs = { adminPassword: "x", hostIp: "10.0.2.15", bridge: "br-ex", externalInterface: "enp0s3", physnet: "extnet", typeDrivers: ["vxlan"], tenantNetworkTypes: ["vxlan"], provisionDemo: false, extraAnswers: {} };
   for (const l2Agent of ["openvswitch", "ovn"]) {

@@ -85,6 +85,10 @@ test("uses the seed's addresses by default", async () => {
     "http 127.0.0.1:8080->10.0.2.15:80",
     "keystone 127.0.0.1:5000->10.0.2.15:5000",
     "neutron 127.0.0.1:9696->10.0.2.15:9696",
+    "nova 127.0.0.1:8774->10.0.2.15:8774",
+    "glance 127.0.0.1:9292->10.0.2.15:9292",
+    "placement 127.0.0.1:8778->10.0.2.15:8778",
+    "novnc 127.0.0.1:6080->10.0.2.15:6080",
   ]);
   const vm = stripSecrets(by("vm").inputs);
   expect(vm).toMatchObject({ name: "openstack-lab", nics: [{ type: "natnetwork", natNetwork: "LabNatNetwork" }], bootOrder: ["disk", "dvd"], nestedVirtualization: true });
@@ -103,13 +107,22 @@ test("uses the seed's addresses by default", async () => {
 });
 
 test("the OpenStack resources reach the guest through the forwarded ports, with the keystonerc's credentials kept secret", async () => {
-  const { by, lab } = await runLab({ natNetwork: { keystonePort: 15000, neutronPort: 19696 } });
+  const { by, lab } = await runLab({ natNetwork: { keystonePort: 15000, neutronPort: 19696, novaPort: 18774, glancePort: 19292, placementPort: 18778, novncPort: 16080 } });
+  expect(by("natnet").inputs.portForwards.filter((f: any) => f.hostPort > 10000).map((f: any) => `${f.name} ${f.hostPort}->${f.guestPort}`)).toEqual([
+    "keystone 15000->5000", "neutron 19696->9696", "nova 18774->8774", "glance 19292->9292", "placement 18778->8778", "novnc 16080->6080",
+  ]);
   const cloud = by("external-network").inputs.cloud;
   expect(isSecret(cloud)).toBe(true);
   expect(stripSecrets(cloud)).toEqual({
     ...KEYSTONERC,
     authUrl: "http://127.0.0.1:15000/v3",
-    endpointOverrides: { network: "http://127.0.0.1:19696" },
+    endpointOverrides: {
+      identity: "http://127.0.0.1:15000",
+      network: "http://127.0.0.1:19696",
+      compute: "http://127.0.0.1:18774/v2.1",
+      image: "http://127.0.0.1:19292",
+      placement: "http://127.0.0.1:18778",
+    },
   });
   expect(await valueOf(lab.dashboardUrl)).toBe("http://127.0.0.1:8080/dashboard");
 });

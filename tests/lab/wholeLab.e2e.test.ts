@@ -91,11 +91,11 @@ test("pulumi up builds the whole lab from nothing to the seed's networks", async
   const shownAt = (re: RegExp) => live.find((l) => re.test(l.text))?.at ?? Infinity;
   expect(shownAt(/\[lab\.PackstackInstall [^\]]*\] Packstack started detached/)).toBeLessThan(shownAt(/Resources:/));
 
-  // VirtualBox: a NAT Network with the four forwards, the VM on it, running, and the snapshot.
+  // VirtualBox: a NAT Network with the eight forwards, the VM on it, running, and the snapshot.
   const natnets = world.vbox("natnetwork", "list", world.natNetworkName);
   expect(natnets).toContain(`Name:         ${world.natNetworkName}`);
   expect(natnets).toMatch(/DHCP Server:\s+No/);
-  for (const fwd of [`ssh:tcp:[127.0.0.1]:${world.proxy.port}:[10.0.2.15]:22`, "http:tcp:[127.0.0.1]:8080:[10.0.2.15]:80", "keystone:tcp:[127.0.0.1]:5000:[10.0.2.15]:5000", "neutron:tcp:[127.0.0.1]:9696:[10.0.2.15]:9696"]) {
+  for (const fwd of [`ssh:tcp:[127.0.0.1]:${world.proxy.port}:[10.0.2.15]:22`, "http:tcp:[127.0.0.1]:8080:[10.0.2.15]:80", "keystone:tcp:[127.0.0.1]:5000:[10.0.2.15]:5000", "neutron:tcp:[127.0.0.1]:9696:[10.0.2.15]:9696", "nova:tcp:[127.0.0.1]:8774:[10.0.2.15]:8774", "glance:tcp:[127.0.0.1]:9292:[10.0.2.15]:9292", "placement:tcp:[127.0.0.1]:8778:[10.0.2.15]:8778", "novnc:tcp:[127.0.0.1]:6080:[10.0.2.15]:6080"]) {
     expect(natnets).toContain(fwd);
   }
   const info = world.vbox("showvminfo", world.vmName, "--machinereadable");
@@ -123,7 +123,7 @@ test("pulumi up builds the whole lab from nothing to the seed's networks", async
 
   // The outputs: the cloud credentials that work from the PC are a secret; the dashboard is the forwarded port.
   expect(up.secretOutputs).toContain("cloud");
-  expect(outputs.cloud).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", endpointOverrides: { network: "http://127.0.0.1:9696" }, username: "admin" });
+  expect(outputs.cloud).toMatchObject({ authUrl: "http://127.0.0.1:5000/v3", endpointOverrides: { identity: "http://127.0.0.1:5000", network: "http://127.0.0.1:9696", compute: "http://127.0.0.1:8774/v2.1", image: "http://127.0.0.1:9292", placement: "http://127.0.0.1:8778" }, username: "admin" });
   expect(outputs.dashboardUrl).toBe("http://127.0.0.1:8080/dashboard");
 });
 

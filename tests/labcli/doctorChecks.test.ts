@@ -2,7 +2,7 @@
  * Every doctor check with a passing and a failing host: pure functions over the facts (cli/doctor/checks.ts).
  * A result that is not ok must say what is wrong, why (the lab step it breaks) and a one-line fix.
  */
-import { checkDisk, checkIso, checkMemory, checkNatNetwork, checkPorts, checkVBoxManage, checkVirtualization, CheckResult, runChecks } from "../../cli/doctor/checks";
+import { checkDisk, checkIso, checkMemory, checkNatNetwork, checkNestedVirtualization, checkPorts, checkVBoxManage, checkVirtualization, CheckResult, runChecks } from "../../cli/doctor/checks";
 import { parseCimSystemInfo, parseSystemInfo } from "../../cli/doctor/hostParsers";
 import { applySkips, formatResults } from "../../cli/doctor/print";
 import { goodFacts, SETTINGS } from "./support/facts";
@@ -117,7 +117,48 @@ describe("free disk", () => {
   });
 });
 
+describe("nested virtualization: virt_type kvm or qemu", () => {
+  test("Hyper-V/VBS holding VT-x: warns that nested virt is off and virt_type will be qemu", () => {
+    const f = goodFacts();
+    f.windows = { systemInfo: parseSystemInfo(readSample("systeminfo.win11-vbs-running.txt")), hypervisorLaunchType: "Auto" };
+    const r = explained(checkNestedVirtualization(f, s));
+    expect(r.status).toBe("warn");
+    expect(r.what).toMatch(/nested virtualization is off/);
+    expect(r.why).toMatch(/virt_type will be qemu/);
+    expect(r.fix).toContain("bcdedit /set hypervisorlaunchtype off");
+  });
+  test("VirtualBox says the CPU cannot nest: warn, virt_type qemu", () => {
+    const f = goodFacts();
+    f.hostInfo = { ...f.hostInfo!, nestedHwVirtualization: false };
+    const r = explained(checkNestedVirtualization(f, s));
+    expect(r.status).toBe("warn");
+    expect(r.what).toContain("Processor supports nested HW virtualization");
+  });
+  test("the lab's VM with --nested-hw-virt off: warn, with the modifyvm line; on: ok", () => {
+    const f = goodFacts();
+    f.labBuilt = true;
+    f.vm = { nestedHwVirt: false };
+    const r = explained(checkNestedVirtualization(f, { vmName: "my-lab" }));
+    expect(r.status).toBe("warn");
+    expect(r.fix).toContain("VBoxManage modifyvm my-lab --nested-hw-virt on");
+    f.vm = { nestedHwVirt: true };
+    expect(checkNestedVirtualization(f, s)).toMatchObject({ status: "ok", what: expect.stringContaining("kvm") });
+  });
+  test("runChecks includes it", () => {
+    expect(runChecks(goodFacts(), s).map((r) => r.id)).toContain("nested-virtualization");
+  });
+});
+
 describe("forwarded ports on 127.0.0.1", () => {
+  test("every forward of the lab is checked, Nova, Glance, Placement and noVNC included", () => {
+    expect(checkPorts(goodFacts(), s).map((r) => r.id)).toEqual(["port-2222", "port-8080", "port-5000", "port-9696", "port-8774", "port-9292", "port-8778", "port-6080"]);
+    const f = goodFacts();
+    f.ports[8774] = "busy";
+    const r = explained(checkPorts(f, s).find((x) => x.id === "port-8774")!);
+    expect(r.status).toBe("fail");
+    expect(r.why).toContain("Nova");
+    expect(r.fix).toContain("config set novaPort 8775");
+  });
   test("a port another program holds fails with the netstat line on Windows", () => {
     const f = goodFacts();
     f.ports[5000] = "busy";
@@ -181,7 +222,7 @@ test("LAB_DOCTOR_SKIP=ports turns the port checks into skips, nothing else", () 
   f.ports[5000] = "busy";
   f.totalMemoryMb = 16000;
   const r = applySkips(runChecks(f, s), "ports");
-  expect(r.filter((x) => x.id.startsWith("port-")).map((x) => x.status)).toEqual(["skip", "skip", "skip", "skip"]);
+  expect(r.filter((x) => x.id.startsWith("port-")).map((x) => x.status)).toEqual(Array(8).fill("skip"));
   expect(r.find((x) => x.id === "memory")!.status).toBe("fail");
   expect(formatResults(r).join("\n")).toMatch(/\[FAIL\] RAM for the VM[^\n]*\n {7}why: [^\n]+\n {7}fix: npm run lab -- config set memoryMb/);
 });

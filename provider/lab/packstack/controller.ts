@@ -88,7 +88,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
           await followRun(host, inputs, plan.follow, plan.answerFile, ctx);
           runs = 1;
         } else if (plan.run) {
-          await runPackstack(host, inputs, plan.answerFile, ctx, plan.dns);
+          answerFile = plan.answerFile = await runPackstack(host, inputs, plan.answerFile, ctx, plan.dns);
           runs = 1;
         } else {
           await host.with((conn) => conn.upload(ANSWER_PATH, plan.answerFile, 0o600));
@@ -122,7 +122,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
         if (keys.length) {
           answerFile = applyInputs(olds.answerFile, news, keys);
           ctx.progress(`re-running Packstack with the same passwords: ${explainKeys(keys, olds, news)} changed`);
-          await runPackstack(host, news, answerFile, ctx);
+          answerFile = await runPackstack(host, news, answerFile, ctx);
           runs++;
         } else if (["gateway", "prefixLength"].some((f) => ctx.changed.includes(f))) {
           const written = await host.with(async (conn) => writeBridgeFiles(conn, news, (await hostFacts(conn, news)).dns));

@@ -9,10 +9,15 @@ import type { SshConnection } from "../../ssh";
 import { parseAnswers } from "./answerFile";
 import { bridgeProblems, ifcfgPath, writeBridgeFiles } from "./bridge";
 import { cloudFromKeystonerc, KEYSTONERC_PATH } from "./keystonerc";
-import type { CloudOutput, L2Agent, PackstackInputs, ServiceHealth } from "./types";
+import type { CloudOutput, L2Agent, PackstackInputs, ServiceHealth, VirtType } from "./types";
 
 /** The inputs the health check judges the host by. */
-export type HealthInputs = Pick<PackstackInputs, "hostIp" | "externalInterface" | "bridge" | "prefixLength" | "gateway">;
+export type HealthInputs = Pick<PackstackInputs, "hostIp" | "externalInterface" | "bridge" | "prefixLength" | "gateway"> & Partial<Pick<PackstackInputs, "virtType">>;
+
+/** The virt_type Nova should use: `kvm` when the VM has /dev/kvm (nested virtualization on), `qemu` otherwise. */
+export function wantedVirtType(virtType: VirtType | undefined, kvm: boolean): "kvm" | "qemu" {
+  return virtType === "kvm" || virtType === "qemu" ? virtType : kvm ? "kvm" : "qemu";
+}
 
 export const NOVA_CONF = "/etc/nova/nova.conf";
 export const NOVA_DIST_CONF = "/usr/share/nova/nova-dist.conf";
@@ -44,6 +49,14 @@ export interface Health {
   /** ifcfg-<externalInterface> and ifcfg-<bridge> (null: no such file). */
   ifcfgInterface: string | null;
   ifcfgBridge: string | null;
+  /** The VM has /dev/kvm (VirtualBox's nested VT-x/AMD-V is on). */
+  kvm: boolean;
+  /**
+   * What Nova says, through keystonerc_admin and the openstack CLI (null: not asked, no keystonerc): the exit code
+   * and lines of `openstack compute service list --service nova-compute` and `openstack hypervisor list`.
+   */
+  computeServices: { rc: number; lines: string[] } | null;
+  hypervisors: { rc: number; lines: string[] } | null;
 }
 
 const MARK = "==oslab:";
@@ -58,6 +71,13 @@ echo
 for f in ${KEYSTONERC_PATH} ${NOVA_CONF} ${NOVA_DIST_CONF}; do
   if [ -f "$f" ]; then echo "${MARK}file $f"; cat "$f"; echo; fi
 done
+[ -e /dev/kvm ] && echo "${MARK}kvm"
+if [ -f ${KEYSTONERC_PATH} ]; then
+  out=$( (. ${KEYSTONERC_PATH} > /dev/null 2>&1; timeout 90 openstack compute service list --service nova-compute -f value -c Host -c State) 2>&1 ); rc=$?
+  echo "${MARK}compute-services $rc"; printf '%s\n' "$out"
+  out=$( (. ${KEYSTONERC_PATH} > /dev/null 2>&1; timeout 90 openstack hypervisor list -f value -c "Hypervisor Hostname" -c State) 2>&1 ); rc=$?
+  echo "${MARK}hypervisors $rc"; printf '%s\n' "$out"
+fi
 if [ -f "$iface" ]; then echo "${MARK}ifcfg-interface"; cat "$iface"; echo; fi
 if [ -f "$bridge" ]; then echo "${MARK}ifcfg-bridge"; cat "$bridge"; echo; fi
 echo "${MARK}end"
@@ -87,7 +107,18 @@ export function parseHealth(stdout: string, units: string[]): Health {
     novaDistConf: sections.get(`file ${NOVA_DIST_CONF}`) ?? null,
     ifcfgInterface: sections.get("ifcfg-interface") ?? null,
     ifcfgBridge: sections.get("ifcfg-bridge") ?? null,
+    kvm: sections.has("kvm"),
+    computeServices: commandSection(sections, "compute-services"),
+    hypervisors: commandSection(sections, "hypervisors"),
   };
+}
+
+function commandSection(sections: Map<string, string>, name: string): { rc: number; lines: string[] } | null {
+  for (const [k, body] of sections) {
+    const m = new RegExp(`^${name} (\\d+)$`).exec(k);
+    if (m) return { rc: Number(m[1]), lines: body.split("\n").map((l) => l.trim()).filter(Boolean) };
+  }
+  return null;
 }
 
 /** `key` of `[section]` in an oslo.config file (last one wins, as oslo reads it). */
@@ -129,6 +160,12 @@ export interface Diagnosis {
   horizonDown: boolean;
   /** The bridge's ifcfg files are not what PackstackInstall writes (repair rewrites them). */
   bridgeBroken: boolean;
+  /** nova.conf's [libvirt] virt_type as it is (null: not set). */
+  virtType: string | null;
+  /** The virt_type to set in nova.conf (then restart nova-compute); null: it is right. */
+  setVirtType: "kvm" | "qemu" | null;
+  /** Nova reports nova-compute down or no hypervisor while the unit runs: restart it. */
+  restartCompute: boolean;
 }
 
 /** Problems, one line each with its fix (never a password). */
@@ -161,7 +198,32 @@ export function diagnose(h: Health, answerFile: string, dashboardUrl: string, i:
         `${NOVA_CONF}'s, so nova may fail with "Access denied": \`pulumi up\` disables that line (nova.conf holds the real one)`,
     );
   }
-  return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown, bridgeBroken };
+  const virtType = iniValue(h.novaConf, "libvirt", "virt_type");
+  const wanted = wantedVirtType(i.virtType, h.kvm);
+  let setVirtType: "kvm" | "qemu" | null = null;
+  if (h.novaConf !== null && virtType !== wanted) {
+    setVirtType = wanted;
+    const why = i.virtType === "kvm" || i.virtType === "qemu" ? `virtType is "${wanted}"` : h.kvm ? "the VM has /dev/kvm (nested virtualization)" : "the VM has no /dev/kvm (no nested virtualization: instances would stay in BUILD or go to ERROR)";
+    problems.push(`${NOVA_CONF} [libvirt] virt_type is ${virtType ?? "not set"}, but ${why}: \`pulumi up\` sets it to ${wanted} and restarts openstack-nova-compute`);
+  }
+  // Nova's own view (the seed's "Compute -> Hypervisor" check), when nova-compute's unit runs (else that is the problem above)
+  let restartCompute = false;
+  const computeUnitUp = !inactive.includes("openstack-nova-compute");
+  if (computeUnitUp && h.computeServices) {
+    const last = (r: { lines: string[] }) => r.lines.slice(-1)[0] ?? "no output";
+    if (h.computeServices.rc !== 0) {
+      problems.push(`Nova did not answer \`openstack compute service list\` (exit ${h.computeServices.rc}: ${last(h.computeServices)}): check openstack-nova-api and Keystone (journalctl -u openstack-nova-api)`);
+    } else if (!h.computeServices.lines.some((l) => /\sup$/.test(l))) {
+      restartCompute = true;
+      problems.push(`Nova reports nova-compute ${h.computeServices.lines.length ? "down" : "missing"} (\`openstack compute service list\`): \`pulumi up\` restarts openstack-nova-compute (then see /var/log/nova/nova-compute.log)`);
+    } else if (h.hypervisors && h.hypervisors.rc === 0 && h.hypervisors.lines.length === 0) {
+      restartCompute = true;
+      problems.push("no hypervisor is registered (`openstack hypervisor list` is empty), so no instance can be scheduled (\"No valid host was found\"): `pulumi up` restarts openstack-nova-compute, which registers it (then: nova-manage cell_v2 discover_hosts)");
+    } else if (h.hypervisors && h.hypervisors.rc !== 0) {
+      problems.push(`Nova did not answer \`openstack hypervisor list\` (exit ${h.hypervisors.rc}: ${last(h.hypervisors)})`);
+    }
+  }
+  return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown, bridgeBroken, virtType, setVirtType, restartCompute };
 }
 
 /**
@@ -181,6 +243,23 @@ async function repairBridge(conn: SshConnection, i: PackstackInputs, dns: string
   return done;
 }
 
+/**
+ * Sets `[libvirt] virt_type` in nova.conf ($1) to $2 (kvm or qemu): replaces the key in [libvirt], or adds it at
+ * the end of that section, or adds the section; the file keeps its mode and owner (crudini is not on every host).
+ */
+export const SET_VIRT_TYPE = `set -e
+f="$1"; v="$2"
+awk -v v="$v" '
+  /^[ \\t]*\\[/ { if (s == "libvirt" && !done) { print "virt_type=" v; done = 1 } s = $0; gsub(/[ \\t\\[\\]]/, "", s) }
+  s == "libvirt" && /^[ \\t]*virt_type[ \\t]*=/ { if (!done) { print "virt_type=" v; done = 1 } next }
+  { print }
+  END { if (!done) { if (s != "libvirt") print "[libvirt]"; print "virt_type=" v } }
+' "$f" > "$f.oslab-tmp"
+chmod --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
+chown --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
+mv -f "$f.oslab-tmp" "$f"
+`;
+
 /** Fixes what needs no Packstack run; returns what it did (one line each). `dns`: the bridge's servers when it is rewritten. */
 export async function repair(conn: SshConnection, d: Diagnosis, services: ServiceHealth[], i: PackstackInputs, dns: () => Promise<string[]>): Promise<string[]> {
   const done: string[] = [];
@@ -199,6 +278,12 @@ mv -f "$f.oslab-tmp" "$f"
     done.push(`disabled the stale [database] connection in ${NOVA_DIST_CONF}`);
     for (const s of services) if (s.name.startsWith("openstack-nova-")) restart.add(s.name);
   }
+  if (d.setVirtType) {
+    await conn.runScript(SET_VIRT_TYPE, { args: [NOVA_CONF, d.setVirtType] });
+    done.push(`set [libvirt] virt_type=${d.setVirtType} in ${NOVA_CONF}`);
+    restart.add("openstack-nova-compute");
+  }
+  if (d.restartCompute) restart.add("openstack-nova-compute");
   if (d.horizonDown) restart.add("httpd");
   if (restart.size) {
     const units = [...restart];

@@ -9,7 +9,7 @@ import type { SshConnection } from "../../ssh";
 import { connectionSecrets, openConnection } from "../common/connection";
 import { answerSecrets, ANSWER_PATH, desiredAnswers, setAnswers } from "./answerFile";
 import { carriedDns, ifcfgPath, STATE_DIR, writeBridgeFiles } from "./bridge";
-import { diagnose, expectedUnits, readHealth, repair } from "./health";
+import { diagnose, expectedUnits, readHealth, repair, wantedVirtType } from "./health";
 import { KEYSTONERC_PATH } from "./keystonerc";
 import { currentRun, launch, newRunId, waitForRun } from "./run";
 import type { PackstackInputs, PackstackOutputs } from "./types";
@@ -69,12 +69,15 @@ export interface HostFacts {
   answerFiles: string[];
   /** DNS1.. for ifcfg-<bridge>: see carriedDns. */
   dns: string[];
+  /** The VM has /dev/kvm (nested virtualization on). */
+  kvm: boolean;
 }
 
 /** What the host has (one command), and the DNS servers the bridge gets (carried over from ifcfg-<interface>). */
 export async function hostFacts(conn: SshConnection, inputs: Pick<PackstackInputs, "gateway" | "externalInterface" | "bridge">): Promise<HostFacts> {
   const res = await conn.runScript(
     `[ -f ${KEYSTONERC_PATH} ] && echo installed=1
+[ -e /dev/kvm ] && echo kvm=1
 command -v packstack > /dev/null 2>&1 && echo packstack=1
 [ -f ${ANSWER_PATH} ] && echo "answers=${ANSWER_PATH}"
 for f in $(ls -t /root/packstack-answers-*.txt /root/answers*.txt 2>/dev/null); do echo "answers=$f"; done
@@ -92,6 +95,7 @@ true
   return {
     installed: lines.includes("installed=1"),
     hasPackstack: lines.includes("packstack=1"),
+    kvm: lines.includes("kvm=1"),
     answerFiles,
     dns: carriedDns({ iface: section("iface:"), bridge: section("bridge:"), before: section("before:"), resolvConf: section("resolv:") }, inputs.gateway),
   };
@@ -139,7 +143,7 @@ export function followRun(host: Host, inputs: PackstackInputs, id: string, answe
  * One Packstack run with `answerFile`: ifcfg files, upload, detached start (after following any run still
  * going), then follow it over fresh connections until it ends.
  */
-export async function runPackstack(host: Host, inputs: PackstackInputs, answerFile: string, ctx: OpContext, dns?: string[]): Promise<void> {
+export async function runPackstack(host: Host, inputs: PackstackInputs, answerFile: string, ctx: OpContext, dns?: string[]): Promise<string> {
   const id = newRunId();
   const secrets = secretsOf(inputs, answerFile);
   const earlier = await host.with((conn) => currentRun(conn));
@@ -150,7 +154,12 @@ export async function runPackstack(host: Host, inputs: PackstackInputs, answerFi
     );
   }
   await host.with(async (conn) => {
-    const resolvers = dns ?? (await hostFacts(conn, inputs)).dns;
+    const facts = await hostFacts(conn, inputs);
+    const resolvers = dns ?? facts.dns;
+    // Nova's virt_type follows what the VM has (Packstack's own default, %{::default_hypervisor}, is qemu in any VM)
+    const virtType = wantedVirtType(inputs.virtType, facts.kvm);
+    answerFile = setAnswers(answerFile, { CONFIG_NOVA_LIBVIRT_VIRT_TYPE: virtType });
+    ctx.progress(`Nova virt_type ${virtType} (${facts.kvm ? "the VM has /dev/kvm: nested virtualization" : "no /dev/kvm in the VM: emulation"})`);
     const written = await writeBridgeFiles(conn, inputs, resolvers);
     if (written.length) ctx.progress(`wrote ${written.join(", ")}`);
     await conn.upload(ANSWER_PATH, answerFile, 0o600);
@@ -159,9 +168,10 @@ export async function runPackstack(host: Host, inputs: PackstackInputs, answerFi
   ctx.progress(`Packstack started detached (run ${id}, log /var/log/packstack-lab/${id}.log)`);
   await followRun(host, inputs, id, answerFile, ctx);
   ctx.progress("Packstack finished");
+  return answerFile;
 }
 
-export type HealthOutputs = Pick<PackstackOutputs, "keystonerc" | "services" | "healthy" | "problems" | "dashboardUrl">;
+export type HealthOutputs = Pick<PackstackOutputs, "keystonerc" | "services" | "healthy" | "problems" | "dashboardUrl" | "virtType" | "kvm">;
 
 export function dashboardUrl(inputs: PackstackInputs): string {
   return `http://${inputs.hostIp}/dashboard`;
@@ -187,6 +197,9 @@ export async function checkHealth(conn: SshConnection, inputs: PackstackInputs, 
     healthy: d.healthy,
     problems: d.problems,
     dashboardUrl: url,
+    // "auto" while nova.conf has what auto means: then the input compares equal and only a real change is drift
+    virtType: inputs.virtType === "auto" && d.setVirtType === null ? "auto" : d.virtType ?? "",
+    kvm: h.kvm,
     gone: !h.keystonerc && h.services.every((s) => !s.active),
   };
 }

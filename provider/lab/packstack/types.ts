@@ -12,6 +12,9 @@ export const L2_AGENTS = ["openvswitch", "linuxbridge", "ovn"] as const;
 export type L2Agent = (typeof L2_AGENTS)[number];
 /** What check() lets through ("linuxbridge" is refused with its reason, see packstackSchema). */
 export const SUPPORTED_L2_AGENTS = ["openvswitch", "ovn"] as const;
+/** Nova's libvirt virt_type: "auto" follows the VM (kvm with /dev/kvm, qemu without). */
+export const VIRT_TYPES = ["auto", "kvm", "qemu"] as const;
+export type VirtType = (typeof VIRT_TYPES)[number];
 export const NETWORK_TYPES = ["local", "flat", "vlan", "gre", "vxlan", "geneve"] as const;
 
 export interface PackstackInputs {
@@ -29,6 +32,13 @@ export interface PackstackInputs {
   timeoutMinutes: number;
   gateway: string;
   prefixLength: number;
+  /**
+   * Nova's libvirt virt_type: "auto" (default) follows what the VM really has, `kvm` with /dev/kvm (VirtualBox's
+   * nested VT-x/AMD-V on), `qemu` (emulation) without; or "kvm"/"qemu" to force one. Set through Packstack's
+   * CONFIG_NOVA_LIBVIRT_VIRT_TYPE and checked in nova.conf on every read: the output holds the live value ("auto"
+   * while nova.conf has what "auto" means), so a hand change shows as drift and `pulumi up` sets it back.
+   */
+  virtType: VirtType;
   /**
    * The health we want: always true. The output of the same name holds the live health, so after a refresh an
    * unhealthy install shows as a change of `healthy` (true <- false) and `pulumi up` repairs it.
@@ -55,6 +65,10 @@ export interface PackstackOutputs {
   services: ServiceHealth[];
   healthy: boolean;
   problems: string[];
+  /** nova.conf's [libvirt] virt_type, or "auto" while it is what the VM has (see the input). */
+  virtType: string;
+  /** The VM has /dev/kvm (nested virtualization): what virtType "auto" follows. */
+  kvm: boolean;
   runs: number;
   /** The host key seen on first connect, kept so later operations refuse another host. */
   hostKeyFingerprint: string;
@@ -111,6 +125,7 @@ export function packstackSchema(z: Z) {
       timeoutMinutes: z.number().int("must be a whole number").min(5, "must be at least 5").max(24 * 60, "must be at most 1440").default(120),
       gateway: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1").default("10.0.2.1"),
       prefixLength: z.number().int("must be a whole number").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
+      virtType: z.enum(VIRT_TYPES, { error: `must be one of ${VIRT_TYPES.join(", ")} ("auto": kvm when the VM has /dev/kvm, else qemu)` }).default("auto"),
       healthy: z.literal(true, { error: "is an output (the live health); leave it unset" }).default(true),
       adopt: z.strictObject({}, { error: "must be {} (it takes over the install on the host the connection reaches)" }).optional(),
       customTimeouts: customTimeoutsSchema(z).optional(),
@@ -168,6 +183,7 @@ const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at mo
  */
 export const MANAGED_KEYS: Record<string, string> = {
   CONFIG_KEYSTONE_ADMIN_PW: "adminPassword",
+  CONFIG_NOVA_LIBVIRT_VIRT_TYPE: "virtType",
   CONFIG_CONTROLLER_HOST: "hostIp",
   CONFIG_COMPUTE_HOSTS: "hostIp",
   CONFIG_NETWORK_HOSTS: "hostIp",

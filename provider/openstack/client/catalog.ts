@@ -1,5 +1,8 @@
 import { OpenStackConfigError } from "./errors";
 
+/** The catalog service types the library calls: the keys `endpointOverrides` takes. */
+export const SERVICE_TYPES = ["identity", "network", "compute", "image", "placement"] as const;
+
 /** One service of the Keystone v3 catalog. */
 export interface CatalogEntry {
   type: string;

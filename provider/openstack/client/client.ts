@@ -1,12 +1,12 @@
 import { redact } from "../../core/secrets";
 import { issueToken, Session } from "./auth";
-import { endpointFor, joinUrl, queryString } from "./catalog";
+import { endpointFor, joinUrl, queryString, SERVICE_TYPES } from "./catalog";
 import type { CloudConfig } from "./config";
 import { OpenStackHttpError, parseErrorBody } from "./errors";
 import { isIdempotent } from "./retry";
 import { Transport } from "./transport";
 
-export type ServiceType = "network" | "identity" | "compute" | "image" | "placement";
+export type ServiceType = (typeof SERVICE_TYPES)[number];
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "HEAD";
 export type QueryValue = string | number | boolean | string[] | undefined;
 

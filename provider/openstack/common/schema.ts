@@ -4,6 +4,7 @@
  * module level) because the schema is created at call time with the `z` that makeProvider passes in.
  */
 import type { Z } from "../../core/controller";
+import { SERVICE_TYPES } from "../client/catalog";
 import type { CloudConfig } from "../client/config";
 import { AdoptInput, adoptSchema, CustomTimeoutsInput, customTimeoutsSchema } from "../../core/schema";
 
@@ -54,7 +55,16 @@ export function cloudSchema(z: Z) {
     interface: z.enum(["public", "internal", "admin"]).optional(),
     caCertPem: z.string().optional(),
     insecure: z.boolean().optional(),
-    endpointOverrides: z.record(z.string(), httpUrl(z)).optional(),
+    endpointOverrides: z
+      .record(z.string(), httpUrl(z))
+      .superRefine((o, ctx) => {
+        for (const k of Object.keys(o ?? {})) {
+          if (!(SERVICE_TYPES as readonly string[]).includes(k)) {
+            ctx.addIssue({ code: "custom", path: [k], message: `is not a service the library calls (one of ${SERVICE_TYPES.join(", ")})` });
+          }
+        }
+      })
+      .optional(),
   });
 }
 

@@ -57,7 +57,12 @@ describe("lab.PackstackInstall lifecycle", () => {
       CONFIG_NEUTRON_ML2_TENANT_NETWORK_TYPES: "vxlan",
       CONFIG_NEUTRON_OVS_BRIDGE_MAPPINGS: "extnet:br-ex",
       CONFIG_NEUTRON_OVS_BRIDGE_IFACES: "br-ex:enp0s3",
+      // Nova's virt_type follows the VM: kvm with /dev/kvm (nested virtualization), qemu without
+      CONFIG_NOVA_LIBVIRT_VIRT_TYPE: o.kvm ? "kvm" : "qemu",
     });
+    expect(o.virtType).toBe("auto");
+    expect(guest.readFile("/etc/nova/nova.conf")).toMatch(new RegExp(`^\\[libvirt\\]\\nvirt_type=${o.kvm ? "kvm" : "qemu"}$`, "m"));
+    expect(lines.some((l) => l.includes(`Nova virt_type ${o.kvm ? "kvm" : "qemu"}`))).toBe(true);
     expect(Object.keys(passwords(o.answerFile)).length).toBeGreaterThan(10);
 
     // br-ex holds the address; enp0s3 is a bare OVS port.
@@ -156,6 +161,40 @@ describe("lab.PackstackInstall lifecycle", () => {
     expect(guest.state().packstack.runs).toBe(runsBefore);
     expect(guest.state().services["neutron-server"].active).toBe(true);
     outs = result.outs;
+  });
+
+  it("virt_type changed by hand in nova.conf is drift of virtType; up sets it back and restarts nova-compute, no Packstack run", async () => {
+    const kvm = plain(outs).kvm as boolean;
+    const wrong = kvm ? "qemu" : "kvm";
+    const conf = guest.hostPath("/etc/nova/nova.conf");
+    const fs = require("fs");
+    fs.writeFileSync(conf, fs.readFileSync(conf, "utf8").replace(/^virt_type=.*$/m, `virt_type=${wrong}`));
+    const read = (await provider.read(id, outs)) as { id: string; props: Record<string, any> };
+    const live = plain(read.props);
+    expect(live.virtType).toBe(wrong);
+    expect(live.problems).toEqual([expect.stringContaining(`[libvirt] virt_type is ${wrong}, but the VM ${kvm ? "has" : "has no"} /dev/kvm`)]);
+    expect(drift(read.props, inputs)).toEqual(["virtType", "healthy"]);
+
+    const runsBefore = guest.state().packstack.runs;
+    const { result, lines } = await capture(() => provider.update(id, read.props, inputs));
+    expect(lines).toContainEqual(expect.stringContaining(`set [libvirt] virt_type=${kvm ? "kvm" : "qemu"} in /etc/nova/nova.conf`));
+    expect(plain(result.outs)).toMatchObject({ healthy: true, problems: [], virtType: "auto" });
+    expect(guest.readFile("/etc/nova/nova.conf")).toMatch(new RegExp(`^virt_type=${kvm ? "kvm" : "qemu"}$`, "m"));
+    expect(guest.callsOf("systemctl").filter((c) => c.args[0] === "restart").at(-1)!.args).toContain("openstack-nova-compute");
+    expect(guest.state().packstack.runs).toBe(runsBefore);
+    outs = result.outs;
+  });
+
+  it("no hypervisor registered in Nova (the seed's Compute -> Hypervisor) is a problem on refresh", async () => {
+    guest.setState({ packstack: { hypervisors: [] } });
+    try {
+      const live = plain(((await provider.read(id, outs)) as { props: Record<string, any> }).props);
+      expect(live.healthy).toBe(false);
+      expect(live.problems).toEqual([expect.stringContaining("no hypervisor is registered (`openstack hypervisor list` is empty)")]);
+    } finally {
+      guest.setState({ packstack: { hypervisors: null } });
+    }
+    expect(plain(((await provider.read(id, outs)) as { props: Record<string, any> }).props)).toMatchObject({ healthy: true, problems: [] });
   });
 
   it("a stale nova-dist.conf is a problem line; up disables it without running Packstack", async () => {

@@ -1,14 +1,20 @@
 /** The pure pieces of lab.PackstackInstall: answer file edits, log lines, ifcfg, health parsing. */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { answerSecrets, keysChangedByInputs, parseAnswers, setAnswers } from "../../../provider/lab/packstack/answerFile";
 import { bridgeIfcfg, bridgeProblems, carriedDns, pickDns, portIfcfg } from "../../../provider/lab/packstack/bridge";
-import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth } from "../../../provider/lab/packstack/health";
+import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth, SET_VIRT_TYPE } from "../../../provider/lab/packstack/health";
 import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/run";
 import { checked } from "./helpers";
 
 const FILE = "[general]\n\n# Help\nCONFIG_NOVA_DB_PW=0123456789abcdef\n\n# more help\nCONFIG_NEUTRON_L2_AGENT=ovn\nCONFIG_SSH_KEY=/root/.ssh/id_rsa.pub\n";
 const KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
 /** The network inputs' defaults. */
-const NET = { hostIp: "10.0.2.15", externalInterface: "enp0s3", bridge: "br-ex", prefixLength: 24, gateway: "10.0.2.1" };
+const NET: { hostIp: string; externalInterface: string; bridge: string; prefixLength: number; gateway: string; virtType?: "auto" | "kvm" | "qemu" } = {
+  hostIp: "10.0.2.15", externalInterface: "enp0s3", bridge: "br-ex", prefixLength: 24, gateway: "10.0.2.1",
+};
 const BRIDGE = bridgeIfcfg(NET as any, ["8.8.8.8"]);
 const PORT = portIfcfg(NET as any);
 /** ifcfg-enp0s3 as lab.HostPrep writes it (before Packstack). */
@@ -50,7 +56,7 @@ describe("health parsing", () => {
     const out = [
       "==oslab:units", ...units.map((u) => (u === "httpd" ? "inactive" : "active")),
       "==oslab:horizon", "000",
-      "==oslab:file /etc/nova/nova.conf", "[database]", "connection=mysql+pymysql://nova:0123456789abcdef@10.0.2.15/nova",
+      "==oslab:file /etc/nova/nova.conf", "[database]", "connection=mysql+pymysql://nova:0123456789abcdef@10.0.2.15/nova", "[libvirt]", "virt_type=qemu",
       "==oslab:file /usr/share/nova/nova-dist.conf", "[database]", "connection = mysql://nova:nova@localhost/nova",
       "==oslab:ifcfg-interface", PORT,
       "==oslab:ifcfg-bridge", BRIDGE,
@@ -68,6 +74,62 @@ describe("health parsing", () => {
       "/usr/share/nova/nova-dist.conf has a stale [database] connection (nova@localhost/nova) that differs from /etc/nova/nova.conf's, so nova may fail with \"Access denied\"",
     ]);
     expect(d.problems.join("\n")).not.toContain("0123456789abcdef");
+  });
+
+  const healthOut = (o: { kvm?: boolean; virtType?: string | null; compute?: string[]; computeRc?: number; hypervisors?: string[]; stopped?: string[] }) => {
+    const units = expectedUnits("openvswitch");
+    return parseHealth([
+      "==oslab:units", ...units.map((u) => (o.stopped?.includes(u) ? "inactive" : "active")),
+      "==oslab:horizon", "200",
+      "==oslab:file /root/keystonerc_admin", "export OS_USERNAME=admin", "export OS_PASSWORD=pw", "export OS_AUTH_URL=http://10.0.2.15:5000/v3",
+      "export OS_PROJECT_NAME=admin", "export OS_USER_DOMAIN_NAME=Default", "export OS_PROJECT_DOMAIN_NAME=Default", "export OS_REGION_NAME=RegionOne",
+      "==oslab:file /etc/nova/nova.conf", "[DEFAULT]", "my_ip=10.0.2.15", ...(o.virtType === null ? [] : ["[libvirt]", `virt_type = ${o.virtType ?? "qemu"}`]), "[vnc]", "enabled=True",
+      ...(o.kvm ? ["==oslab:kvm"] : []),
+      `==oslab:compute-services ${o.computeRc ?? 0}`, ...(o.compute ?? ["openstack.lab up"]),
+      "==oslab:hypervisors 0", ...(o.hypervisors ?? ["openstack.lab up"]),
+      "==oslab:ifcfg-interface", PORT,
+      "==oslab:ifcfg-bridge", BRIDGE,
+      "==oslab:end", "",
+    ].join("\n"), units);
+  };
+
+  it("virt_type follows /dev/kvm (auto) or the input; a wrong or missing one is a problem that names the fix", () => {
+    expect(diagnose(healthOut({}), FILE, "u", NET)).toMatchObject({ healthy: true, virtType: "qemu", setVirtType: null });
+    expect(diagnose(healthOut({ kvm: true, virtType: "kvm" }), FILE, "u", NET)).toMatchObject({ healthy: true, setVirtType: null });
+    const wrong = diagnose(healthOut({ kvm: false, virtType: "kvm" }), FILE, "u", NET);
+    expect(wrong).toMatchObject({ healthy: false, virtType: "kvm", setVirtType: "qemu" });
+    expect(wrong.problems).toEqual([expect.stringMatching(/^\/etc\/nova\/nova.conf \[libvirt\] virt_type is kvm, but the VM has no \/dev\/kvm .*sets it to qemu and restarts openstack-nova-compute$/)]);
+    expect(diagnose(healthOut({ kvm: true, virtType: null }), FILE, "u", NET)).toMatchObject({ setVirtType: "kvm", problems: [expect.stringContaining("virt_type is not set, but the VM has /dev/kvm")] });
+    expect(diagnose(healthOut({ kvm: true, virtType: "kvm" }), FILE, "u", { ...NET, virtType: "qemu" })).toMatchObject({ setVirtType: "qemu", problems: [expect.stringContaining('virtType is "qemu"')] });
+  });
+
+  it("Nova's view: nova-compute down or no hypervisor registered is a problem (restart nova-compute); a stopped unit is said once", () => {
+    const down = diagnose(healthOut({ compute: ["openstack.lab down"] }), FILE, "u", NET);
+    expect(down).toMatchObject({ healthy: false, restartCompute: true, problems: [expect.stringContaining("Nova reports nova-compute down")] });
+    const none = diagnose(healthOut({ hypervisors: [] }), FILE, "u", NET);
+    expect(none).toMatchObject({ healthy: false, restartCompute: true, problems: [expect.stringContaining("no hypervisor is registered (`openstack hypervisor list` is empty)")] });
+    const api = diagnose(healthOut({ computeRc: 1, compute: ["Service Unavailable (HTTP 503)"] }), FILE, "u", NET);
+    expect(api.problems).toEqual([expect.stringContaining("Nova did not answer `openstack compute service list` (exit 1: Service Unavailable (HTTP 503))")]);
+    const stopped = diagnose(healthOut({ stopped: ["openstack-nova-compute"], compute: ["openstack.lab down"] }), FILE, "u", NET);
+    expect(stopped.problems).toEqual([expect.stringMatching(/^service openstack-nova-compute is not active/)]);
+  });
+
+  it("the virt_type setter replaces the key in [libvirt], adds it to the section, or adds the section (real awk)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-virt-"));
+    const run = (text: string, v: string) => {
+      const f = path.join(dir, "nova.conf");
+      fs.writeFileSync(f, text);
+      execFileSync("bash", ["-c", SET_VIRT_TYPE, "set-virt-type", f, v]);
+      return fs.readFileSync(f, "utf8");
+    };
+    try {
+      expect(run("[DEFAULT]\nx=1\n[libvirt]\nvirt_type=kvm\ncpu_mode=none\n[vnc]\nenabled=True\n", "qemu")).toBe("[DEFAULT]\nx=1\n[libvirt]\nvirt_type=qemu\ncpu_mode=none\n[vnc]\nenabled=True\n");
+      expect(run("[libvirt]\ncpu_mode=none\n[vnc]\nenabled=True\n", "kvm")).toBe("[libvirt]\ncpu_mode=none\nvirt_type=kvm\n[vnc]\nenabled=True\n");
+      expect(run("[DEFAULT]\nx=1\n", "kvm")).toBe("[DEFAULT]\nx=1\n[libvirt]\nvirt_type=kvm\n");
+      expect(iniValue(run("[libvirt]\n virt_type = kvm\n", "qemu"), "libvirt", "virt_type")).toBe("qemu");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("takes the host's resolvers, not loopback stubs", () => {

@@ -1,15 +1,11 @@
 /** A PC that passes every check (Windows 11, VirtualBox 7.1.4, 32 GB, ports free, the right ISO); tests change one fact. */
 import type { Facts, LabSettings } from "../../../cli/doctor/checks";
+import { FORWARDS } from "../../../sdk/lab/defaults";
 
 export const SETTINGS: LabSettings = {
   memoryMb: 16384,
   diskSizeMb: 102400,
-  ports: [
-    { name: "sshPort", port: 2222 },
-    { name: "httpPort", port: 8080 },
-    { name: "keystonePort", port: 5000 },
-    { name: "neutronPort", port: 9696 },
-  ],
+  ports: FORWARDS.map((f) => ({ name: f.key, port: f.hostPort, what: f.what })),
   natNetworkName: "LabNatNetwork",
   cidr: "10.0.2.0/24",
   installerIso: "C:\\Users\\First Last\\Downloads\\CentOS-Stream-9-latest-x86_64-dvd1.iso",
@@ -23,7 +19,7 @@ export function goodFacts(): Facts {
     hostInfo: { hwVirtualization: true, nestedHwVirtualization: true, memoryMb: 32388, memoryAvailableMb: 20000, os: "Windows 11", osVersion: "10.0.26200", cpuCount: 8 },
     windows: { systemInfo: { osName: "Microsoft Windows 11 Pro", osVersion: "10.0.26200", totalMemoryMb: 32388, hypervisorDetected: false, firmwareVirtualization: true, vmMonitorModeExtensions: true, vbsRunning: false }, hypervisorLaunchType: null },
     disk: { folder: "C:\\Users\\First Last\\VirtualBox VMs", freeMb: 200_000 },
-    ports: { 2222: "free", 8080: "free", 5000: "free", 9696: "free" },
+    ports: Object.fromEntries(FORWARDS.map((f) => [f.hostPort, "free" as const])),
     natNetworks: [],
     iso: { path: SETTINGS.installerIso!, exists: true, label: "CentOS-Stream-9-BaseOS-x86_64" },
     labBuilt: false,

@@ -84,3 +84,17 @@ test("image check: file or sourceUrl, never both, each refused naming its field;
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe("console URL (remote-consoles)", () => {
+  const { rebase, remoteConsoleUrl } = require("../../../provider/openstack/server/console") as typeof import("../../../provider/openstack/server/console");
+  test("Nova's URL names the guest: the lab's forward replaces scheme, host and port, the token stays", () => {
+    const nova = "http://10.0.2.15:6080/vnc_auto.html?path=%3Ftoken%3Dabc-123";
+    expect(rebase(nova, "http://127.0.0.1:6080")).toBe("http://127.0.0.1:6080/vnc_auto.html?path=%3Ftoken%3Dabc-123");
+    expect(rebase(nova, "https://lab.example:8443/console/")).toBe("https://lab.example:8443/console/vnc_auto.html?path=%3Ftoken%3Dabc-123");
+    expect(rebase(nova, undefined)).toBe(nova);
+  });
+  test("a protocol and type that do not go together are refused before any request", async () => {
+    await expect(remoteConsoleUrl({ serverId: "x", protocol: "vnc", type: "spice-html5" })).rejects.toThrow(/does not go with protocol vnc \(novnc, xvpvnc\)/);
+    await expect(remoteConsoleUrl({ serverId: "x", protocol: "telnet" as never })).rejects.toThrow(/not one of vnc, spice, rdp, serial/);
+  });
+});

@@ -14,7 +14,7 @@ const SKIP_ETC = new Set(["nova", "neutron", "keystone", "glance", "placement", 
 /** Commands the stand-ins provide, first on the session PATH (/usr/local/sbin). */
 export const STANDIN_COMMANDS = [
   "systemctl", "dnf", "yum", "rpm", "nmcli", "getenforce", "setenforce", "hostnamectl", "ip", "ping",
-  "nproc", "free", "df", "reboot", "shutdown", "curl", "packstack",
+  "nproc", "free", "df", "reboot", "shutdown", "curl", "packstack", "openstack",
 ];
 
 /** Host binaries also shadowed at their absolute path (state-changing ones: a guest must never reach the host's). */

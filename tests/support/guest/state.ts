@@ -37,6 +37,8 @@ export interface GuestState {
     /** OS_AUTH_URL written into keystonerc_admin (null: http://<controller>:5000/v3). */
     authUrl: string | null;
     staleNovaDist: boolean;
+    /** Hypervisors `openstack hypervisor list` shows (absent/null: the guest's hostname; []: none registered). */
+    hypervisors?: string[] | null;
     /** Drop the caller's SSH connection while the controller manifest applies. */
     killConnection: "never" | "once" | "always";
     /** Stop printing progress (until set back to false). */

@@ -94,7 +94,9 @@ function writeResults(cfg, s) {
     `[DEFAULT]\nmy_ip=${ip}\nstate_path=/var/lib/nova\nenabled_apis=osapi_compute,metadata\n` +
       `transport_url=rabbit://guest:guest@${ip}:5672/\n\n[api_database]\nconnection=mysql+pymysql://nova_api:${cfg.CONFIG_NOVA_DB_PW}@${ip}/nova_api\n\n` +
       `[database]\nconnection=mysql+pymysql://nova:${cfg.CONFIG_NOVA_DB_PW}@${ip}/nova\n\n[keystone_authtoken]\nwww_authenticate_uri=http://${ip}:5000/\n` +
-      `auth_url=http://${ip}:5000\nusername=nova\npassword=${cfg.CONFIG_NOVA_KS_PW}\n`,
+      `auth_url=http://${ip}:5000\nusername=nova\npassword=${cfg.CONFIG_NOVA_KS_PW}\n\n` +
+      // nova_compute_libvirt.pp: CONFIG_NOVA_LIBVIRT_VIRT_TYPE, whose default %{::default_hypervisor} is qemu in a VM
+      `[libvirt]\nvirt_type=${!cfg.CONFIG_NOVA_LIBVIRT_VIRT_TYPE || cfg.CONFIG_NOVA_LIBVIRT_VIRT_TYPE.startsWith("%{") ? "qemu" : cfg.CONFIG_NOVA_LIBVIRT_VIRT_TYPE}\n`,
     { mode: 0o640 },
   );
   fs.mkdirSync("/usr/share/nova", { recursive: true });
