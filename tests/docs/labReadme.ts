@@ -1,0 +1,66 @@
+/**
+ * What the doc tests of the READMEs that run the whole lab (examples/whole-lab, examples/adopt-existing-lab) share
+ * on top of the lab's test world (tests/lab/support/labWorld.ts): the NAT Network's default SSH forward,
+ * 127.0.0.1:2222, in front of the world's counting proxy (the READMEs' defaults and their `ssh -p 2222` lines
+ * reach the sshd guest there), the user's `~/.ssh/id_ed25519` (the key the guest's root accepts), and the
+ * environment a README run needs (the world's, the VBoxManage stand-in first on PATH).
+ */
+import * as fs from "fs";
+import * as net from "net";
+import * as path from "path";
+import { STANDIN_DIR } from "../virtualbox/standin";
+import type { LabWorld } from "../lab/support/labWorld";
+
+/** The lab's SSH forward (natNetwork.sshPort's default). */
+export const SSH_FORWARD_PORT = 2222;
+
+export interface Forward {
+  close(): Promise<void>;
+}
+
+/** 127.0.0.1:2222 -> 127.0.0.1:`port`. close() ends the connections still open (server.close() waits for them). */
+export function forwardSsh(port: number): Promise<Forward> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((c) => {
+    const up = net.connect(port, "127.0.0.1");
+    for (const s of [c, up]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => undefined);
+    }
+    c.pipe(up).pipe(c);
+    c.on("close", () => up.destroy());
+    up.on("close", () => c.destroy());
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", (e) => reject(new Error(`127.0.0.1:${SSH_FORWARD_PORT} is taken (${e.message}): the README's default SSH forward`)));
+    server.listen(SSH_FORWARD_PORT, "127.0.0.1", () =>
+      resolve({
+        close: async () => {
+          const closed = new Promise((r) => server.close(r));
+          for (const s of sockets) s.destroy();
+          await closed;
+        },
+      }),
+    );
+  });
+}
+
+/** runReadme's `more`: the stand-in first on PATH, the world's key as the user's ~/.ssh/id_ed25519. */
+export function labReadmeMore(world: LabWorld): { pathPrefix: string[]; home: (home: string) => void } {
+  return {
+    pathPrefix: [STANDIN_DIR],
+    home: (home) => {
+      fs.mkdirSync(path.join(home, ".ssh"), { mode: 0o700 });
+      fs.copyFileSync(world.keyPath, path.join(home, ".ssh", "id_ed25519"));
+      fs.chmodSync(path.join(home, ".ssh", "id_ed25519"), 0o600);
+      fs.copyFileSync(`${world.keyPath}.pub`, path.join(home, ".ssh", "id_ed25519.pub"));
+    },
+  };
+}
+
+/** runReadme's `env`: the world's (its PATH aside: runReadme builds PATH). */
+export function labReadmeEnv(world: LabWorld): Record<string, string> {
+  const { PATH: _path, ...env } = world.env;
+  return env;
+}
