@@ -9,25 +9,19 @@
  * left in the repository.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { cloudCli } from "../../tests/lab/support/labWorld";
 import { adminCloud } from "../../tests/support/cloud";
-import { CliStack } from "../../tests/support/pulumiCli";
 import { describeReadme } from "../../tests/docs/readme";
+import { StandInLab, startStandInLab } from "../../tests/docs/labStandIn";
 
 jest.setTimeout(600_000);
 
 const cloud = adminCloud();
 const cli = (...args: string[]): any => cloudCli.json(...args);
-const README = path.join(__dirname, "README.md");
 const PREFIX = `tenantlab-${process.pid}`;
-const segment = () => String(100 + Math.floor(Math.random() * 3900));
 
-let labStateDir: string;
-let labProgram: string;
-let lab: CliStack;
-let ext: { externalNetworkId: string; publicSubnetId: string };
+let lab: StandInLab | undefined;
 let afterUp: { outputs: any; stateText: string; router: any; subnet: any; port: any };
 
 function cleanupTenant() {
@@ -39,27 +33,15 @@ function cleanupTenant() {
 }
 
 const suite = describeReadme({
-  readme: README,
+  readme: path.join(__dirname, "README.md"),
   before: async () => {
     cleanupTenant();
-    labStateDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-state-"));
-    // the lab CLI's passphrase file; CliStack's stacks use the same passphrase
-    fs.writeFileSync(path.join(labStateDir, "passphrase"), "test-passphrase");
-    labProgram = fs.mkdtempSync(path.join(os.tmpdir(), "lab-program-"));
-    fs.writeFileSync(
-      path.join(labProgram, "Pulumi.yaml"),
-      `name: pulumi-openstack-lab\nruntime: nodejs\nmain: ${path.join(__dirname, "..", "..", "tests", "import", "fixtures", "lab-outputs", "index.ts")}\n`,
-    );
-    lab = new CliStack({ programDir: labProgram, stack: "lab", stateDir: labStateDir, config: { prefix: PREFIX, segment: segment() }, secretConfig: { cloud: JSON.stringify(cloud) } });
-    let up = await lab.run("up");
-    if (!up.ok) up = await lab.run("up", {}, { config: { segment: segment() } }); // a VLAN id another suite holds
-    expect(up.error).toBeNull();
-    ext = up.outputs as typeof ext;
+    lab = await startStandInLab(PREFIX);
   },
-  env: () => ({ LAB_STATE_DIR: labStateDir }),
+  env: () => ({ LAB_STATE_DIR: lab!.stateDir }),
   pauses: {
     "pulumi up": () => {
-      const stateText = fs.readFileSync(path.join(labStateDir, ".pulumi", "stacks", "tenant-network", "dev.json"), "utf8");
+      const stateText = fs.readFileSync(path.join(lab!.stateDir, ".pulumi", "stacks", "tenant-network", "dev.json"), "utf8");
       const outputs = JSON.parse(stateText).checkpoint.latest.resources.find((r: any) => r.type === "pulumi:pulumi:Stack").outputs;
       afterUp = {
         outputs,
@@ -72,12 +54,9 @@ const suite = describeReadme({
   },
   after: async () => {
     try {
-      await lab?.run("destroy");
+      cleanupTenant(); // what a failed run left on the lab's external network
     } finally {
-      cleanupTenant();
-      for (const n of cli("network", "list").filter((x: any) => x.Name.startsWith(PREFIX))) cloudCli.exists("network", "delete", n.ID);
-      lab?.dispose();
-      for (const d of [labStateDir, labProgram]) if (d) fs.rmSync(d, { recursive: true, force: true });
+      await lab?.stop();
     }
   },
 });
@@ -89,8 +68,8 @@ test("pulumi up builds the tenant network, subnet and router on the lab's extern
   const { outputs, router, subnet, port } = afterUp;
   expect(outputs.externalNetworkName).toBe(`${PREFIX}-ext`);
   expect(router.name).toBe("tenant-router");
-  expect(router.external_gateway_info.network_id).toBe(ext.externalNetworkId);
-  expect(router.external_gateway_info.external_fixed_ips[0].subnet_id).toBe(ext.publicSubnetId);
+  expect(router.external_gateway_info.network_id).toBe(lab!.externalNetworkId);
+  expect(router.external_gateway_info.external_fixed_ips[0].subnet_id).toBe(lab!.publicSubnetId);
   expect(subnet).toMatchObject({ cidr: "192.168.100.0/24", network_id: outputs.networkId, name: "tenant-subnet" });
   expect(port.device_id).toBe(outputs.routerId);
   expect(port.fixed_ips.map((f: any) => f.subnet_id)).toEqual([outputs.subnetId]);
@@ -107,7 +86,7 @@ test("pulumi preview --refresh then has nothing to do", () => {
 
 test("pulumi destroy removes the tenant objects and leaves the lab's external network", () => {
   expect(suite.run.output("pulumi destroy")).toMatch(/4 deleted|5 deleted/);
-  expect(cli("network", "show", ext.externalNetworkId).name).toBe(`${PREFIX}-ext`);
+  expect(cli("network", "show", lab!.externalNetworkId).name).toBe(`${PREFIX}-ext`);
   expect(cli("network", "list").filter((x: any) => x.Name === "tenant-net")).toEqual([]);
   expect(cli("router", "list").filter((x: any) => x.Name === "tenant-router")).toEqual([]);
 });
