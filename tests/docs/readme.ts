@@ -98,7 +98,15 @@ export async function runReadme(
   /** After the first run of exactly this command (when it succeeded), the run waits for the function to finish. */
   pauses: Record<string, () => unknown> = {},
   /** Folders put first on PATH (stand-ins), and what the user's home holds before the run (e.g. ~/.ssh). */
-  more: { pathPrefix?: string[]; home?: (home: string) => void } = {},
+  more: {
+    pathPrefix?: string[];
+    home?: (home: string) => void;
+    /**
+     * README commands the test machine cannot run as written (a download: it is offline), each with what runs in
+     * its place, which must leave what the command would (the file). The README must have the command.
+     */
+    instead?: Record<string, string>;
+  } = {},
 ): Promise<ReadmeRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "readme-home-"));
   more.home?.(home);
@@ -113,7 +121,11 @@ export async function runReadme(
     if (i < 0) throw new Error(`the README has no command ${JSON.stringify(prefix)}`);
     pauseAt.set(i, fn);
   }
+  for (const c of Object.keys(more.instead ?? {})) {
+    if (!toRun.includes(c)) throw new Error(`the README has no command ${JSON.stringify(c)}`);
+  }
   toRun.forEach((c, i) => {
+    c = more.instead?.[c] ?? c;
     lines.push(`{ ${c}\n} >${work}/${i}.out 2>&1; echo $? >${work}/${i}.rc; [ "$(cat ${work}/${i}.rc)" = 0 ] || exit 1`);
     // a pause: bash waits (reading a FIFO) until the test has looked at the world
     if (pauseAt.has(i)) lines.push(`read -r _ <${work}/resume.${i}`);
@@ -202,7 +214,7 @@ export interface ReadmeSuite {
   /** The environment the run adds (see runReadme), asked after `before`. */
   env?: () => Record<string, string>;
   pauses?: Record<string, () => unknown>;
-  more?: () => { pathPrefix?: string[]; home?: (home: string) => void };
+  more?: () => Parameters<typeof runReadme>[3];
   /** Clean-up after the suite (objects in the cloud, the world); the stack's files in the folder go anyway. */
   after?: () => unknown;
 }
