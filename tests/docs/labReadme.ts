@@ -5,8 +5,10 @@
  * reach the sshd guest there), the user's `~/.ssh/id_ed25519` (the key the guest's root accepts), and the
  * environment a README run needs (the world's, the VBoxManage stand-in first on PATH).
  */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
+import * as os from "os";
 import * as path from "path";
 import { STANDIN_DIR } from "../virtualbox/standin";
 import type { LabWorld } from "../lab/support/labWorld";
@@ -46,15 +48,30 @@ export function forwardSsh(port: number): Promise<Forward> {
   });
 }
 
-/** runReadme's `more`: the stand-in first on PATH, the world's key as the user's ~/.ssh/id_ed25519. */
+/**
+ * OpenSSH's `ssh` takes `~` from the password database, not from HOME: this `ssh`, first on the run's PATH, points
+ * it at the run's home (its ~/.ssh/config), where the user's ssh would look in theirs.
+ */
+const SSH_AT_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "readme-ssh-"));
+fs.writeFileSync(path.join(SSH_AT_HOME, "ssh"), '#!/bin/sh\nexec /usr/bin/ssh -F "$HOME/.ssh/config" "$@"\n', { mode: 0o755 });
+process.on("exit", () => fs.rmSync(SSH_AT_HOME, { recursive: true, force: true }));
+
+/**
+ * runReadme's `more`: the stand-in first on PATH, the world's key as the user's ~/.ssh/id_ed25519, and the lab's
+ * host key in ~/.ssh/known_hosts for 127.0.0.1:2222 (as after the user's first `ssh-copy-id -p 2222 root@127.0.0.1`).
+ */
 export function labReadmeMore(world: LabWorld): { pathPrefix: string[]; home: (home: string) => void } {
   return {
-    pathPrefix: [STANDIN_DIR],
+    pathPrefix: [SSH_AT_HOME, STANDIN_DIR],
     home: (home) => {
-      fs.mkdirSync(path.join(home, ".ssh"), { mode: 0o700 });
-      fs.copyFileSync(world.keyPath, path.join(home, ".ssh", "id_ed25519"));
-      fs.chmodSync(path.join(home, ".ssh", "id_ed25519"), 0o600);
-      fs.copyFileSync(`${world.keyPath}.pub`, path.join(home, ".ssh", "id_ed25519.pub"));
+      const ssh = path.join(home, ".ssh");
+      fs.mkdirSync(ssh, { mode: 0o700 });
+      fs.copyFileSync(world.keyPath, path.join(ssh, "id_ed25519"));
+      fs.chmodSync(path.join(ssh, "id_ed25519"), 0o600);
+      fs.copyFileSync(`${world.keyPath}.pub`, path.join(ssh, "id_ed25519.pub"));
+      const hostKeys = execFileSync("ssh-keyscan", ["-p", String(SSH_FORWARD_PORT), "127.0.0.1"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 });
+      fs.writeFileSync(path.join(ssh, "known_hosts"), hostKeys);
+      fs.writeFileSync(path.join(ssh, "config"), `IdentityFile ${path.join(ssh, "id_ed25519")}\nUserKnownHostsFile ${path.join(ssh, "known_hosts")}\nBatchMode yes\n`);
     },
   };
 }
