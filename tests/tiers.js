@@ -18,6 +18,7 @@ module.exports.unit = [
   "tests/checks/fuzz.test.ts",
   "tests/checks/readmeTable.test.ts",
   "tests/core/controller.test.ts",
+  "tests/docs/docTested.test.ts",
   "tests/engine/serialization.test.ts",
   "tests/import/importOption.test.ts",
   "tests/lab/hostprep/check.test.ts",
