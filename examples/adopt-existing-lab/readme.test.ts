@@ -42,8 +42,9 @@ const suite = describeReadme({
     forward = await forwardSsh(world.proxy.port);
     const adminPassword = adminCloud().password; // the install's keystonerc must authenticate against the test cloud
     buildVirtualBox(world, { ssh: SSH_FORWARD_PORT, http: 8080, keystone: 5000, neutron: 9696 }, NAMES);
-    rootShell(world, SSH_FORWARD_PORT, PREPARE_HOST);
-    rootShell(world, SSH_FORWARD_PORT, installPackstack(adminPassword));
+    // the world's proxy (out of process), not the forward this process serves: rootShell waits synchronously
+    rootShell(world, world.proxy.port, PREPARE_HOST);
+    rootShell(world, world.proxy.port, installPackstack(adminPassword));
     createNetworks();
     const g = world.prep.guest;
     expect(g.state().packstack).toMatchObject({ runs: 1, lastRun: { result: "succeeded" } });

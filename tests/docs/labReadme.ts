@@ -20,7 +20,10 @@ export interface Forward {
   close(): Promise<void>;
 }
 
-/** 127.0.0.1:2222 -> 127.0.0.1:`port`. close() ends the connections still open (server.close() waits for them). */
+/**
+ * 127.0.0.1:2222 -> 127.0.0.1:`port`, served by this process: for the README run's processes (spawned, not
+ * synchronous). close() ends the connections still open (server.close() waits for them).
+ */
 export function forwardSsh(port: number): Promise<Forward> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((c) => {
@@ -69,8 +72,10 @@ export function labReadmeMore(world: LabWorld): { pathPrefix: string[]; home: (h
       fs.copyFileSync(world.keyPath, path.join(ssh, "id_ed25519"));
       fs.chmodSync(path.join(ssh, "id_ed25519"), 0o600);
       fs.copyFileSync(`${world.keyPath}.pub`, path.join(ssh, "id_ed25519.pub"));
-      const hostKeys = execFileSync("ssh-keyscan", ["-p", String(SSH_FORWARD_PORT), "127.0.0.1"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 });
-      fs.writeFileSync(path.join(ssh, "known_hosts"), hostKeys);
+      // from the world's proxy (out of process): a synchronous ssh-keyscan through the forward, served by this
+      // process's event loop, would wait for itself
+      const hostKeys = execFileSync("ssh-keyscan", ["-p", String(world.proxy.port), "127.0.0.1"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 30_000 });
+      fs.writeFileSync(path.join(ssh, "known_hosts"), hostKeys.replace(/^\[127\.0\.0\.1\]:\d+ /gm, `[127.0.0.1]:${SSH_FORWARD_PORT} `));
       fs.writeFileSync(path.join(ssh, "config"), `IdentityFile ${path.join(ssh, "id_ed25519")}\nUserKnownHostsFile ${path.join(ssh, "known_hosts")}\nBatchMode yes\n`);
     },
   };
