@@ -64,13 +64,13 @@ export function readmeScript(readmePath: string): ReadmeScript {
 
 /**
  * The `pulumi`, `openstack`, `cd` and `npm` commands of a block, with the two shells' spellings of the same thing
- * made equal (`"$X"` and `$env:X`; `$(cmd)` and `(cmd)`), to check that the PowerShell lines say what the bash
- * lines say.
+ * made equal (`"$X/y"`, `$env:X/y` and `"$env:X/y"`: double quotes dropped; `$(cmd)` and `(cmd)`), to check that
+ * the PowerShell lines say what the bash lines say.
  */
 export function portableCommands(lines: string[]): string[] {
   return lines
     .filter((l) => /^(pulumi|openstack|cd|npm) /.test(l))
-    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, '"$$$1"').replace(/\$\(/g, "(").replace(/\\/g, "/"));
+    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, "$$$1").replace(/"/g, "").replace(/\$\(/g, "(").replace(/\\/g, "/"));
 }
 
 export interface CommandResult {
