@@ -1,5 +1,5 @@
 /**
- * The lab as the learner built it by hand, command by command (the seed's order), for adopt.test.ts: VBoxManage
+ * The lab as the learner built it by hand, command by command (the seed's order), for readme.test.ts: VBoxManage
  * (the stand-in) for the NAT Network and the VM, a root shell on the VM over SSH for the host preparation and
  * Packstack (the CentOS stand-ins), and the seed's four `openstack` commands.
  */
@@ -9,18 +9,23 @@ import { LabWorld, cloudCli, defaultGroupId } from "../../tests/lab/support/labW
 export const GUEST_IP = "10.0.2.15";
 
 /** VirtualBox: NAT Network without DHCP, the four port forwards, the VM on it (promiscuous), installed and running. */
-export function buildVirtualBox(w: LabWorld, ports: { ssh: number; http: number; keystone: number; neutron: number }): void {
+export function buildVirtualBox(
+  w: LabWorld,
+  ports: { ssh: number; http: number; keystone: number; neutron: number },
+  names: { natNetwork: string; vm: string } = { natNetwork: w.natNetworkName, vm: w.vmName },
+): void {
+  const { natNetwork, vm } = names;
   const fwd = (name: string, host: number, guest: number) => ["--port-forward-4", `${name}:tcp:[127.0.0.1]:${host}:[${GUEST_IP}]:${guest}`];
-  w.vbox("natnetwork", "add", "--netname", w.natNetworkName, "--network", "10.0.2.0/24", "--enable", "--dhcp", "off", "--ipv6", "off");
-  w.vbox("natnetwork", "modify", "--netname", w.natNetworkName, ...fwd("ssh", ports.ssh, 22), ...fwd("http", ports.http, 80), ...fwd("keystone", ports.keystone, 5000), ...fwd("neutron", ports.neutron, 9696));
-  w.vbox("createvm", "--name", w.vmName, "--ostype", "RedHat_64", "--register");
-  w.vbox("modifyvm", w.vmName, "--cpus", "4", "--memory", "16384", "--nested-hw-virt", "on", "--graphicscontroller", "vmsvga", "--ioapic", "on",
-    "--nic1", "natnetwork", "--nat-network1", w.natNetworkName, "--nic-promisc1", "allow-all", "--boot1", "disk", "--boot2", "dvd", "--boot3", "none", "--boot4", "none");
-  const disk = `${w.vboxState}/${w.vmName}.vdi`;
+  w.vbox("natnetwork", "add", "--netname", natNetwork, "--network", "10.0.2.0/24", "--enable", "--dhcp", "off", "--ipv6", "off");
+  w.vbox("natnetwork", "modify", "--netname", natNetwork, ...fwd("ssh", ports.ssh, 22), ...fwd("http", ports.http, 80), ...fwd("keystone", ports.keystone, 5000), ...fwd("neutron", ports.neutron, 9696));
+  w.vbox("createvm", "--name", vm, "--ostype", "RedHat_64", "--register");
+  w.vbox("modifyvm", vm, "--cpus", "4", "--memory", "16384", "--nested-hw-virt", "on", "--graphicscontroller", "vmsvga", "--ioapic", "on",
+    "--nic1", "natnetwork", "--nat-network1", natNetwork, "--nic-promisc1", "allow-all", "--boot1", "disk", "--boot2", "dvd", "--boot3", "none", "--boot4", "none");
+  const disk = `${w.vboxState}/${vm}.vdi`;
   w.vbox("createmedium", "disk", "--filename", disk, "--size", "102400", "--format", "VDI");
-  w.vbox("storagectl", w.vmName, "--name", "SATA", "--add", "sata", "--controller", "IntelAhci", "--portcount", "4", "--bootable", "on");
-  w.vbox("storageattach", w.vmName, "--storagectl", "SATA", "--port", "0", "--device", "0", "--type", "hdd", "--medium", disk);
-  w.vbox("startvm", w.vmName, "--type", "headless");
+  w.vbox("storagectl", vm, "--name", "SATA", "--add", "sata", "--controller", "IntelAhci", "--portcount", "4", "--bootable", "on");
+  w.vbox("storageattach", vm, "--storagectl", "SATA", "--port", "0", "--device", "0", "--type", "hdd", "--medium", disk);
+  w.vbox("startvm", vm, "--type", "headless");
 }
 
 /** A root shell on the VM (through the forwarded SSH port), running `script` with bash. */

@@ -9,28 +9,20 @@
  * left in the repository.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { cloudCli } from "../../tests/lab/support/labWorld";
 import { adminCloud } from "../../tests/support/cloud";
-import { CliStack } from "../../tests/support/pulumiCli";
-import { describe as account, portableCommands, readmeScript, ReadmeRun, runReadme, untracked } from "../../tests/docs/readme";
+import { describeReadme } from "../../tests/docs/readme";
+import { StandInLab, startStandInLab } from "../../tests/docs/labStandIn";
 
 jest.setTimeout(600_000);
 
 const cloud = adminCloud();
 const cli = (...args: string[]): any => cloudCli.json(...args);
-const README = path.join(__dirname, "README.md");
-const STACK_CONFIG = path.join(__dirname, "Pulumi.dev.yaml");
 const PREFIX = `tenantlab-${process.pid}`;
-const segment = () => String(100 + Math.floor(Math.random() * 3900));
 
-let labStateDir: string;
-let labProgram: string;
-let lab: CliStack;
-let ext: { externalNetworkId: string; publicSubnetId: string };
-let run: ReadmeRun;
-let afterUp: { outputs: any; stateText: string; router: any; subnet: any; port: any; steps: string };
+let lab: StandInLab | undefined;
+let afterUp: { outputs: any; stateText: string; router: any; subnet: any; port: any };
 
 function cleanupTenant() {
   for (const r of cli("router", "list").filter((x: any) => x.Name === "tenant-router")) {
@@ -40,90 +32,61 @@ function cleanupTenant() {
   for (const n of cli("network", "list").filter((x: any) => x.Name === "tenant-net")) cloudCli.exists("network", "delete", n.ID);
 }
 
-beforeAll(async () => {
-  if (fs.existsSync(STACK_CONFIG)) throw new Error(`${STACK_CONFIG} exists (a stack of yours?): remove it to run this test`);
-  cleanupTenant();
-  labStateDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-state-"));
-  // the lab CLI's passphrase file; CliStack's stacks use the same passphrase
-  fs.writeFileSync(path.join(labStateDir, "passphrase"), "test-passphrase");
-  labProgram = fs.mkdtempSync(path.join(os.tmpdir(), "lab-program-"));
-  fs.writeFileSync(
-    path.join(labProgram, "Pulumi.yaml"),
-    `name: pulumi-openstack-lab\nruntime: nodejs\nmain: ${path.join(__dirname, "..", "..", "tests", "import", "fixtures", "lab-outputs", "index.ts")}\n`,
-  );
-  lab = new CliStack({ programDir: labProgram, stack: "lab", stateDir: labStateDir, config: { prefix: PREFIX, segment: segment() }, secretConfig: { cloud: JSON.stringify(cloud) } });
-  let up = await lab.run("up");
-  if (!up.ok) up = await lab.run("up", {}, { config: { segment: segment() } }); // a VLAN id another suite holds
-  expect(up.error).toBeNull();
-  ext = up.outputs as typeof ext;
-
-  const stateFile = path.join(labStateDir, ".pulumi", "stacks", "tenant-network", "dev.json");
-  run = await runReadme(readmeScript(README), { LAB_STATE_DIR: labStateDir }, {
+const suite = describeReadme({
+  readme: path.join(__dirname, "README.md"),
+  before: async () => {
+    cleanupTenant();
+    lab = await startStandInLab(PREFIX);
+  },
+  env: () => ({ LAB_STATE_DIR: lab!.stateDir }),
+  pauses: {
     "pulumi up": () => {
-      const stateText = fs.readFileSync(stateFile, "utf8");
-      const state = JSON.parse(stateText);
-      const outputs = state.checkpoint.latest.resources.find((r: any) => r.type === "pulumi:pulumi:Stack").outputs;
+      const stateText = fs.readFileSync(path.join(lab!.stateDir, ".pulumi", "stacks", "tenant-network", "dev.json"), "utf8");
+      const outputs = JSON.parse(stateText).checkpoint.latest.resources.find((r: any) => r.type === "pulumi:pulumi:Stack").outputs;
       afterUp = {
         outputs,
         stateText,
         router: cli("router", "show", outputs.routerId),
         subnet: cli("subnet", "show", outputs.subnetId),
         port: cli("port", "show", outputs.routerInterfacePortId),
-        steps: "",
       };
     },
-  });
-});
-
-afterAll(async () => {
-  try {
-    await lab?.run("destroy");
-  } finally {
-    cleanupTenant();
-    for (const n of cli("network", "list").filter((x: any) => x.Name.startsWith(PREFIX))) cloudCli.exists("network", "delete", n.ID);
-    lab?.dispose();
-    fs.rmSync(STACK_CONFIG, { force: true });
-    for (const d of [labStateDir, labProgram]) if (d) fs.rmSync(d, { recursive: true, force: true });
-  }
-});
-
-test("the PowerShell lines say what the bash lines say", () => {
-  const script = readmeScript(README);
-  expect(portableCommands(script.powershell)).toEqual(portableCommands(script.bash));
-});
-
-test("every command succeeds", () => {
-  expect({ ok: run.ok, account: run.ok ? "" : account(run) }).toEqual({ ok: true, account: "" });
+  },
+  after: async () => {
+    try {
+      cleanupTenant(); // what a failed run left on the lab's external network
+    } finally {
+      await lab?.stop();
+    }
+  },
 });
 
 test("pulumi up builds the tenant network, subnet and router on the lab's external network, which it only reads", () => {
-  const out = run.output("pulumi up");
+  const out = suite.run.output("pulumi up");
   expect(out).toMatch(/5 created/); // the stack + network, subnet, router, interface
   expect(out).toMatch(/read pulumi-nodejs:dynamic\/openstack:Network external-network/); // a get: read, not created
   const { outputs, router, subnet, port } = afterUp;
   expect(outputs.externalNetworkName).toBe(`${PREFIX}-ext`);
   expect(router.name).toBe("tenant-router");
-  expect(router.external_gateway_info.network_id).toBe(ext.externalNetworkId);
-  expect(router.external_gateway_info.external_fixed_ips[0].subnet_id).toBe(ext.publicSubnetId);
+  expect(router.external_gateway_info.network_id).toBe(lab!.externalNetworkId);
+  expect(router.external_gateway_info.external_fixed_ips[0].subnet_id).toBe(lab!.publicSubnetId);
   expect(subnet).toMatchObject({ cidr: "192.168.100.0/24", network_id: outputs.networkId, name: "tenant-subnet" });
   expect(port.device_id).toBe(outputs.routerId);
   expect(port.fixed_ips.map((f: any) => f.subnet_id)).toEqual([outputs.subnetId]);
   // the lab's credentials came through the StackReference as a secret and stay one in this stack's state
   expect(afterUp.stateText).not.toMatch(/"password"\s*:/);
-  for (const r of run.results) expect(r.output).not.toContain(cloud.password);
+  for (const r of suite.run.results) expect(r.output).not.toContain(cloud.password);
 });
 
 test("pulumi preview --refresh then has nothing to do", () => {
-  const out = run.output("pulumi preview --refresh");
+  const out = suite.run.output("pulumi preview --refresh");
   expect(out).not.toMatch(/to (create|update|delete|replace)/);
   expect(out).toMatch(/unchanged/);
 });
 
 test("pulumi destroy removes the tenant objects and leaves the lab's external network", () => {
-  expect(run.output("pulumi destroy")).toMatch(/4 deleted|5 deleted/);
-  expect(cli("network", "show", ext.externalNetworkId).name).toBe(`${PREFIX}-ext`);
+  expect(suite.run.output("pulumi destroy")).toMatch(/4 deleted|5 deleted/);
+  expect(cli("network", "show", lab!.externalNetworkId).name).toBe(`${PREFIX}-ext`);
   expect(cli("network", "list").filter((x: any) => x.Name === "tenant-net")).toEqual([]);
   expect(cli("router", "list").filter((x: any) => x.Name === "tenant-router")).toEqual([]);
-  expect(untracked(__dirname)).toEqual([]);
-  expect(fs.existsSync(STACK_CONFIG)).toBe(false);
 });

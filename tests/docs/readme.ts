@@ -64,13 +64,13 @@ export function readmeScript(readmePath: string): ReadmeScript {
 
 /**
  * The `pulumi`, `openstack`, `cd` and `npm` commands of a block, with the two shells' spellings of the same thing
- * made equal (`"$X"` and `$env:X`; `$(cmd)` and `(cmd)`), to check that the PowerShell lines say what the bash
- * lines say.
+ * made equal (`"$X/y"`, `$env:X/y` and `"$env:X/y"`: double quotes dropped; `$(cmd)` and `(cmd)`), to check that
+ * the PowerShell lines say what the bash lines say.
  */
 export function portableCommands(lines: string[]): string[] {
   return lines
     .filter((l) => /^(pulumi|openstack|cd|npm) /.test(l))
-    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, '"$$$1"').replace(/\$\(/g, "(").replace(/\\/g, "/"));
+    .map((l) => l.replace(/\$env:([A-Za-z_]+)/g, "$$$1").replace(/"/g, "").replace(/\$\(/g, "(").replace(/\\/g, "/"));
 }
 
 export interface CommandResult {
@@ -98,7 +98,15 @@ export async function runReadme(
   /** After the first run of exactly this command (when it succeeded), the run waits for the function to finish. */
   pauses: Record<string, () => unknown> = {},
   /** Folders put first on PATH (stand-ins), and what the user's home holds before the run (e.g. ~/.ssh). */
-  more: { pathPrefix?: string[]; home?: (home: string) => void } = {},
+  more: {
+    pathPrefix?: string[];
+    home?: (home: string) => void;
+    /**
+     * README commands the test machine cannot run as written (a download: it is offline), each with what runs in
+     * its place, which must leave what the command would (the file). The README must have the command.
+     */
+    instead?: Record<string, string>;
+  } = {},
 ): Promise<ReadmeRun> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "readme-home-"));
   more.home?.(home);
@@ -113,7 +121,11 @@ export async function runReadme(
     if (i < 0) throw new Error(`the README has no command ${JSON.stringify(prefix)}`);
     pauseAt.set(i, fn);
   }
+  for (const c of Object.keys(more.instead ?? {})) {
+    if (!toRun.includes(c)) throw new Error(`the README has no command ${JSON.stringify(c)}`);
+  }
   toRun.forEach((c, i) => {
+    c = more.instead?.[c] ?? c;
     lines.push(`{ ${c}\n} >${work}/${i}.out 2>&1; echo $? >${work}/${i}.rc; [ "$(cat ${work}/${i}.rc)" = 0 ] || exit 1`);
     // a pause: bash waits (reading a FIFO) until the test has looked at the world
     if (pauseAt.has(i)) lines.push(`read -r _ <${work}/resume.${i}`);
@@ -135,12 +147,13 @@ export async function runReadme(
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   child.stdout.resume();
-  const closed = new Promise((resolve) => child.on("close", resolve));
+  let bashDone = false;
+  const closed = new Promise((resolve) => child.on("close", resolve)).then(() => (bashDone = true));
   let hookError: unknown = null;
   for (const [i, fn] of [...pauseAt.entries()].sort((a, b) => a[0] - b[0])) {
     // wait for the command's exit code (or for bash to stop)
     const rcFile = path.join(work, `${i}.rc`);
-    const done = await Promise.race([closed.then(() => false), waitForFile(rcFile).then(() => true)]);
+    const done = await Promise.race([closed.then(() => false), waitForFile(rcFile, () => bashDone).then(() => true)]);
     if (!done) break;
     if (fs.readFileSync(rcFile, "utf8").trim() === "0") {
       try {
@@ -175,8 +188,9 @@ export async function runReadme(
   };
 }
 
-async function waitForFile(file: string): Promise<void> {
-  while (!fs.existsSync(file) || fs.readFileSync(file, "utf8").trim() === "") await new Promise((r) => setTimeout(r, 100));
+/** Polls until the file has content, or until `stop()` says to give up (bash ended: no poller outlives the run). */
+async function waitForFile(file: string, stop: () => boolean): Promise<void> {
+  while ((!fs.existsSync(file) || fs.readFileSync(file, "utf8").trim() === "") && !stop()) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** A readable account of a failed run, for the assertion message. */
@@ -190,4 +204,67 @@ export function untracked(dir: string): string[] {
     .split("\n")
     .filter((l) => l.startsWith("??"))
     .map((l) => l.slice(3));
+}
+
+export interface ReadmeSuite {
+  /** The README (its folder is where the commands' stack lives: `.pulumi/`, `Pulumi.<stack>.yaml`). */
+  readme: string;
+  /** Set-up before the run (a lab world, a stand-in lab stack, objects to remove); runs first in the suite. */
+  before?: () => unknown;
+  /** The environment the run adds (see runReadme), asked after `before`. */
+  env?: () => Record<string, string>;
+  pauses?: Record<string, () => unknown>;
+  more?: () => Parameters<typeof runReadme>[3];
+  /** Clean-up after the suite (objects in the cloud, the world); the stack's files in the folder go anyway. */
+  after?: () => unknown;
+}
+
+/**
+ * A doc test suite in a few lines: `before`, then the README's bash lines run once (runReadme) in a beforeAll,
+ * and the tests every README shares: its PowerShell lines say what its bash lines say, every command succeeds,
+ * and nothing is left in the repository (untracked files, `Pulumi.<stack>.yaml`, `.pulumi/`) nor in the user's
+ * global Pulumi settings. The suite's own tests read `suite.run` (and whatever its pauses saw). `after`, then
+ * the folder's `.pulumi/` and `Pulumi.*.yaml`, go in an afterAll, but only when the folder held neither before
+ * the run (a developer's own stack there is reported, never removed).
+ */
+export function describeReadme(o: ReadmeSuite): { readonly run: ReadmeRun } {
+  const dir = path.dirname(o.readme);
+  const stackFiles = () => [path.join(dir, ".pulumi"), ...fs.readdirSync(dir).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).map((f) => path.join(dir, f))];
+  let ours = false;
+  let run: ReadmeRun | undefined;
+  beforeAll(async () => {
+    const found = stackFiles().filter((f) => fs.existsSync(f));
+    if (found.length) throw new Error(`${found.join(", ")} exist(s) (a stack of yours?): remove to run this test`);
+    ours = true;
+    await o.before?.();
+    run = await runReadme(readmeScript(o.readme), o.env?.() ?? {}, o.pauses ?? {}, o.more?.() ?? {});
+  });
+  afterAll(async () => {
+    try {
+      await o.after?.();
+    } finally {
+      if (ours) for (const f of stackFiles()) fs.rmSync(f, { recursive: true, force: true });
+      if (run) fs.rmSync(run.home, { recursive: true, force: true });
+    }
+  });
+  test("the PowerShell lines say what the bash lines say", () => {
+    const script = readmeScript(o.readme);
+    expect(script.bash.filter((c) => /^pulumi up\b/.test(c)).length).toBeGreaterThan(0);
+    expect(portableCommands(script.powershell)).toEqual(portableCommands(script.bash));
+  });
+  test("every command succeeds", () => {
+    expect({ ok: run!.ok, account: run!.ok ? "" : describe(run!) }).toEqual({ ok: true, account: "" });
+  });
+  test("nothing is left in the repository, nothing global is touched", () => {
+    expect(run!.ok).toBe(true);
+    expect(untracked(dir)).toEqual([]);
+    expect(stackFiles().filter((f) => !f.endsWith(".pulumi") && fs.existsSync(f))).toEqual([]);
+    expect(fs.existsSync(path.join(run!.home, ".pulumi", "credentials.json"))).toBe(false);
+  });
+  return {
+    get run() {
+      if (!run) throw new Error("the README did not run (see the suite's beforeAll)");
+      return run;
+    },
+  };
 }

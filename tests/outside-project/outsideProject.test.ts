@@ -98,6 +98,14 @@ test("npm pack: the compiled library, its types and the install script; no sourc
   expect(files.filter((f) => f.startsWith("bin/cli/") || f.endsWith(".map"))).toEqual([]);
 });
 
+test("the README's install lines name the tarball `npm pack` makes, and the SDK", () => {
+  const md = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+  const section = md.slice(md.indexOf("## Use it in your own stack"));
+  const lines = /```sh\n([\s\S]*?)```/.exec(section)![1].split("\n").map((l) => l.replace(/\s+#.*$/, "").trim());
+  expect(lines).toContain(`npm install ./${packed.filename}`);
+  expect(lines).toContain("npm install @pulumi/pulumi typescript ts-node");
+});
+
 test("installed from the tarball into a strict TypeScript project: the package resolves with its types", () => {
   const installed = path.join(project, "node_modules", "pulumi-openstack-lab");
   expect(fs.lstatSync(installed).isSymbolicLink()).toBe(false); // a copy, not a link to this repository
