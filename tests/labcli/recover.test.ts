@@ -41,4 +41,6 @@ test("the engine's advice is said in npm run lab words", () => {
   expect(inLabWords("delete the lock file with `pulumi cancel`. Then run `pulumi refresh` and `pulumi up --refresh`")).toBe(
     "delete the lock file with npm run lab -- cancel. Then run npm run lab -- refresh and npm run lab -- up --refresh",
   );
+  // a provider's retry line (VirtualBox's lock) as the live view shows it
+  expect(inLabWords("retrying in 0.5s (another session holds the VM: the VirtualBox window, or another pulumi up)")).toBe("retrying in 0.5s (another session holds the VM: the VirtualBox window, or another npm run lab)");
 });
