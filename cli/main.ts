@@ -25,7 +25,7 @@ import { gatherReport, LAST_RUN_LOG } from "./report/gather";
 import { renderReport } from "./report/render";
 import { gatherSecrets, mask } from "./report/secrets";
 import { ensureLabConfig, labSettings, openStack, PROJECT } from "./stack";
-import { inLabWords } from "./words";
+import { causeHint, inLabWords } from "./words";
 import { declared } from "./program";
 
 export { inLabWords };
@@ -189,6 +189,8 @@ async function up(c: Ctx): Promise<number> {
     const cause = errors.length ? inLabWords(mask(errors.map((d) => tail(d)).join("\n"), log.secrets)) : text;
     await progress.finish(cause.split("\n")[0].slice(0, 200));
     say(`up failed:\n${cause}`);
+    const hint = causeHint(cause);
+    if (hint) say(`what to do: ${hint}`);
     say(`${await whereNow(c, tracker, finished)} once the cause is fixed.`);
     say("npm run lab -- doctor checks the PC; npm run lab -- report writes a report to send (secrets masked)");
     return 1;

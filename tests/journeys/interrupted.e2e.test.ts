@@ -252,6 +252,7 @@ test("a Neutron 409 (a flat network made by hand holds extnet): up says the caus
   const block = r.output.slice(r.output.indexOf("up failed:"));
   expect(block).toMatch(/409/);
   expect(block).toMatch(/extnet/);
+  expect(block).toMatch(/^what to do: another network already uses the physical network extnet .*delete it, then npm run lab$/m);
   expect(r.output).toMatch(/the lab is part-built: .*snapshot done; networks not finished\. npm run lab carries on from there \(nothing done is made again\) once the cause is fixed\./);
   expect(r.output).not.toMatch(/pulumi (cancel|up|refresh)\b/);
   expect(cloudCli.json("network", "list", "--name", "external_network")).toHaveLength(0);
