@@ -26,6 +26,10 @@ import { renderReport } from "./report/render";
 import { gatherSecrets, mask } from "./report/secrets";
 import { ensureLabConfig, labSettings, openStack, PROJECT } from "./stack";
 import { sleep } from "../provider/core/retry";
+import { causeHint, inLabWords } from "./words";
+import { declared } from "./program";
+
+export { inLabWords };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -56,14 +60,6 @@ function errorText(e: unknown, secrets: string[]): string {
 function tail(message: string, keep = 30): string {
   const lines = message.split("\n");
   return lines.length <= keep + 1 ? message : [lines[0], "...", ...lines.slice(-keep)].join("\n");
-}
-
-/** The engine's advice in `npm run lab` words: a bare `pulumi ...` typed in the repository reaches another backend. */
-export function inLabWords(text: string): string {
-  return text
-    .replace(/`?pulumi cancel`?/g, "npm run lab -- cancel")
-    .replace(/`?pulumi (up|preview|refresh|destroy)((?: --[a-z-]+)*)`?/g, (_m, verb: string, flags: string) => `npm run lab${verb === "up" ? "" : ` -- ${verb}`}${flags.includes("--refresh") ? (verb === "up" ? " -- up --refresh" : " --refresh") : ""}`)
-    .replace(/`?pulumi stack export`?[^\n]*/g, "npm run lab -- report");
 }
 
 /**
@@ -101,10 +97,17 @@ class Interrupt {
   }
 }
 
-/** Where the lab stands after a stopped or failed run, and what the next `npm run lab` does. */
-async function whereNow(c: Ctx, tracker: PhaseTracker | undefined): Promise<string> {
-  const done = tracker?.phases.filter((p) => p.status === "done" || p.status === "unchanged").map((p) => p.def.title) ?? [];
-  const next = tracker?.phases.find((p) => p.status !== "done" && p.status !== "unchanged")?.def.title;
+/**
+ * Where the lab stands after a stopped or failed run, and what the next `npm run lab` does. A phase is done when its
+ * resources that started finished and every resource of its types the program declared has finished in this run
+ * (a run stopped after the network, before its subnet, has not finished the networks).
+ */
+async function whereNow(c: Ctx, tracker: PhaseTracker | undefined, finished: Set<string>): Promise<string> {
+  const last = (t: string) => t.split(":").pop() ?? t;
+  const complete = (p: PhaseTracker["phases"][number]) =>
+    (p.status === "done" || p.status === "unchanged") && [...declared].every((k) => !p.def.types.includes(last(k.split("::")[0])) || finished.has(k));
+  const done = tracker?.phases.filter(complete).map((p) => p.def.title) ?? [];
+  const next = tracker?.phases.find((p) => !complete(p))?.def.title;
   return done.length
     ? `the lab is part-built: ${done.join(", ")} done${next ? `; ${next} not finished` : ""}. npm run lab carries on from there (nothing done is made again)`
     : `nothing of the lab was finished in this run. npm run lab starts again from where the state is`;
@@ -148,8 +151,11 @@ async function up(c: Ctx): Promise<number> {
   const progress = process.stdout.isTTY ? liveProgress(tracker, durations) : plainProgress(tracker, durations, say);
   const diagnostics: string[] = [];
   const journal = createJournal(c.paths);
+  const finished = new Set<string>();
   const onEvent = (e: EngineEvent) => {
     journal(e as never);
+    const out = e.resOutputsEvent?.metadata;
+    if (out) finished.add(`${out.type}::${out.urn.split("::").pop()}`);
     const d = e.diagnosticEvent;
     if (d && (d.severity === "error" || d.severity === "warning") && !d.ephemeral) diagnostics.push(`${d.severity}: ${d.message.trim()}`);
     progress.onEvent(e);
@@ -176,7 +182,7 @@ async function up(c: Ctx): Promise<number> {
     const text = errorText(e, log.secrets);
     if (stop.count) {
       await progress.finish("stopped (Ctrl-C)");
-      say(`stopped: ${await whereNow(c, tracker)}`);
+      say(`stopped: ${await whereNow(c, tracker, finished)}`);
       return 130;
     }
     // the cause once: the engine's error diagnostics carry the provider's whole message; the CLI's own text repeats it
@@ -184,7 +190,9 @@ async function up(c: Ctx): Promise<number> {
     const cause = errors.length ? inLabWords(mask(errors.map((d) => tail(d)).join("\n"), log.secrets)) : text;
     await progress.finish(cause.split("\n")[0].slice(0, 200));
     say(`up failed:\n${cause}`);
-    say(`${await whereNow(c, tracker)} once the cause is fixed.`);
+    const hint = causeHint(cause);
+    if (hint) say(`what to do: ${hint}`);
+    say(`${await whereNow(c, tracker, finished)} once the cause is fixed.`);
     say("npm run lab -- doctor checks the PC; npm run lab -- report writes a report to send (secrets masked)");
     return 1;
   } finally {

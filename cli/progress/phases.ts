@@ -4,6 +4,7 @@
  * Pure state over events and a clock, so the renderer (render.ts) and the tests share it.
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { inLabWords } from "../words";
 
 export interface PhaseDef {
   id: string;
@@ -88,7 +89,7 @@ export class PhaseTracker {
     if (!m) return undefined;
     const p = this.phases.find((x) => x.def.types.includes(m[1]));
     if (!p || p.status !== "running") return undefined;
-    p.message = m[2].trim();
+    p.message = inLabWords(m[2].trim());
     return p;
   }
 

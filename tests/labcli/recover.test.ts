@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { inLabWords } from "../../cli/main";
+import { causeHint } from "../../cli/words";
 import { labPaths } from "../../cli/paths";
 import { createJournal, pendingOps, readCreates, stackLocks } from "../../cli/recover";
 
@@ -41,4 +42,14 @@ test("the engine's advice is said in npm run lab words", () => {
   expect(inLabWords("delete the lock file with `pulumi cancel`. Then run `pulumi refresh` and `pulumi up --refresh`")).toBe(
     "delete the lock file with npm run lab -- cancel. Then run npm run lab -- refresh and npm run lab -- up --refresh",
   );
+  // a provider's retry line (VirtualBox's lock) as the live view shows it
+  expect(inLabWords("retrying in 0.5s (another session holds the VM: the VirtualBox window, or another pulumi up)")).toBe("retrying in 0.5s (another session holds the VM: the VirtualBox window, or another npm run lab)");
+});
+
+test("a Neutron 409 on the lab's physical network says how to find and remove the network holding it", () => {
+  const cause = "lab-external-network: network POST /v2.0/networks: HTTP 409 FlatNetworkInUse: Unable to create the flat network. Physical network extnet is in use. [request req-1]";
+  expect(causeHint(cause)).toBe(
+    "another network already uses the physical network extnet (a flat network takes it whole): find it in Horizon (Admin > Network > Networks) or with openstack network list --provider-physical-network extnet on the VM, delete it, then npm run lab",
+  );
+  expect(causeHint("Execution of '/usr/bin/systemctl start neutron-server' returned 1")).toBeUndefined();
 });

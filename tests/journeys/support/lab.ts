@@ -128,18 +128,46 @@ export interface SshGate {
 }
 
 export async function startSshGate(port: number, target: number): Promise<SshGate> {
-  let isOpen = false;
+  return startGate(port, target, "drop");
+}
+
+/**
+ * A gate that holds, in front of a service (Neutron): closed, connections are accepted and wait, unanswered, until it
+ * opens (a slow service: the request in flight); `held()` counts those that waited.
+ */
+export interface HoldGate extends SshGate {
+  held(): number;
+}
+
+export async function startHoldGate(port: number, target: number): Promise<HoldGate> {
+  return startGate(port, target, "hold");
+}
+
+async function startGate(port: number, target: number, closed: "drop" | "hold"): Promise<HoldGate> {
+  let isOpen = closed === "hold";
+  let held = 0;
+  const waiting: (() => void)[] = [];
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on("close", () => sockets.delete(client));
     client.on("error", () => undefined);
-    if (!isOpen) return void client.destroy();
-    const up = net.connect(target, "127.0.0.1");
-    sockets.add(up);
-    up.on("close", () => sockets.delete(up));
-    up.on("error", () => client.destroy());
-    client.pipe(up).pipe(client);
+    const forward = () => {
+      if (client.destroyed) return;
+      const up = net.connect(target, "127.0.0.1");
+      sockets.add(up);
+      up.on("close", () => sockets.delete(up));
+      up.on("error", () => client.destroy());
+      client.pipe(up).pipe(client);
+    };
+    if (isOpen) return forward();
+    if (closed === "drop") return void client.destroy();
+    held++;
+    client.pause();
+    waiting.push(() => {
+      client.resume();
+      forward();
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -147,7 +175,11 @@ export async function startSshGate(port: number, target: number): Promise<SshGat
   });
   return {
     port,
-    open: () => void (isOpen = true),
+    held: () => held,
+    open: () => {
+      isOpen = true;
+      for (const go of waiting.splice(0)) go();
+    },
     close: () => void (isOpen = false),
     stop: () =>
       new Promise<void>((resolve) => {

@@ -189,6 +189,19 @@ describe("VBoxManage stand-in rules", () => {
     expect(info("r").memoryMb).toBe(256);
   });
 
+  it("holds a call beginning with the words in `hold` while the file exists; other calls run", async () => {
+    const env = { ...process.env, VBOX_STANDIN_STATE: s.dir, VBOX_STANDIN_HOME: s.dir };
+    fs.writeFileSync(path.join(s.dir, "hold"), "natnetwork add\n");
+    const held = new Promise<number>((resolve) => spawn(STANDIN, ["natnetwork", "add", "--netname", "h", "--network", "10.9.0.0/24"], { env, stdio: "ignore" }).on("exit", (c) => resolve(c ?? -1)));
+    const log = path.join(s.dir, "held.log");
+    while (!fs.existsSync(log)) await new Promise((r) => setTimeout(r, 50));
+    expect(s.ok(["natnetwork", "list"])).not.toContain("Name:        h"); // not run yet; list is not held
+    expect(JSON.parse(fs.readFileSync(log, "utf8").trim())).toEqual(["natnetwork", "add", "--netname", "h", "--network", "10.9.0.0/24"]);
+    fs.rmSync(path.join(s.dir, "hold"));
+    expect(await held).toBe(0);
+    expect(s.ok(["natnetwork", "list", "h"])).toMatch(/^Name:\s+h$/m);
+  });
+
   it("logs one line per invocation and serializes concurrent invocations", async () => {
     const env = { ...process.env, VBOX_STANDIN_STATE: s.dir, VBOX_STANDIN_HOME: s.dir };
     const runAsync = (args: string[]) =>

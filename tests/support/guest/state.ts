@@ -27,6 +27,8 @@ export interface GuestState {
   repos: Record<string, { name: string; enabled: boolean }>;
   /** "eol": every dnf command that needs metadata fails as on a retired CentOS mirror. */
   mirror: "ok" | "eol";
+  /** `dnf install` prints nothing and waits, before it changes anything, while true (a slow mirror): a step caught in flight. */
+  dnfStall?: boolean;
   /** Status Horizon answers with once httpd runs (default 200). */
   horizonStatus?: number;
   packstack: {

@@ -1,5 +1,5 @@
 "use strict";
-const { load, update, out, err, exit } = require("../lib/state");
+const { load, update, out, err, exit, sleepMs } = require("../lib/state");
 const { packages: CATALOG } = require("../lib/catalog");
 
 /** The real text dnf prints when the CentOS mirror network no longer serves a release (EOL). */
@@ -113,6 +113,7 @@ function main(args) {
   const assumeYes = args.includes("-y") || args.includes("--assumeyes");
   const words = args.filter((a) => !a.startsWith("-") || a === "--set-enabled" || a === "--enable" || a === "--set-disabled" || a === "--disable");
   const verb = words[0];
+  if (verb === "install") while (load().dnfStall) sleepMs(100);
   update((s) => {
     switch (verb) {
       case "install":

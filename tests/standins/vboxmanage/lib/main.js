@@ -46,11 +46,31 @@ function injectedLock(io, dir, state, verb, args) {
   M.failWriteLocked(io, vm ?? { name: args[0] ?? "" });
 }
 
+/**
+ * `$VBOX_STANDIN_STATE/hold` holds a call's start (`natnetwork add`): a call whose argv begins with those words waits,
+ * before it takes the state lock or does anything, while the file exists (a step caught in flight, as a slow
+ * VirtualBox holds it), and says so by appending its argv to `held.log`.
+ */
+function holdWhileAsked(dir, argv) {
+  const file = path.join(dir, "hold");
+  let words;
+  try {
+    words = fs.readFileSync(file, "utf8").trim().split(/\s+/);
+  } catch {
+    return;
+  }
+  if (!words.length || !words.every((w, i) => argv[i] === w)) return;
+  fs.appendFileSync(path.join(dir, "held.log"), JSON.stringify(argv) + "\n");
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  while (fs.existsSync(file)) Atomics.wait(cell, 0, 0, 100);
+}
+
 function main(argv, exeMode) {
   const windows = exeMode || process.env.VBOX_STANDIN_OS === "windows";
   const io = createIo(windows);
   const dir = stateDir();
   let code = 0;
+  holdWhileAsked(dir, argv);
   try {
     withState(dir, (state) => {
       fs.appendFileSync(path.join(dir, "calls.log"), JSON.stringify(argv) + "\n");
