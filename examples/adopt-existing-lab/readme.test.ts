@@ -94,10 +94,14 @@ test("pulumi preview: every resource 'create' (new to the stack, not to VirtualB
   expect(suite.run.output("pulumi preview")).toMatch(/10 to create/); // 8 + the OpenStackLab component + the stack
 });
 
-test("pulumi up adopts the hand-built lab: nothing created in VirtualBox or OpenStack, Packstack not re-run, the learner's files untouched", () => {
+test("pulumi up adopts the hand-built lab: nothing created in VirtualBox or OpenStack (the missing forwards added), Packstack not re-run, the learner's files untouched", () => {
   expect(suite.run.output("pulumi up")).toMatch(/10 created/);
-  // VirtualBox: no VBoxManage call that changes anything (no natnetwork add/modify, createvm, modifyvm, startvm ...)
-  expect(afterUp.vboxChanges).toEqual([]);
+  // VirtualBox: one change only, the forwards a lab built by the seed's steps lacks (Nova, Glance, Placement, noVNC),
+  // added to its NAT Network in place; no natnetwork add, createvm, modifyvm, startvm ...
+  const forward = (name: string, port: number) => ["--port-forward-4", `${name}:tcp:[127.0.0.1]:${port}:[10.0.2.15]:${port}`];
+  expect(afterUp.vboxChanges).toEqual([
+    ["natnetwork", "modify", "--netname", "LabNatNetwork", ...forward("nova", 8774), ...forward("glance", 9292), ...forward("placement", 8778), ...forward("novnc", 6080)],
+  ]);
   const out = afterUp.outputs;
   expect(out.vmUuid).toBe(built.vmUuid);
   // OpenStack: the same objects, by id; no network or subnet POSTed; the rules' POSTs answered 409 (adopted)
