@@ -40,7 +40,7 @@
 # (e.g. /etc/neutron/server.conf.d/50-openstack-zed-test.conf); when one changes, `up` restarts that service.
 # Database and catalog steps are skipped on re-runs through stamps of their inputs ($STATE/stamps).
 # The state layout is the one of the reference start-openstack-zed.sh, so `up` takes over a cloud it started.
-# shellcheck disable=SC2034  # the settings are read by test-cloud/lib/<service>.sh, sourced by the table's names
+# shellcheck source-path=SCRIPTDIR disable=SC2034  # the settings are read by test-cloud/lib/<service>.sh, sourced by the table's names
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/test-cloud   # helper files and lib/
@@ -72,7 +72,8 @@ PYTHON=/usr/bin/python3
 
 # The services, in start order (`down` stops them backwards). One line each:
 #   mode       all: always; nova: only with OS_TEST_WITH_NOVA=1
-#   needs      services whose ready_<service> must pass before this one is configured
+#   needs      services whose ready_<service> must pass before this one is configured (what a service needs
+#              from the lines above it is up already: their start_ waits until they answer)
 #   databases  what MariaDB creates for it (user openstack gets all privileges on them)
 #   catalog    its Keystone catalog entry, TYPE[/PATH] at its port (and a service user of its name); - for none
 #   probe      the path `up` and `status` ask to see it answer; the services with one are the OpenStack APIs,
