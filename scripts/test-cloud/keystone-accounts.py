@@ -2,6 +2,7 @@
 
 Idempotent, one python process (about 3 s; the `openstack` CLI would take ~2 s per call).
 Input from the environment:
+  AUTH_URL    Keystone's v3 URL
   ADMIN_PW    admin's password (admin already exists: `keystone-manage bootstrap` made it)
   SVC_PW      password of the service users
   USERS       service users to create in project `service` with roles admin + service
@@ -17,7 +18,7 @@ from keystoneclient.v3 import client
 
 env = os.environ
 ks = client.Client(session=session.Session(auth=v3.Password(
-    auth_url="http://127.0.0.1:5000/v3", username="admin", password=env["ADMIN_PW"],
+    auth_url=env["AUTH_URL"], username="admin", password=env["ADMIN_PW"],
     project_name="admin", user_domain_id="default", project_domain_id="default")))
 region = env["REGION"]
 

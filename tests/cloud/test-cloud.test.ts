@@ -3,6 +3,7 @@
  * accounts and its networking model with the real `openstack` CLI and with raw HTTP, the two ways users reach it.
  */
 import { execFile } from "child_process";
+import * as path from "path";
 import { promisify } from "util";
 import { adminCloud, cliEnv, demoCloud, TestCloud } from "../support/cloud";
 
@@ -214,5 +215,49 @@ describe("networking model", () => {
     expect(router.status).toBe("ACTIVE");
     await openstackQuiet(demo, "router", "delete", router.id);
     expect((await neutron(demo, "GET", `/routers/${router.id}`)).status).toBe(404);
+  });
+});
+
+describe("the script's verbs", () => {
+  const SCRIPT = path.join(__dirname, "..", "..", "scripts", "test-cloud.sh");
+  /** `bash scripts/test-cloud.sh ARGS`: exit code, stdout, stderr (a non-zero exit is a result, not a throw). */
+  async function script(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run("bash", [SCRIPT, ...args], { encoding: "utf8", timeout: 120_000 });
+      return { code: 0, stdout, stderr };
+    } catch (err: any) {
+      if (typeof err.code !== "number") throw err;
+      return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+    }
+  }
+
+  test("env prints export lines that the openstack CLI authenticates with as admin", async () => {
+    const env = await script("env");
+    expect(env.code).toBe(0);
+    const { stdout } = await run("bash", ["-c", `${env.stdout}\nopenstack token issue -f value -c project_id`],
+      { env: { PATH: cliEnv().PATH, HOME: cliEnv().HOME }, encoding: "utf8", timeout: 120_000 });
+    const adminProject = await openstack(adminCloud(), "project", "show", "admin");
+    expect(stdout.trim()).toBe(adminProject.id);
+  });
+
+  test("status names Keystone and Neutron on their ports as answering and exits 0", async () => {
+    const status = await script("status");
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^ {2}keystone +http:\/\/127\.0\.0\.1:5000\/v3 +answers \(HTTP \d+\)$/m);
+    expect(status.stdout).toMatch(/^ {2}neutron +http:\/\/127\.0\.0\.1:9696\/ +answers \(HTTP \d+\)$/m);
+    expect(status.stdout).toMatch(/^ {2}neutron-server +running \(pid \d+\)$/m);
+  });
+
+  test("stop takes only the OpenStack services' daemons: MariaDB is refused, names the ones it takes, and keeps running", async () => {
+    const mariadbLine = (out: string) => out.split("\n").find((line) => /^ {2}mariadb /.test(line));
+    const before = mariadbLine((await script("status")).stdout);
+    const refused = await script("stop", "mariadb");
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("stop keystone|neutron-server|placement|glance-api|nova-api|nova-conductor|nova-scheduler|nova-compute");
+    const wrongFlag = await script("stop", "keystone", "--gently");
+    expect(wrongFlag.code).toBe(2);
+    expect(wrongFlag.stderr).toContain("stop SERVICE [--kill]");
+    expect(mariadbLine((await script("status")).stdout)).toBe(before);
+    expect((await authenticate(adminCloud())).status).toBe(201);
   });
 });
