@@ -4,13 +4,13 @@ import { Transform } from "stream";
 import { createHash } from "crypto";
 import type { OpContext } from "../../core/controller";
 import { isNotFound } from "../../core/errors";
+import { pollUntil } from "../../core/retry";
 import type { OpenStackClient } from "../client";
 import type { AdoptInput } from "../common";
 import { resolveFile } from "./file";
 import type { ApiImage } from "./results";
 import { ImageInputs, isOwnProperty } from "./types";
 import { IMAGES, imageFileUrl, imageImportUrl, imageTasksUrl, imageUrl, PATCH_CONTENT_TYPE, SERVICE } from "./urls";
-import { sleep } from "../common";
 
 export function createBody(i: ImageInputs): Record<string, unknown> {
   return {
@@ -142,23 +142,32 @@ export async function lastImportTask(client: OpenStackClient, id: string): Promi
  */
 export async function waitForImport(client: OpenStackClient, id: string, uri: string, ctx: Pick<OpContext, "progress" | "deadline">): Promise<ApiImage> {
   let last = "";
-  let wait = 300;
-  for (;;) {
-    const image = await getImage(client, id);
-    if (!image) throw new Error(`image ${id} disappeared during the import`);
-    if (image.status === "active") return image;
-    const task = await lastImportTask(client, id);
-    const failedStores = String(image.os_glance_failed_import ?? "");
-    if (task?.status === "failure" || failedStores || image.status === "killed") {
-      throw new Error(`Glance could not import ${uri}: ${task?.message || `the import failed (status ${image.status}${failedStores ? `, failed stores ${failedStores}` : ""})`}`);
-    }
-    const now = `status ${image.status}${task ? `, task ${task.status}${task.message ? `: ${task.message}` : ""}` : ""}`;
-    if (now !== last) ctx.progress(`importing ${uri}: ${now}`);
-    last = now;
-    if (Date.now() + wait > ctx.deadline) {
-      throw new Error(`image ${id} is still ${image.status} after importing ${uri} until the deadline; raise customTimeouts.create if the download is just slow`);
-    }
-    await sleep(wait);
-    wait = Math.min(wait * 2, 3000);
-  }
+  let status = "";
+  const image = await pollUntil(
+    async () => {
+      const image = await getImage(client, id);
+      if (!image) throw new Error(`image ${id} disappeared during the import`);
+      status = image.status;
+      if (image.status === "active") return image;
+      const task = await lastImportTask(client, id);
+      const failedStores = String(image.os_glance_failed_import ?? "");
+      if (task?.status === "failure" || failedStores || image.status === "killed") {
+        throw new Error(`Glance could not import ${uri}: ${task?.message || `the import failed (status ${image.status}${failedStores ? `, failed stores ${failedStores}` : ""})`}`);
+      }
+      const now = `status ${image.status}${task ? `, task ${task.status}${task.message ? `: ${task.message}` : ""}` : ""}`;
+      if (now !== last) ctx.progress(`importing ${uri}: ${now}`);
+      last = now;
+      return null;
+    },
+    (image) => image !== null,
+    {
+      firstMs: 300,
+      capMs: 3000,
+      deadline: ctx.deadline,
+      timedOut: () => {
+        throw new Error(`image ${id} is still ${status} after importing ${uri} until the deadline; raise customTimeouts.create if the download is just slow`);
+      },
+    },
+  );
+  return image as ApiImage;
 }
