@@ -2,8 +2,7 @@
 import type { OpContext } from "../../core/controller";
 import { isNotFound } from "../../core/errors";
 import { nova, OpenStackClient } from "../client";
-import type { AdoptInput } from "../common";
-import { isUuid } from "../common";
+import { adoptByIdOrName, AdoptInput, isUuid } from "../common";
 import { pollUntil } from "../../core/retry";
 import type { ApiPort, ApiServer } from "./results";
 import type { ServerInputs } from "./types";
@@ -145,16 +144,9 @@ export async function action(client: OpenStackClient, id: string, body: Record<s
 
 /** adopt: by id, or by exact name among the project's servers. */
 export async function findServer(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
-  if (adopt.id) {
-    const s = await getServer(client, adopt.id);
-    if (s && adopt.name !== undefined && s.name !== adopt.name) throw new Error(`adopt: server ${adopt.id} is named "${s.name}", not "${adopt.name}"`);
-    return s?.id ?? null;
-  }
-  const name = String(adopt.name);
-  const body = await call(client, "GET", `${SERVERS}/detail`, undefined, { name: `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` });
-  const found: ApiServer[] = (body?.servers ?? []).filter((s: ApiServer) => s.name === name);
-  if (found.length > 1) throw new Error(`adopt: ${found.length} servers are named "${name}" (${found.map((s) => s.id).join(", ")}); adopt by id instead`);
-  return found[0]?.id ?? null;
+  const named = async (name: string) =>
+    (await call(client, "GET", `${SERVERS}/detail`, undefined, { name: `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` }))?.servers ?? [];
+  return adoptByIdOrName(adopt, "server", (id) => getServer(client, id), named);
 }
 
 export { isUuid };
