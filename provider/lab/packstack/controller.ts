@@ -18,6 +18,8 @@ interface Plan {
   run: boolean;
   /** A run started by an earlier, interrupted `pulumi up` that is still going. */
   follow?: string;
+  /** A run started by an earlier, interrupted `pulumi up` that succeeded while nobody followed it. */
+  finished?: string;
   dns: string[];
 }
 
@@ -29,6 +31,14 @@ async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): 
     if (earlier && earlier.rc === null && earlier.alive && ours) {
       const answerFile = (await conn.download(ANSWER_PATH)).toString("utf8");
       return { answerFile, run: false, follow: earlier.id, dns: facts.dns };
+    }
+    if (earlier && earlier.rc === 0 && facts.installed && ours && !inputs.adopt) {
+      // The window was closed while Packstack ran and it finished on its own: that install is this resource's.
+      const found = (await conn.download(ANSWER_PATH)).toString("utf8");
+      const differ = differingKeys(found, desiredAnswers(inputs));
+      ctx.progress(`the Packstack run an earlier \`pulumi up\` started (${earlier.id}) finished successfully; taking over its install`);
+      if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the same passwords`);
+      return { answerFile: applyInputs(found, inputs), run: differ.length > 0, finished: earlier.id, dns: facts.dns };
     }
     if (facts.installed) {
       if (!inputs.adopt) {
@@ -92,6 +102,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
           runs = 1;
         } else {
           await host.with((conn) => conn.upload(ANSWER_PATH, plan.answerFile, 0o600));
+          if (plan.finished) runs = 1;
         }
         return { id: `packstack:${inputs.hostIp}`, outs: await finish(host, inputs, plan.answerFile, runs, ctx) };
       },

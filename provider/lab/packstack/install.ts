@@ -7,7 +7,7 @@ import type { OpContext } from "../../core/controller";
 import { redact } from "../../core/secrets";
 import type { SshConnection } from "../../ssh";
 import { connectionSecrets, openConnection } from "../common/connection";
-import { answerSecrets, ANSWER_PATH, desiredAnswers, setAnswers } from "./answerFile";
+import { answerSecrets, ANSWER_PATH, desiredAnswers, parseAnswers, setAnswers } from "./answerFile";
 import { carriedDns, ifcfgPath, STATE_DIR, writeBridgeFiles } from "./bridge";
 import { diagnose, expectedUnits, readHealth, repair, wantedVirtType } from "./health";
 import { KEYSTONERC_PATH } from "./keystonerc";
@@ -120,10 +120,6 @@ export function applyInputs(text: string, inputs: PackstackInputs, only?: string
   return setAnswers(text, values);
 }
 
-/**
- * One Packstack run with `answerFile`: ifcfg files, upload, detached start (after following any run still
- * going), then follow it over fresh connections until it ends.
- */
 /** Follows run `id` (started earlier, detached) over fresh connections until it ends; throws when it failed. */
 export function followRun(host: Host, inputs: PackstackInputs, id: string, answerFile: string, ctx: OpContext): Promise<void> {
   return waitForRun({
@@ -140,35 +136,55 @@ export function followRun(host: Host, inputs: PackstackInputs, id: string, answe
 }
 
 /**
- * One Packstack run with `answerFile`: ifcfg files, upload, detached start (after following any run still
- * going), then follow it over fresh connections until it ends.
+ * One Packstack run with `answerFile`: ifcfg files, upload, detached start, then follow it over fresh connections
+ * until it ends. A run still going on the host (started by an interrupted `pulumi up`) is followed first; when it
+ * succeeded with the same answers, that was the run, and no second one starts.
  */
 export async function runPackstack(host: Host, inputs: PackstackInputs, answerFile: string, ctx: OpContext, dns?: string[]): Promise<string> {
   const id = newRunId();
   const secrets = secretsOf(inputs, answerFile);
   const earlier = await host.with((conn) => currentRun(conn));
+  let followed: string | null = null;
   if (earlier && earlier.rc === null && earlier.alive) {
     ctx.progress(`a Packstack run started earlier (${earlier.id}) is still going; following it to the end first`);
-    await followRun(host, inputs, earlier.id, answerFile, ctx).catch((e) =>
-      ctx.progress(`the earlier run ended badly: ${redact(String((e as Error).message).split("\n")[0], secrets)}`),
+    await followRun(host, inputs, earlier.id, answerFile, ctx).then(
+      () => (followed = earlier.id),
+      (e) => ctx.progress(`the earlier run ended badly: ${redact(String((e as Error).message).split("\n")[0], secrets)}`),
     );
   }
-  await host.with(async (conn) => {
+  const launched = await host.with(async (conn) => {
     const facts = await hostFacts(conn, inputs);
     const resolvers = dns ?? facts.dns;
     // Nova's virt_type follows what the VM has (Packstack's own default, %{::default_hypervisor}, is qemu in any VM)
     const virtType = wantedVirtType(inputs.virtType, facts.kvm);
     answerFile = setAnswers(answerFile, { CONFIG_NOVA_LIBVIRT_VIRT_TYPE: virtType });
+    // The run just followed to success used this very answer file: running it again would only cost another hour.
+    if (followed && (await ranWith(conn, answerFile))) return false;
     ctx.progress(`Nova virt_type ${virtType} (${facts.kvm ? "the VM has /dev/kvm: nested virtualization" : "no /dev/kvm in the VM: emulation"})`);
     const written = await writeBridgeFiles(conn, inputs, resolvers);
     if (written.length) ctx.progress(`wrote ${written.join(", ")}`);
     await conn.upload(ANSWER_PATH, answerFile, 0o600);
     await launch(conn, id, ANSWER_PATH);
+    return true;
   });
+  if (!launched) {
+    ctx.progress(`the earlier run (${followed}) succeeded with this same answer file; Packstack is not run again`);
+    return answerFile;
+  }
   ctx.progress(`Packstack started detached (run ${id}, log /var/log/packstack-lab/${id}.log)`);
   await followRun(host, inputs, id, answerFile, ctx);
   ctx.progress("Packstack finished");
   return answerFile;
+}
+
+/** Whether the answer file on the host (the one the last run was started with) holds the same answers as `answerFile`. */
+export async function ranWith(conn: SshConnection, answerFile: string): Promise<boolean> {
+  const res = await conn.run(["cat", "--", ANSWER_PATH]);
+  if (res.code !== 0) return false;
+  const have = parseAnswers(res.stdout);
+  const want = parseAnswers(answerFile);
+  const keys = new Set([...Object.keys(have), ...Object.keys(want)]);
+  return [...keys].every((k) => have[k] === want[k]);
 }
 
 export type HealthOutputs = Pick<PackstackOutputs, "keystonerc" | "services" | "healthy" | "problems" | "dashboardUrl" | "virtType" | "kvm">;

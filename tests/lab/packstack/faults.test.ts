@@ -2,6 +2,7 @@
  * lab.PackstackInstall when things go wrong, against the real-sshd guest: the SSH connection dies mid-install,
  * Packstack stalls (with and without a reachable gateway), Packstack fails with a secret in its output.
  */
+import { Host, runPackstack } from "../../../provider/lab/packstack/install";
 import { Guest } from "../../support/guest";
 import { answers, capture, checked, dropSessions, plain, preparedGuest, provider, rawInputs, removeRunLogs, runIds } from "./helpers";
 
@@ -85,6 +86,60 @@ describe("lab.PackstackInstall faults", () => {
     expect(lines.some((l) => l.includes("no new Packstack output for"))).toBe(true);
     expect(g.state().packstack).toMatchObject({ runs: 1, generated: 1, lastRun: { result: "succeeded" } });
     expect(plain(result.outs)).toMatchObject({ runs: 1, healthy: true });
+  });
+
+  /** A create that stops while Packstack stalls with the gateway unreachable: the run it leaves is still going. */
+  async function runLeftGoing(g: Guest, inputs: Record<string, any>): Promise<void> {
+    process.env.OSLAB_PACKSTACK_STALL_SECONDS = "1";
+    const err = await capture(() => provider.create(inputs)).then(
+      () => null,
+      (e) => e as Error & { progress: string[] },
+    );
+    expect(err?.message).toContain("Packstack is still running on the host");
+    logs.push(...err!.progress);
+    expect(g.state().packstack).toMatchObject({ runs: 1, lastRun: { result: "running" } });
+  }
+
+  it("the run an interrupted up left finished on its own: the next up takes over that install, Packstack not run again", async () => {
+    guest = await preparedGuest({ packstack: { stall: true }, reachable: ["10.0.2.15", "127.0.0.1"] });
+    const g = guest;
+    const inputs = await checked(rawInputs(g));
+    await runLeftGoing(g, inputs);
+    g.setState({ packstack: { stall: false } });
+    for (let i = 0; g.state().packstack.lastRun?.result !== "succeeded"; i++) {
+      if (i > 200) throw new Error(`the stalled run did not finish: ${JSON.stringify(g.state().packstack.lastRun)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    const { result, lines } = await capture(() => provider.create(inputs));
+    logs.push(...lines);
+    expect(lines.some((l) => /finished successfully; taking over its install/.test(l))).toBe(true);
+    expect(g.state().packstack).toMatchObject({ runs: 1, generated: 1, lastRun: { result: "succeeded" } });
+    expect(plain(result.outs)).toMatchObject({ runs: 1, healthy: true });
+    expect(plain(result.outs).answerFile).toBe(g.readFile("/root/packstack-answers-lab.txt"));
+  });
+
+  it("a run still going with the same answer file is followed to success, and no second run starts", async () => {
+    guest = await preparedGuest({ packstack: { stall: true }, reachable: ["10.0.2.15", "127.0.0.1"] });
+    const g = guest;
+    const inputs = await checked(rawInputs(g));
+    await runLeftGoing(g, inputs);
+    g.setState({ reachable: ["10.0.2.1", "10.0.2.15", "127.0.0.1"] });
+    const answerFile = g.readFile("/root/packstack-answers-lab.txt")!;
+    const lines: string[] = [];
+    const ctx = {
+      progress: (l: string) => {
+        lines.push(l);
+        if (l.includes("following it to the end first")) g.setState({ packstack: { stall: false } });
+      },
+      deadline: Date.now() + 60_000,
+      changed: [],
+    };
+    expect(await runPackstack(new Host(inputs as any, ctx), inputs as any, answerFile, ctx)).toBe(answerFile);
+    logs.push(...lines);
+    expect(lines.some((l) => l.includes("following it to the end first"))).toBe(true);
+    expect(lines.some((l) => l.includes("succeeded with this same answer file; Packstack is not run again"))).toBe(true);
+    expect(g.state().packstack).toMatchObject({ runs: 1, lastRun: { result: "succeeded" } });
   });
 
   it("a failed run ends with the log's tail, every password masked", async () => {
