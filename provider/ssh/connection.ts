@@ -102,9 +102,10 @@ export class SshConnection {
   /**
    * A multi-line bash script sent on stdin to `bash -s` (so nothing in it shows in the process list);
    * `args` become $1, $2 ... Throws `SshCommandError` when the script exits non-zero unless `allowFailure`.
+   * `prefix` goes before `bash` (e.g. `sudo -n --`).
    */
-  async runScript(script: string, options: Omit<RunOptions, "stdin"> & { args?: string[]; allowFailure?: boolean } = {}): Promise<RunResult> {
-    const argv = ["bash", "-s", "--", ...(options.args ?? [])];
+  async runScript(script: string, options: Omit<RunOptions, "stdin"> & { args?: ReadonlyArray<string>; allowFailure?: boolean; prefix?: ReadonlyArray<string> } = {}): Promise<RunResult> {
+    const argv = [...(options.prefix ?? []), "bash", "-s", "--", ...(options.args ?? [])];
     const res = await this.run(argv, { ...options, stdin: script });
     if (res.code !== 0 && !options.allowFailure) throw this.commandError(`bash -s (script: ${firstLine(script)})`, res, options.secrets);
     return res;
