@@ -4,14 +4,14 @@
  * answer and sets the tags. Network, Subnet, Router, FloatingIp and SecurityGroup name the ones they use in their
  * controller (Router, FloatingIp and SecurityGroup write their own create):
  *
- *   const parts = neutronControllerParts(networks, networkOutputs, updateBody);
+ *   const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(networks, networkOutputs, updateBody);
  *   export const controller: Controller<NetworkInputs, NetworkOutputs> = {
  *     type: "openstack.Network", schema: networkSchema, ...
- *     async create(inputs, ctx) { return parts.create(inputs, ctx, { body: createBody(inputs), what, match }); },
- *     read: parts.read,
- *     update: parts.update,
- *     delete: parts.delete,
- *     find: parts.find,
+ *     async create(inputs, ctx) { return createRecovered(inputs, ctx, { body: createBody(inputs), what, match }); },
+ *     read,
+ *     update,
+ *     delete: remove,
+ *     find,
  *   };
  */
 import type { AdoptSpec, OpContext } from "../../core/controller";

@@ -10,7 +10,7 @@ import { createBody, networks, updateBody } from "./requests";
 import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
 
 /** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
-const parts = neutronControllerParts(networks, networkOutputs, updateBody);
+const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(networks, networkOutputs, updateBody);
 
 export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   type: "openstack.Network",
@@ -22,7 +22,7 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {
     const name = inputs.name;
-    return parts.create(inputs, ctx, {
+    return createRecovered(inputs, ctx, {
       body: createBody(inputs),
       what: `network ${name ? `"${name}"` : "(no name)"}`,
       match: name ? { name } : null,
@@ -32,11 +32,11 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
     });
   },
 
-  read: parts.read,
-  update: parts.update,
-  delete: parts.delete,
+  read,
+  update,
+  delete: remove,
   /** adopt: by id, or by name in the caller's project. */
-  find: parts.find,
+  find,
 };
 
 export const provider = makeProvider(controller);

@@ -11,7 +11,7 @@ import { subnetOutputs } from "./results";
 import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
 
 /** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
-const parts = neutronControllerParts(subnets, subnetOutputs, updateBody, (inputs): Record<string, string> => (inputs.networkId ? { network_id: inputs.networkId } : {}));
+const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(subnets, subnetOutputs, updateBody, (inputs): Record<string, string> => (inputs.networkId ? { network_id: inputs.networkId } : {}));
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
@@ -23,7 +23,7 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {
     const name = inputs.name;
-    return parts.create(inputs, ctx, {
+    return createRecovered(inputs, ctx, {
       body: createBody(inputs),
       what: `subnet ${name ? `"${name}"` : "(no name)"} (${inputs.cidr})`,
       match: name ? { name, network_id: inputs.networkId } : null,
@@ -34,11 +34,11 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
     });
   },
 
-  read: parts.read,
-  update: parts.update,
-  delete: parts.delete,
+  read,
+  update,
+  delete: remove,
   /** adopt: by id, or by name among the subnets of `networkId` (names only need to be unique per network). */
-  find: parts.find,
+  find,
 };
 
 export const provider = makeProvider(controller);
