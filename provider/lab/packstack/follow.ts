@@ -8,7 +8,7 @@ import { redact } from "../../core/secrets";
 import { tail } from "../../ssh/errors";
 import type { RemoteHost } from "../common";
 import { LOG_DIR } from "./launch";
-import { sleep } from "../../core/retry";
+import { retryUntil } from "../../core/retry";
 
 /** Tunables read at call time (tests shrink them); seconds. */
 export function runTunables(env: NodeJS.ProcessEnv = process.env) {
@@ -97,6 +97,11 @@ export class PackstackFailedError extends Error {
   }
 }
 
+/** Another look at the run: `now` when more log is waiting (no wait before it). */
+class LookAgain {
+  constructor(readonly now: boolean) {}
+}
+
 /** Polls the detached run until it ends; resolves on exit code 0, throws (with the log tail) otherwise. */
 export async function waitForRun(o: WaitOptions): Promise<void> {
   const t = runTunables();
@@ -111,7 +116,9 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
   let lastFailure = "";
 
   const still = () => `Packstack is still running on the host; its log is ${logFile}`;
-  for (;;) {
+  // one look a try: retryUntil waits pollMs between them, none after a full chunk (more log is waiting); the
+  // deadline and the failed-poll cap are judged here, with their own messages
+  return retryUntil(async () => {
     const stalled = Date.now() - lastNews >= t.stallMs;
     let poll: Poll;
     try {
@@ -138,8 +145,7 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
         );
       }
       o.progress(`connection lost while following Packstack (${lastFailure}); reconnecting (${failedPolls}/${t.maxFailedPolls})`);
-      await sleep(t.pollMs);
-      continue;
+      throw new LookAgain(false);
     }
 
     if (poll.data) {
@@ -156,7 +162,7 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
           o.progress(mask(line));
         }
       }
-      if (poll.data.length >= MAX_CHUNK) continue; // more to read right away
+      if (poll.data.length >= MAX_CHUNK) throw new LookAgain(true); // more to read right away
     }
 
     if (poll.rc !== null) {
@@ -194,8 +200,8 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
           `Run \`pulumi up\` again to resume following it (a new run is not started while this one lives).`,
       );
     }
-    await sleep(t.pollMs);
-  }
+    throw new LookAgain(false);
+  }, { firstMs: t.pollMs, capMs: t.pollMs, deadline: Infinity, retryable: (e) => e instanceof LookAgain, atOnce: (e) => (e as LookAgain).now });
 }
 
 /**
