@@ -23,6 +23,7 @@ module.exports.unit = [
   "tests/docs/docTested.test.ts",
   "tests/engine/serialization.test.ts",
   "tests/import/importOption.test.ts",
+  "tests/lab/common/host.test.ts",
   "tests/lab/hostprep/check.test.ts",
   "tests/labcli/args.test.ts",
   "tests/labcli/bootstrap.test.ts",

@@ -17,3 +17,13 @@ export class NotFoundError extends Error {
 export function isNotFound(e: unknown): boolean {
   return e instanceof Error && (e.name === "NotFoundError" || (e as { status?: number }).status === 404);
 }
+
+/** What `call` gives, or null when what it asks for does not exist (404): a GET of a gone object, a DELETE of one already gone. */
+export async function nullIfNotFound<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (e) {
+    if (isNotFound(e)) return null;
+    throw e;
+  }
+}

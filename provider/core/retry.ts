@@ -1,7 +1,8 @@
 /**
- * The one way this library waits and tries again: `sleep`, and `retryUntil` (bounded tries, a doubling wait with
- * a cap, never a wait that ends past the deadline). Every retry loop of provider/ and cli/ goes through it, so the
- * caps are written where the loop is called, as numbers a README can quote.
+ * The one way this library waits and tries again: `sleep`, `retryUntil` (bounded tries, a doubling wait with a
+ * cap, never a wait that ends past the deadline) and `pollUntil` (looks again until a condition holds, on
+ * retryUntil). Every retry and poll loop of provider/ and cli/ goes through them, so the caps are written where
+ * the loop is called, as numbers a README can quote.
  */
 
 /** Waits `ms` milliseconds (the default of every `sleep` option; tests pass one that records instead). */
@@ -36,6 +37,13 @@ export interface RetryOptions extends Backoff {
    * (default: the failure itself).
    */
   giveUp?: (e: unknown, attempt: number, why: "attempts" | "deadline") => unknown;
+  /** The wait after this failure instead of the backoff's `nextMs` (a Retry-After, a jittered wait). */
+  waitMs?: (e: unknown, attempt: number, nextMs: number) => number;
+  /**
+   * The deadline is the time of a last try: a wait is cut to end at it, and only a failure at or past it gives
+   * up (default: no wait is started that would end past it).
+   */
+  lastTryAtDeadline?: boolean;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -52,12 +60,53 @@ export async function retryUntil<T>(tryOnce: (attempt: number, nextWaitMs: numbe
     } catch (e) {
       if (!o.retryable(e, attempt)) throw e;
       const now = o.atOnce?.(e) ?? false;
-      const why = attempt >= (o.attempts ?? Infinity) ? "attempts" : Date.now() + (now ? 0 : next) > o.deadline ? "deadline" : undefined;
+      const t = Date.now();
+      let ms = now ? 0 : o.waitMs ? o.waitMs(e, attempt, next) : next;
+      const late = o.lastTryAtDeadline ? t >= o.deadline : t + ms > o.deadline;
+      const why = attempt >= (o.attempts ?? Infinity) ? "attempts" : late ? "deadline" : undefined;
       if (why) throw o.giveUp ? o.giveUp(e, attempt, why) : e;
-      o.onRetry?.(e, attempt, now ? 0 : next);
+      if (o.lastTryAtDeadline) ms = Math.max(0, Math.min(ms, o.deadline - t));
+      o.onRetry?.(e, attempt, ms);
       if (now) continue;
-      await wait(next);
+      await wait(ms);
       next = Math.min(next * 2, o.capMs);
     }
+  }
+}
+
+export interface PollOptions<T> extends Backoff {
+  /** Ms since the epoch; see `lastLookAtDeadline`. */
+  deadline: number;
+  /**
+   * Waits are cut to end at the deadline, where one last look is made (default: no wait is started that would
+   * end past the deadline).
+   */
+  lastLookAtDeadline?: boolean;
+  /** What the poll gives when the deadline comes before `done`: throw, or return the last look. */
+  timedOut: (last: T) => T;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+class StillWaiting<T> {
+  constructor(readonly last: T) {}
+}
+
+/**
+ * Looks (`look`, given its look number from 1) until `done` holds, waiting as the backoff says between looks; a
+ * look that throws ends the poll with its error. Progress lines belong in `look`.
+ */
+export async function pollUntil<T>(look: (n: number) => Promise<T>, done: (v: T) => boolean, o: PollOptions<T>): Promise<T> {
+  try {
+    return await retryUntil(
+      async (n) => {
+        const v = await look(n);
+        if (done(v)) return v;
+        throw new StillWaiting(v);
+      },
+      { firstMs: o.firstMs, capMs: o.capMs, deadline: o.deadline, lastTryAtDeadline: o.lastLookAtDeadline, retryable: (e) => e instanceof StillWaiting, sleep: o.sleep },
+    );
+  } catch (e) {
+    if (e instanceof StillWaiting) return o.timedOut(e.last as T);
+    throw e;
   }
 }

@@ -3,85 +3,17 @@
  * once (`withConnection`) and run many commands over it. Host keys are pinned (trust on first use), connects are
  * bounded (attempts, backoff, deadline), every argument is shell-quoted, and secrets are masked in every error.
  */
-import { constants as osConstants } from "os";
-import { Client, ClientChannel, ConnectConfig, SFTPWrapper } from "ssh2";
+import type { Client, SFTPWrapper } from "ssh2";
 import { redact } from "../core/secrets";
-import {
-  HostKeyMismatchError,
-  SshAuthError,
-  SshCommandError,
-  SshConnectError,
-  SshConnectionLostError,
-  SshError,
-  SshTimeoutError,
-  tail,
-} from "./errors";
-import { HostKeyPin } from "./hostKey";
-import { quoteArgv, withEnv } from "./quote";
 import { retryUntil } from "../core/retry";
+import { collect } from "./channel";
+import { dial } from "./dial";
+import { HostKeyMismatchError, SshAuthError, SshCommandError, SshConnectError, SshConnectionLostError, SshError, tail } from "./errors";
+import { HostKeyPin } from "./hostKey";
+import { ConnectOptions, DEFAULTS, MAX_BACKOFF_MS, RawResult, RunOptions, RunResult, withTimeout } from "./options";
+import { quoteArgv, withEnv } from "./quote";
 
-export interface ConnectOptions {
-  /** Default 127.0.0.1 (the NAT Network's port forward on the host). */
-  host?: string;
-  /** Default 2222. */
-  port?: number;
-  /** Default root. */
-  user?: string;
-  privateKey?: string | Buffer;
-  passphrase?: string;
-  password?: string;
-  /** Pinned "SHA256:..." from state; absent on first use (read `hostKeyFingerprint` after connecting and keep it). */
-  hostKeyFingerprint?: string;
-  /** Connect attempts before giving up (default 6). */
-  attempts?: number;
-  /** First wait between attempts, doubled each time up to 5 s (default 500 ms). */
-  backoffMs?: number;
-  /** Handshake time limit per attempt (default 20 s). */
-  attemptTimeoutMs?: number;
-  /** Epoch ms after which no new attempt starts (default: now + 2 min). */
-  deadline?: number;
-  /** More strings to mask in errors and output lines. */
-  secrets?: string[];
-  /** Progress lines (already redacted): connect retries. */
-  log?: (line: string) => void;
-}
-
-export interface RunOptions {
-  stdin?: string | Buffer;
-  /** Passed as `env NAME=value` on the command line: visible in the remote process list, so never secrets. */
-  env?: Record<string, string>;
-  timeoutMs?: number;
-  /** Strings masked in errors and in `onLine` (the result itself is returned unmasked). */
-  secrets?: string[];
-  /** Every complete output line as it arrives, redacted (for progress reporting). */
-  onLine?: (line: string, stream: "stdout" | "stderr") => void;
-}
-
-export interface RunResult {
-  stdout: string;
-  stderr: string;
-  /** Exit status; 128 + signal number when the command was killed by a signal (as a shell reports it). */
-  code: number;
-  signal?: string;
-}
-
-interface RawResult {
-  stdout: Buffer;
-  stderr: Buffer;
-  code: number;
-  signal?: string;
-}
-
-const DEFAULTS = { host: "127.0.0.1", port: 2222, user: "root", attempts: 6, backoffMs: 500, attemptTimeoutMs: 20_000 };
-const MAX_BACKOFF_MS = 5_000;
-/** After the remote `timeout` sends TERM, KILL follows this many seconds later. */
-const REMOTE_KILL_GRACE_S = 5;
-
-/** Runs argv under coreutils `timeout` so the remote command really dies when its time is up (exit 124/137). */
-function withTimeout(argv: string[], timeoutMs: number | undefined): string[] {
-  if (!timeoutMs) return argv;
-  return ["timeout", "-k", `${REMOTE_KILL_GRACE_S}s`, `${(timeoutMs / 1000).toFixed(3)}s`, ...argv];
-}
+export type { ConnectOptions, RunOptions, RunResult } from "./options";
 
 export async function connect(options: ConnectOptions): Promise<SshConnection> {
   const conn = new SshConnection(options);
@@ -170,9 +102,10 @@ export class SshConnection {
   /**
    * A multi-line bash script sent on stdin to `bash -s` (so nothing in it shows in the process list);
    * `args` become $1, $2 ... Throws `SshCommandError` when the script exits non-zero unless `allowFailure`.
+   * `prefix` goes before `bash` (e.g. `sudo -n --`).
    */
-  async runScript(script: string, options: Omit<RunOptions, "stdin"> & { args?: string[]; allowFailure?: boolean } = {}): Promise<RunResult> {
-    const argv = ["bash", "-s", "--", ...(options.args ?? [])];
+  async runScript(script: string, options: Omit<RunOptions, "stdin"> & { args?: ReadonlyArray<string>; allowFailure?: boolean; prefix?: ReadonlyArray<string> } = {}): Promise<RunResult> {
+    const argv = [...(options.prefix ?? []), "bash", "-s", "--", ...(options.args ?? [])];
     const res = await this.run(argv, { ...options, stdin: script });
     if (res.code !== 0 && !options.allowFailure) throw this.commandError(`bash -s (script: ${firstLine(script)})`, res, options.secrets);
     return res;
@@ -226,53 +159,12 @@ export class SshConnection {
 
   // ---------------------------------------------------------------------------------------------------------
 
-  private connectOnce(readyTimeout: number): Promise<Client> {
-    const pin = new HostKeyPin(this.pin.value);
-    const client = new Client();
-    const config: ConnectConfig = {
-      host: this.opts.host,
-      port: this.opts.port,
-      username: this.opts.user,
-      readyTimeout,
-      keepaliveInterval: 15_000,
-      keepaliveCountMax: 4,
-      hostVerifier: (key: Buffer) => pin.verify(key),
-      ...(this.opts.privateKey !== undefined ? { privateKey: this.opts.privateKey } : {}),
-      ...(this.opts.passphrase !== undefined ? { passphrase: this.opts.passphrase } : {}),
-      ...(this.opts.password !== undefined ? { password: this.opts.password } : {}),
-    };
-    return new Promise<Client>((resolve, reject) => {
-      let settled = false;
-      client.once("ready", () => {
-        settled = true;
-        this.pin.value = pin.seen;
-        client.on("close", () => this.onClientGone(client));
-        client.on("error", () => this.onClientGone(client));
-        resolve(client);
-      });
-      client.on("error", (err: Error & { level?: string }) => {
-        if (settled) return; // later errors (after ready, or a second one while failing) are handled elsewhere or moot
-        settled = true;
-        client.end();
-        if (pin.mismatch) reject(new HostKeyMismatchError(this.target, pin.pinned!, pin.seen!));
-        else if (err.level === "client-authentication") reject(new SshAuthError(this.target, this.methods()));
-        else reject(err);
-      });
-      try {
-        client.connect(config);
-      } catch (e) {
-        settled = true;
-        // ssh2 throws synchronously for an unreadable key or wrong passphrase: not worth retrying.
-        reject(new SshAuthError(this.target, `${this.methods()}: ${this.mask((e as Error).message)}`));
-      }
-    });
-  }
-
-  private methods(): string {
-    const m = [];
-    if (this.opts.privateKey !== undefined) m.push("publickey");
-    if (this.opts.password !== undefined) m.push("password");
-    return m.join(", ") || "none";
+  private async connectOnce(readyTimeout: number): Promise<Client> {
+    const { client, seen } = await dial(this.opts, this.target, this.pin.value, readyTimeout, (t) => this.mask(t));
+    this.pin.value = seen;
+    client.on("close", () => this.onClientGone(client));
+    client.on("error", () => this.onClientGone(client));
+    return client;
   }
 
   private async ensureClient(): Promise<Client> {
@@ -318,64 +210,8 @@ export class SshConnection {
         started = true;
         this.pending.delete(lostBeforeStart);
         if (err) return reject(new SshError(`could not start \`${shown}\` on ${this.target}: ${this.mask(err.message, secrets)}`));
-        this.collect(channel, shown, options, secrets).then(resolve, reject);
+        collect(channel, this.target, shown, options, secrets, (t, extra) => this.mask(t, extra), this.pending).then(resolve, reject);
       });
-    });
-  }
-
-  private collect(channel: ClientChannel, shown: string, options: RunOptions, secrets: string[]): Promise<RawResult> {
-    return new Promise<RawResult>((resolve, reject) => {
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      const lines = { stdout: new LineSplitter(), stderr: new LineSplitter() };
-      const emit = (stream: "stdout" | "stderr", chunk: Buffer | undefined) => {
-        if (!options.onLine) return;
-        for (const l of chunk ? lines[stream].push(chunk) : lines[stream].flush()) options.onLine(this.mask(l, secrets), stream);
-      };
-      let code: number | undefined;
-      let signal: string | undefined;
-      let timedOut = false;
-      let done = false;
-      const finish = (e?: Error) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        this.pending.delete(lost);
-        emit("stdout", undefined);
-        emit("stderr", undefined);
-        const stderrText = Buffer.concat(err).toString("utf8");
-        if (options.timeoutMs && (code === 124 || code === 137) && Date.now() - started >= options.timeoutMs) timedOut = true;
-        if (timedOut) return reject(new SshTimeoutError(shown, options.timeoutMs!, this.mask(tail(stderrText), secrets)));
-        if (e || (code === undefined && signal === undefined)) return reject(new SshConnectionLostError(shown, this.target));
-        resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err), code: code ?? 128 + signalNumber(signal), ...(signal ? { signal } : {}) });
-      };
-      const lost = (e: Error) => finish(e);
-      this.pending.add(lost);
-      // The remote `timeout` does the killing (sshd refuses signal requests for root sessions, and closing a
-      // channel does not stop a command without a tty); this local timer is the backstop if the server hangs.
-      const started = Date.now();
-      const timer = options.timeoutMs
-        ? setTimeout(() => {
-            timedOut = true;
-            channel.close();
-            setTimeout(() => finish(), 2000).unref();
-          }, options.timeoutMs + REMOTE_KILL_GRACE_S * 1000 + 2000)
-        : undefined;
-      channel.on("data", (d: Buffer) => {
-        out.push(d);
-        emit("stdout", d);
-      });
-      channel.stderr.on("data", (d: Buffer) => {
-        err.push(d);
-        emit("stderr", d);
-      });
-      channel.on("exit", (c: number | null, sig?: string) => {
-        if (typeof c === "number") code = c;
-        if (sig) signal = sig;
-      });
-      channel.on("close", () => finish());
-      channel.on("error", () => undefined);
-      channel.end(options.stdin ?? undefined);
     });
   }
 
@@ -389,20 +225,6 @@ export class SshConnection {
   }
 }
 
-class LineSplitter {
-  private rest = "";
-  push(chunk: Buffer): string[] {
-    const parts = (this.rest + chunk.toString("utf8")).split("\n");
-    this.rest = parts.pop() ?? "";
-    return parts.map((l) => l.replace(/\r$/, ""));
-  }
-  flush(): string[] {
-    const r = this.rest;
-    this.rest = "";
-    return r ? [r] : [];
-  }
-}
-
 function sftpCall<T>(fn: (cb: (err: Error | null | undefined, v?: any) => void) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => fn((err, v) => (err ? reject(err) : resolve(v as T))));
 }
@@ -411,11 +233,6 @@ function notFoundAware(message: string, notFound: boolean): SshError {
   const e = new SshError(message);
   if (notFound) (e as SshError & { code: string }).code = "ENOENT";
   return e;
-}
-
-function signalNumber(name: string | undefined): number {
-  const n = name ? (osConstants.signals as Record<string, number>)[`SIG${name.replace(/^SIG/, "")}`] : undefined;
-  return n ?? 0;
 }
 
 function firstLine(script: string): string {

@@ -3,7 +3,7 @@
  * limit and before a wait that would end past the deadline, throws what is not retryable at once, and tries a
  * failure `atOnce` again without a wait. Waits are recorded, not slept.
  */
-import { retryUntil, waitsOf } from "../../provider/core/retry";
+import { pollUntil, retryUntil, waitsOf } from "../../provider/core/retry";
 
 class Busy extends Error {}
 class Fatal extends Error {}
@@ -66,4 +66,64 @@ test("atOnce: tried again without a wait, and the next wait is not doubled", asy
   };
   await retryUntil(fn, { ...base, deadline: Date.now() + 60_000, atOnce: (e) => (e as Error).message === "conflict", sleep: async (ms) => void waits.push(ms) });
   expect(waits).toEqual([1000]);
+});
+
+test("waitMs: a try's own wait (a Retry-After) replaces the backoff's", async () => {
+  const waits: number[] = [];
+  const f = failing(2);
+  await retryUntil(f.fn, { ...base, deadline: Date.now() + 60_000, waitMs: (_e, n) => n * 7, sleep: async (ms) => void waits.push(ms) });
+  expect(waits).toEqual([7, 14]);
+});
+
+test("lastTryAtDeadline: the wait is cut to end at the deadline, where one last try is made", async () => {
+  const waits: number[] = [];
+  const f = failing(10);
+  let clock = Date.now();
+  const deadline = clock + 1500;
+  const spy = jest.spyOn(Date, "now").mockImplementation(() => clock);
+  try {
+    const err = await retryUntil(f.fn, { ...base, deadline, lastTryAtDeadline: true, sleep: async (ms) => void (waits.push(ms), (clock += ms)) }).catch((e) => e);
+    expect(err).toBeInstanceOf(Busy);
+    expect(waits).toEqual([1000, 500]);
+    expect(f.tries).toBe(3);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+describe("pollUntil", () => {
+  test("looks until done, with the backoff's waits, and gives the look that was done", async () => {
+    const waits: number[] = [];
+    const states = ["starting", "starting", "running"];
+    const got = await pollUntil(async (n) => states[n - 1], (s) => s === "running", { firstMs: 100, capMs: 150, deadline: Date.now() + 60_000, timedOut: () => "timeout", sleep: async (ms) => void waits.push(ms) });
+    expect(got).toBe("running");
+    expect(waits).toEqual([100, 150]);
+  });
+
+  test("the deadline: timedOut gets the last look (it may return it or throw)", async () => {
+    let clock = Date.now();
+    const deadline = clock + 2500;
+    const spy = jest.spyOn(Date, "now").mockImplementation(() => clock);
+    try {
+      const got = await pollUntil(async (n) => `still ${n}`, () => false, { firstMs: 1000, capMs: 1000, deadline, timedOut: (last) => `gave up: ${last}`, sleep: async (ms) => void (clock += ms) });
+      // waits of 1 s at 0 and 1 s; the third would end at 3 s, past the deadline
+      expect(got).toBe("gave up: still 3");
+      clock = deadline - 2500;
+      const last = await pollUntil(async (n) => `still ${n}`, () => false, { firstMs: 1000, capMs: 1000, deadline, lastLookAtDeadline: true, timedOut: (l) => l, sleep: async (ms) => void (clock += ms) });
+      expect(last).toBe("still 4"); // looks at 0, 1, 2 and 2.5 s
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test("a look that throws ends the poll with its error", async () => {
+    let looks = 0;
+    const err = await pollUntil(async () => {
+      looks++;
+      if (looks === 2) throw new Fatal("ERROR state");
+      return "building";
+    }, () => false, { firstMs: 1, capMs: 1, deadline: Date.now() + 60_000, timedOut: (s) => s, sleep: async () => undefined }).catch((e) => e);
+    expect(err).toBeInstanceOf(Fatal);
+    expect(looks).toBe(2);
+  });
 });

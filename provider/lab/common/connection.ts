@@ -76,13 +76,3 @@ export async function openConnection(c: ConnectionInput, o: OpenOptions): Promis
     log: o.progress,
   });
 }
-
-/** Runs fn with the operation's one connection and always closes it. */
-export async function withHostConnection<T>(c: ConnectionInput, o: OpenOptions, fn: (conn: SshConnection) => Promise<T>): Promise<T> {
-  const conn = await openConnection(c, o);
-  try {
-    return await fn(conn);
-  } finally {
-    conn.close();
-  }
-}

@@ -4,7 +4,7 @@
  * drifted item shows up in the diff under its own field (firewalld active again -> disableFirewalld).
  */
 import { Controller, makeProvider, OpContext } from "../../core/controller";
-import { RemoteHost, withHostConnection } from "../common";
+import { RemoteHost } from "../common";
 import { ITEMS, ItemView } from "./items";
 import { budget } from "./items/item";
 import { PRECHECKS } from "./prechecks";
@@ -51,8 +51,8 @@ function summarize(facts: Record<string, Record<string, string>>, want: HostPrep
 /** Prechecks, then check-then-act for every item, then (only if something changed) a verifying probe. */
 async function converge(want: HostPrepInputs, state: Partial<State> | undefined, ctx: OpContext): Promise<Outputs> {
   const pin = state?.hostKeyFingerprint ?? null;
-  return withHostConnection(want.connection, { pinnedInState: pin, deadline: ctx.deadline, progress: ctx.progress }, async (conn) => {
-    const host = new RemoteHost(conn, want.connection.user);
+  return RemoteHost.forOperation(want.connection, { pinnedInState: pin, deadline: ctx.deadline, progress: ctx.progress }).with(async (host) => {
+    const conn = host.conn;
     ctx.progress(`connected to ${conn.target}; running prechecks and checking every item`);
     const facts = await runProbes(host, [...PRECHECKS, ...ITEMS], want, budget(ctx, PROBE_MS));
 
@@ -117,8 +117,9 @@ export const controller: Controller<HostPrepInputs, Outputs> = {
   async read(_id, state, ctx) {
     const want: HostPrepInputs = { ...state, ...(state.applied ?? {}) } as HostPrepInputs;
     const pin = state.hostKeyFingerprint ?? null;
-    return withHostConnection(state.connection, { pinnedInState: pin, deadline: ctx.deadline, progress: ctx.progress }, async (conn) => {
-      const facts = await runProbes(new RemoteHost(conn, state.connection.user), ITEMS, want, budget(ctx, PROBE_MS));
+    return RemoteHost.forOperation(state.connection, { pinnedInState: pin, deadline: ctx.deadline, progress: ctx.progress }).with(async (host) => {
+      const conn = host.conn;
+      const facts = await runProbes(host, ITEMS, want, budget(ctx, PROBE_MS));
       const { outs } = summarize(facts, want);
       for (const d of outs.drift) ctx.progress(`drift: ${d}`);
       return { ...outs, warnings: state.warnings ?? [], hostKeyFingerprint: conn.hostKeyFingerprint, applied: state.applied ?? applied(want) };

@@ -5,7 +5,7 @@
  */
 import { HostKeyMismatchError, SshAuthError, SshConnection, SshConnectionLostError } from "../../ssh";
 import { RemoteHost } from "../common";
-import { retryUntil, sleep } from "../../core/retry";
+import { pollUntil, retryUntil } from "../../core/retry";
 
 const POLL_MS = 250;
 
@@ -17,10 +17,15 @@ export async function rebootAndWait(host: RemoteHost, ctx: { deadline: number; p
   await host.run(["sh", "-c", trigger], { timeoutMs: 30_000 }).catch((e) => {
     if (!(e instanceof SshConnectionLostError)) throw e; // it went down even faster: that is the point
   });
-  while (conn.connected) {
-    if (Date.now() > ctx.deadline) throw new Error("the host did not go down for its reboot before the deadline (customTimeouts)");
-    await sleep(POLL_MS);
-  }
+  await pollUntil(async () => conn.connected, (connected) => !connected, {
+    firstMs: POLL_MS,
+    capMs: POLL_MS,
+    deadline: ctx.deadline,
+    lastLookAtDeadline: true,
+    timedOut: () => {
+      throw new Error("the host did not go down for its reboot before the deadline (customTimeouts)");
+    },
+  });
   ctx.progress("host is down; waiting for SSH to answer again");
   await retryUntil(() => conn.reconnect(), {
     firstMs: 1000,

@@ -168,3 +168,10 @@ export function explainKeys(keys: string[], olds: PackstackInputs, news: Packsta
     })
     .join(", ");
 }
+
+/** The answer file with every input-owned key set (comments and generated passwords untouched). */
+export function applyInputs(text: string, inputs: PackstackInputs, only?: string[]): string {
+  const desired = desiredAnswers(inputs);
+  const values = only ? Object.fromEntries(only.map((k) => [k, desired[k]])) : desired;
+  return setAnswers(text, values);
+}

@@ -6,7 +6,7 @@
  * the bridge's file once the interface is its port, sees the host as it left it. `bridgeProblems` is the health
  * check's view of the two files.
  */
-import type { SshConnection } from "../../ssh";
+import type { RemoteHost } from "../common";
 import type { PackstackInputs } from "./types";
 
 export const IFCFG_DIR = "/etc/sysconfig/network-scripts";
@@ -134,7 +134,7 @@ export function bridgeProblems(i: Pick<PackstackInputs, "externalInterface" | "b
  * Writes both files when their content differs (the interface's original file is kept once under
  * /root/.packstack-lab). Returns the paths written.
  */
-export async function writeBridgeFiles(conn: SshConnection, i: PackstackInputs, dns: string[]): Promise<string[]> {
+export async function writeBridgeFiles(host: RemoteHost, i: PackstackInputs, dns: string[]): Promise<string[]> {
   const script = `set -e
 mkdir -p "$1"
 shift
@@ -153,6 +153,6 @@ done
     [ifcfgPath(i.bridge), bridgeIfcfg(i, dns)],
     [ifcfgPath(i.externalInterface), portIfcfg(i)],
   ];
-  const res = await conn.runScript(script, { args: [STATE_DIR, ...files.flat()] });
+  const res = await host.script(script, [STATE_DIR, ...files.flat()]);
   return res.stdout.split("\n").filter(Boolean);
 }

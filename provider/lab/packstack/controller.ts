@@ -6,8 +6,13 @@
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { ANSWER_PATH, differingKeys, desiredAnswers, explainKeys, keysChangedByInputs } from "./answerFile";
 import { writeBridgeFiles } from "./bridge";
-import { applyInputs, checkHealth, followRun, generateAnswerFile, Host, hostFacts, masked, runPackstack, secretsOf } from "./install";
-import { currentRun } from "./run";
+import { RemoteHost } from "../common";
+import { applyInputs } from "./answerFile";
+import { generateAnswerFile, hostFacts } from "./facts";
+import { currentRun } from "./launch";
+import { masked, secretsOf } from "./masking";
+import { checkHealth } from "./repair";
+import { followRun, runPackstack } from "./run";
 import { packstackSchema, PackstackInputs, PackstackOutputs } from "./types";
 
 const HOURS = 3600e3;
@@ -23,18 +28,23 @@ interface Plan {
   dns: string[];
 }
 
-async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): Promise<Plan> {
-  return host.with(async (conn) => {
-    const facts = await hostFacts(conn, inputs);
-    const earlier = await currentRun(conn);
+/** The operation's access to the host: the pin from the inputs, else the one kept in state, else the first seen. */
+function hostFor(inputs: PackstackInputs, ctx: OpContext, pinnedInState?: string | null): RemoteHost {
+  return RemoteHost.forOperation(inputs.connection, { pinnedInState, deadline: ctx.deadline, progress: ctx.progress });
+}
+
+async function planCreate(host: RemoteHost, inputs: PackstackInputs, ctx: OpContext): Promise<Plan> {
+  return host.with(async (remote) => {
+    const facts = await hostFacts(remote, inputs);
+    const earlier = await currentRun(remote);
     const ours = facts.answerFiles.includes(ANSWER_PATH);
     if (earlier && earlier.rc === null && earlier.alive && ours) {
-      const answerFile = (await conn.download(ANSWER_PATH)).toString("utf8");
+      const answerFile = (await remote.download(ANSWER_PATH)).toString("utf8");
       return { answerFile, run: false, follow: earlier.id, dns: facts.dns };
     }
     if (earlier && earlier.rc === 0 && facts.installed && ours && !inputs.adopt) {
       // The window was closed while Packstack ran and it finished on its own: that install is this resource's.
-      const found = (await conn.download(ANSWER_PATH)).toString("utf8");
+      const found = (await remote.download(ANSWER_PATH)).toString("utf8");
       const differ = differingKeys(found, desiredAnswers(inputs));
       ctx.progress(`the Packstack run an earlier \`pulumi up\` started (${earlier.id}) finished successfully; taking over its install`);
       if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the same passwords`);
@@ -51,7 +61,7 @@ async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): 
       if (!source) {
         throw new Error("adopt: Packstack is installed but no answer file was found in /root, so its passwords cannot be kept; copy it to " + ANSWER_PATH);
       }
-      const found = (await conn.download(source)).toString("utf8");
+      const found = (await remote.download(source)).toString("utf8");
       const differ = differingKeys(found, desiredAnswers(inputs));
       ctx.progress(`adopting the existing install; taking over ${source}`);
       if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the adopted passwords`);
@@ -61,16 +71,16 @@ async function planCreate(host: Host, inputs: PackstackInputs, ctx: OpContext): 
     if (!facts.hasPackstack) throw new Error("packstack is not installed on the host: prepare it with lab.HostPrep (it installs openstack-packstack) first");
     if (ours) {
       ctx.progress(`reusing ${ANSWER_PATH} from an earlier attempt (its passwords may already be in MariaDB)`);
-      const earlierFile = (await conn.download(ANSWER_PATH)).toString("utf8");
+      const earlierFile = (await remote.download(ANSWER_PATH)).toString("utf8");
       return { answerFile: applyInputs(earlierFile, inputs), run: true, dns: facts.dns };
     }
     ctx.progress("generating the answer file (packstack --gen-answer-file)");
-    return { answerFile: applyInputs(await generateAnswerFile(conn), inputs), run: true, dns: facts.dns };
+    return { answerFile: applyInputs(await generateAnswerFile(remote), inputs), run: true, dns: facts.dns };
   });
 }
 
-async function finish(host: Host, inputs: PackstackInputs, answerFile: string, runs: number, ctx: OpContext): Promise<PackstackOutputs> {
-  const health = await host.with((conn) => checkHealth(conn, inputs, answerFile, ctx, true));
+async function finish(host: RemoteHost, inputs: PackstackInputs, answerFile: string, runs: number, ctx: OpContext): Promise<PackstackOutputs> {
+  const health = await host.with((remote) => checkHealth(remote, inputs, answerFile, ctx, true));
   const { gone: _gone, ...outs } = health;
   return { ...outs, answerFile, runs, hostKeyFingerprint: host.hostKeyFingerprint };
 }
@@ -89,7 +99,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
     return masked(
       () => secretsOf(inputs, answerFile),
       async () => {
-        const host = new Host(inputs, ctx);
+        const host = hostFor(inputs, ctx);
         const plan = await planCreate(host, inputs, ctx);
         answerFile = plan.answerFile;
         let runs = 0;
@@ -101,7 +111,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
           answerFile = plan.answerFile = await runPackstack(host, inputs, plan.answerFile, ctx, plan.dns);
           runs = 1;
         } else {
-          await host.with((conn) => conn.upload(ANSWER_PATH, plan.answerFile, 0o600));
+          await host.with((remote) => remote.upload(ANSWER_PATH, plan.answerFile, 0o600));
           if (plan.finished) runs = 1;
         }
         return { id: `packstack:${inputs.hostIp}`, outs: await finish(host, inputs, plan.answerFile, runs, ctx) };
@@ -113,8 +123,8 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
     return masked(
       () => secretsOf(state, state.answerFile),
       async () => {
-        const host = new Host(state, ctx, state.hostKeyFingerprint);
-        const h = await host.with((conn) => checkHealth(conn, state, state.answerFile ?? "", ctx, false));
+        const host = hostFor(state, ctx, state.hostKeyFingerprint);
+        const h = await host.with((remote) => checkHealth(remote, state, state.answerFile ?? "", ctx, false));
         if (h.gone) return null;
         const { gone: _gone, ...outs } = h;
         return { ...outs, answerFile: state.answerFile, runs: state.runs ?? 0, hostKeyFingerprint: host.hostKeyFingerprint };
@@ -126,7 +136,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
     return masked(
       () => secretsOf(news, olds.answerFile),
       async () => {
-        const host = new Host(news, ctx, olds.hostKeyFingerprint);
+        const host = hostFor(news, ctx, olds.hostKeyFingerprint);
         const keys = keysChangedByInputs(olds, news);
         let answerFile = olds.answerFile;
         let runs = olds.runs ?? 0;
@@ -136,7 +146,7 @@ export const controller: Controller<PackstackInputs, PackstackOutputs> = {
           answerFile = await runPackstack(host, news, answerFile, ctx);
           runs++;
         } else if (["gateway", "prefixLength"].some((f) => ctx.changed.includes(f))) {
-          const written = await host.with(async (conn) => writeBridgeFiles(conn, news, (await hostFacts(conn, news)).dns));
+          const written = await host.with(async (remote) => writeBridgeFiles(remote, news, (await hostFacts(remote, news)).dns));
           if (written.length) ctx.progress(`wrote ${written.join(", ")} (applied at the next network restart or reboot)`);
         }
         return finish(host, news, answerFile, runs, ctx);

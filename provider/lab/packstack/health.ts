@@ -5,7 +5,7 @@
  * re-running Packstack: rewrites the bridge files (and restarts the network), restarts inactive units and disables
  * a stale connection in nova-dist.conf.
  */
-import type { SshConnection } from "../../ssh";
+import type { RemoteHost } from "../common";
 import { parseAnswers } from "./answerFile";
 import { bridgeProblems, ifcfgPath, writeBridgeFiles } from "./bridge";
 import { cloudFromKeystonerc, KEYSTONERC_PATH } from "./keystonerc";
@@ -61,7 +61,7 @@ export interface Health {
 
 const MARK = "==oslab:";
 
-export async function readHealth(conn: SshConnection, i: HealthInputs, units: string[]): Promise<Health> {
+export async function readHealth(host: RemoteHost, i: HealthInputs, units: string[]): Promise<Health> {
   const script = `ip="$1"; iface="$2"; bridge="$3"; shift 3
 echo "${MARK}units"
 systemctl is-active "$@"
@@ -82,7 +82,7 @@ if [ -f "$iface" ]; then echo "${MARK}ifcfg-interface"; cat "$iface"; echo; fi
 if [ -f "$bridge" ]; then echo "${MARK}ifcfg-bridge"; cat "$bridge"; echo; fi
 echo "${MARK}end"
 `;
-  const res = await conn.runScript(script, { args: [i.hostIp, ifcfgPath(i.externalInterface), ifcfgPath(i.bridge), ...units], allowFailure: true });
+  const res = await host.script(script, [i.hostIp, ifcfgPath(i.externalInterface), ifcfgPath(i.bridge), ...units], { allowFailure: true });
   return parseHealth(res.stdout, units);
 }
 
@@ -224,71 +224,4 @@ export function diagnose(h: Health, answerFile: string, dashboardUrl: string, i:
     }
   }
   return { healthy: problems.length === 0, problems, inactive, staleNovaDist, horizonDown, bridgeBroken, virtType, setVirtType, restartCompute };
-}
-
-/**
- * Rewrites the bridge's two files and restarts the network (br-ex takes the address back). The connection may drop
- * while the network restarts: it is re-opened once.
- */
-async function repairBridge(conn: SshConnection, i: PackstackInputs, dns: string[]): Promise<string[]> {
-  const written = await writeBridgeFiles(conn, i, dns);
-  const done = [`rewrote ${written.join(", ") || "nothing (the files were right)"} (${i.externalInterface} an OVS port of ${i.bridge}, ${i.bridge} holding ${i.hostIp})`];
-  try {
-    const res = await conn.run(["systemctl", "restart", "network"], { timeoutMs: 120_000 });
-    done.push(res.code === 0 ? "restarted network.service" : `systemctl restart network failed (exit ${res.code}): ${res.stderr.trim().split("\n").slice(-3).join(" / ")}`);
-  } catch (e) {
-    await conn.reconnect();
-    done.push(`restarted network.service (the connection dropped meanwhile: ${String((e as Error).message).split("\n")[0]}; reconnected)`);
-  }
-  return done;
-}
-
-/**
- * Sets `[libvirt] virt_type` in nova.conf ($1) to $2 (kvm or qemu): replaces the key in [libvirt], or adds it at
- * the end of that section, or adds the section; the file keeps its mode and owner (crudini is not on every host).
- */
-export const SET_VIRT_TYPE = `set -e
-f="$1"; v="$2"
-awk -v v="$v" '
-  /^[ \\t]*\\[/ { if (s == "libvirt" && !done) { print "virt_type=" v; done = 1 } s = $0; gsub(/[ \\t\\[\\]]/, "", s) }
-  s == "libvirt" && /^[ \\t]*virt_type[ \\t]*=/ { if (!done) { print "virt_type=" v; done = 1 } next }
-  { print }
-  END { if (!done) { if (s != "libvirt") print "[libvirt]"; print "virt_type=" v } }
-' "$f" > "$f.oslab-tmp"
-chmod --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
-chown --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
-mv -f "$f.oslab-tmp" "$f"
-`;
-
-/** Fixes what needs no Packstack run; returns what it did (one line each). `dns`: the bridge's servers when it is rewritten. */
-export async function repair(conn: SshConnection, d: Diagnosis, services: ServiceHealth[], i: PackstackInputs, dns: () => Promise<string[]>): Promise<string[]> {
-  const done: string[] = [];
-  if (d.bridgeBroken) done.push(...(await repairBridge(conn, i, await dns())));
-  const restart = new Set(d.inactive);
-  if (d.staleNovaDist) {
-    await conn.runScript(
-      `set -e
-f="$1"
-awk 'BEGIN{s=""} /^[ \\t]*\\[/{s=$0; gsub(/[ \\t\\[\\]]/,"",s)} { if (s=="database" && $0 ~ /^[ \\t]*connection[ \\t]*=/) print "# stale, disabled by pulumi-openstack-lab (nova.conf has the real one): " $0; else print }' "$f" > "$f.oslab-tmp"
-chmod --reference="$f" "$f.oslab-tmp" 2>/dev/null || true
-mv -f "$f.oslab-tmp" "$f"
-`,
-      { args: [NOVA_DIST_CONF] },
-    );
-    done.push(`disabled the stale [database] connection in ${NOVA_DIST_CONF}`);
-    for (const s of services) if (s.name.startsWith("openstack-nova-")) restart.add(s.name);
-  }
-  if (d.setVirtType) {
-    await conn.runScript(SET_VIRT_TYPE, { args: [NOVA_CONF, d.setVirtType] });
-    done.push(`set [libvirt] virt_type=${d.setVirtType} in ${NOVA_CONF}`);
-    restart.add("openstack-nova-compute");
-  }
-  if (d.restartCompute) restart.add("openstack-nova-compute");
-  if (d.horizonDown) restart.add("httpd");
-  if (restart.size) {
-    const units = [...restart];
-    const res = await conn.run(["systemctl", "restart", ...units]);
-    done.push(res.code === 0 ? `restarted ${units.join(", ")}` : `systemctl restart ${units.join(" ")} failed (exit ${res.code}): ${res.stderr.trim().split("\n").slice(-3).join(" / ")}`);
-  }
-  return done;
 }

@@ -1,282 +1,83 @@
 /**
- * Running Packstack so that it survives the SSH connection dropping (br-ex taking over the interface, a flaky NAT
- * forward): it is started detached (setsid + nohup, output to /var/log/packstack-lab/<run>.log, exit code to
- * <run>.rc when it ends) and then polled over a FRESH connection each time. New "Applying ... / [ DONE ]" lines
- * go to the Pulumi log; a dropped connection is retried (bounded); a stall is diagnosed; a failure ends with the
- * log's tail, secrets masked.
+ * One Packstack run of an operation: the ifcfg files, the answer file uploaded, a detached start (launch.ts), then
+ * followed over fresh connections until it ends (follow.ts); a run an interrupted `pulumi up` left going is
+ * followed first.
  */
+import type { OpContext } from "../../core/controller";
 import { redact } from "../../core/secrets";
-import type { SshConnection } from "../../ssh";
-import { tail } from "../../ssh/errors";
-import { STATE_DIR } from "./bridge";
-import { sleep } from "../../core/retry";
+import type { RemoteHost } from "../common";
+import { ANSWER_PATH, parseAnswers, setAnswers } from "./answerFile";
+import { writeBridgeFiles } from "./bridge";
+import { hostFacts } from "./facts";
+import { waitForRun } from "./follow";
+import { wantedVirtType } from "./health";
+import { currentRun, launch, newRunId } from "./launch";
+import { secretsOf } from "./masking";
+import type { PackstackInputs } from "./types";
 
-export const LOG_DIR = "/var/log/packstack-lab";
-const CURRENT = `${STATE_DIR}/current`;
-
-/** Tunables read at call time (tests shrink them); seconds. */
-export function runTunables(env: NodeJS.ProcessEnv = process.env) {
-  const num = (name: string, dflt: number) => {
-    const v = Number(env[name]);
-    return Number.isFinite(v) && v > 0 ? v : dflt;
-  };
-  return {
-    pollMs: num("OSLAB_PACKSTACK_POLL_SECONDS", 10) * 1000,
-    stallMs: num("OSLAB_PACKSTACK_STALL_SECONDS", 30 * 60) * 1000,
-    maxFailedPolls: num("OSLAB_PACKSTACK_MAX_RECONNECTS", 30),
-    /** One poll (connect + one command) that takes longer than this is abandoned and counts as failed. */
-    pollTimeoutMs: num("OSLAB_PACKSTACK_POLL_TIMEOUT_SECONDS", 90) * 1000,
-  };
-}
-
-export interface RunInfo {
-  id: string;
-  /** Exit code once finished. */
-  rc: number | null;
-  alive: boolean;
-}
-
-/** The run this resource last started on the host (from /root/.packstack-lab/current), if any. */
-export async function currentRun(conn: SshConnection): Promise<RunInfo | null> {
-  const res = await conn.runScript(
-    `id=$(cat "$1" 2>/dev/null) || exit 0
-rc=$(cat "$2/$id.rc" 2>/dev/null || true)
-pid=$(cat "$2/$id.pid" 2>/dev/null || true)
-alive=0; if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then alive=1; fi
-echo "id=$id rc=$rc alive=$alive"
-`,
-    { args: [CURRENT, LOG_DIR] },
-  );
-  const m = /id=(\S+) rc=(\S*) alive=(\d)/.exec(res.stdout);
-  if (!m) return null;
-  return { id: m[1], rc: m[2] === "" ? null : Number(m[2]), alive: m[3] === "1" };
-}
-
-export function newRunId(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, "0");
-  const ts = `${now.getUTCFullYear()}${p(now.getUTCMonth() + 1)}${p(now.getUTCDate())}-${p(now.getUTCHours())}${p(now.getUTCMinutes())}${p(now.getUTCSeconds())}`;
-  return `${ts}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Starts `packstack --answer-file=<answerPath>` detached; returns at once. */
-export async function launch(conn: SshConnection, id: string, answerPath: string): Promise<void> {
-  const script = `set -e
-id="$1"; answers="$2"; d="$3"; current="$4"
-mkdir -p "$d" "$(dirname "$current")"
-chmod 700 "$d"
-: > "$d/$id.log"
-chmod 600 "$d/$id.log"
-printf '%s\\n' "$id" > "$current"
-setsid nohup bash -c 'packstack --answer-file="$1" >> "$2" 2>&1 < /dev/null; echo $? > "$3.tmp"; mv -f "$3.tmp" "$3"' \\
-  packstack-lab "$answers" "$d/$id.log" "$d/$id.rc" < /dev/null > /dev/null 2>&1 &
-echo $! > "$d/$id.pid"
-`;
-  await conn.runScript(script, { args: [id, answerPath, LOG_DIR, CURRENT] });
-}
-
-export interface WaitOptions {
-  /** A fresh connection per poll (the caller's connect: pinned host key, bounded attempts). */
-  open(): Promise<SshConnection>;
-  id: string;
-  deadline: number;
-  /** What the user set (for the message when the deadline passes). */
-  timeoutMinutes: number;
-  gateway: string;
-  bridge: string;
-  externalInterface: string;
-  secrets: string[];
-  progress(line: string): void;
-}
-
-interface Poll {
-  rc: number | null;
-  alive: boolean;
-  data: string;
-  gateway?: "up" | "down";
-  addresses?: string;
-}
-
-const MAX_CHUNK = 1 << 20;
-
-async function pollOnce(conn: SshConnection, id: string, offset: number, diagnose: { gateway: string; bridge: string } | null): Promise<Poll> {
-  const script = `d="$1"; id="$2"; off="$3"; max="$4"; gw="$5"; br="$6"
-rc=$(cat "$d/$id.rc" 2>/dev/null || true)
-pid=$(cat "$d/$id.pid" 2>/dev/null || true)
-alive=0; if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then alive=1; fi
-diag=""
-if [ -n "$gw" ]; then
-  if ping -c 1 -W 2 "$gw" > /dev/null 2>&1; then diag="gw=up"; else diag="gw=down"; fi
-  addrs=$(ip -4 -o addr show 2>/dev/null | awk '{print $2 "=" $4}' | tr '\\n' ' ')
-  diag="$diag addrs=$addrs"
-fi
-echo "rc=$rc alive=$alive $diag"
-tail -c +$((off + 1)) "$d/$id.log" 2>/dev/null | head -c "$max"
-`;
-  const res = await conn.runScript(script, {
-    args: [LOG_DIR, id, String(offset), String(MAX_CHUNK), diagnose?.gateway ?? "", diagnose?.bridge ?? ""],
-    allowFailure: true,
+/** Follows run `id` (started earlier, detached) over fresh connections until it ends; throws when it failed. */
+export function followRun(host: RemoteHost, inputs: PackstackInputs, id: string, answerFile: string, ctx: OpContext): Promise<void> {
+  return waitForRun({
+    open: () => host.open(),
+    id,
+    deadline: Math.min(ctx.deadline, Date.now() + inputs.timeoutMinutes * 60e3),
+    timeoutMinutes: inputs.timeoutMinutes,
+    gateway: inputs.gateway,
+    bridge: inputs.bridge,
+    externalInterface: inputs.externalInterface,
+    secrets: secretsOf(inputs, answerFile),
+    progress: ctx.progress,
   });
-  const nl = res.stdout.indexOf("\n");
-  const head = nl < 0 ? res.stdout : res.stdout.slice(0, nl);
-  const m = /^rc=(\S*) alive=(\d)(?: gw=(up|down) addrs=(.*))?$/.exec(head.trim());
-  if (!m) throw new Error(`unexpected answer while polling the Packstack run: ${JSON.stringify(head.slice(0, 200))}`);
-  return {
-    rc: m[1] === "" ? null : Number(m[1]),
-    alive: m[2] === "1",
-    data: nl < 0 ? "" : res.stdout.slice(nl + 1),
-    ...(m[3] ? { gateway: m[3] as "up" | "down", addresses: (m[4] ?? "").trim() } : {}),
-  };
-}
-
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-
-/** What a terminal would show of one raw log line (colours removed, carriage-return overwrites applied). */
-export function cleanLine(raw: string): string {
-  const parts = raw.replace(ANSI, "").split("\r").filter((p) => p.trim() !== "");
-  return (parts[parts.length - 1] ?? "").trimEnd();
-}
-
-/** Lines worth a Pulumi progress line: the steps, the manifests, errors and the final verdict. */
-export function isProgressLine(line: string): boolean {
-  return /\[ (DONE|ERROR|WARNING) \]\s*$/.test(line) || /^Applying \S+\.pp\s*$/.test(line) || /^\s*\*{4} Installation completed/.test(line) || /^ERROR\b/.test(line);
-}
-
-export class PackstackFailedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "PackstackFailedError";
-  }
-}
-
-/** Polls the detached run until it ends; resolves on exit code 0, throws (with the log tail) otherwise. */
-export async function waitForRun(o: WaitOptions): Promise<void> {
-  const t = runTunables();
-  const logFile = `${LOG_DIR}/${o.id}.log`;
-  const mask = (s: string) => redact(s, o.secrets);
-  let offset = 0;
-  let partial = "";
-  let recent: string[] = [];
-  let lastNews = Date.now();
-  let lastStep = "";
-  let failedPolls = 0;
-  let lastFailure = "";
-
-  const still = () => `Packstack is still running on the host; its log is ${logFile}`;
-  for (;;) {
-    const stalled = Date.now() - lastNews >= t.stallMs;
-    let poll: Poll;
-    try {
-      poll = await bounded(t.pollTimeoutMs, async (opened) => {
-        const conn = opened(await o.open());
-        try {
-          return await pollOnce(conn, o.id, offset, stalled ? { gateway: o.gateway, bridge: o.bridge } : null);
-        } finally {
-          conn.close();
-        }
-      });
-      if (failedPolls) o.progress(`reconnected after ${failedPolls} failed poll(s); following the Packstack run again`);
-      failedPolls = 0;
-    } catch (e) {
-      const name = String((e as { name?: unknown })?.name ?? "");
-      if (name === "HostKeyMismatchError" || name === "SshAuthError") throw e;
-      failedPolls++;
-      lastFailure = mask(String((e as { message?: unknown })?.message ?? e));
-      if (failedPolls >= t.maxFailedPolls || Date.now() + t.pollMs >= o.deadline) {
-        throw new PackstackFailedError(
-          `lost the connection to the host while Packstack ran (${failedPolls} polls failed; last: ${lastFailure}). ` +
-            `If the host stopped answering mid-install, br-ex most likely took over ${o.externalInterface} with the wrong address: ` +
-            `check ${ifcfg(o.bridge)} and ${ifcfg(o.externalInterface)} on the VM console. ${still()}; \`pulumi up\` again resumes following it.`,
-        );
-      }
-      o.progress(`connection lost while following Packstack (${lastFailure}); reconnecting (${failedPolls}/${t.maxFailedPolls})`);
-      await sleep(t.pollMs);
-      continue;
-    }
-
-    if (poll.data) {
-      lastNews = Date.now();
-      offset += Buffer.byteLength(poll.data, "utf8");
-      const lines = (partial + poll.data).split("\n");
-      partial = lines.pop() ?? "";
-      for (const raw of lines) {
-        const line = cleanLine(raw);
-        if (!line) continue;
-        recent = [...recent.slice(-39), line];
-        if (isProgressLine(line)) {
-          lastStep = line;
-          o.progress(mask(line));
-        }
-      }
-      if (poll.data.length >= MAX_CHUNK) continue; // more to read right away
-    }
-
-    if (poll.rc !== null) {
-      if (partial) recent = [...recent, cleanLine(partial)].slice(-40);
-      if (poll.rc === 0) return;
-      throw new PackstackFailedError(
-        `Packstack failed (exit code ${poll.rc}). Last lines of ${logFile}:\n${mask(tail(recent.join("\n"), 25, 6000))}`,
-      );
-    }
-    if (!poll.alive) {
-      throw new PackstackFailedError(
-        `Packstack stopped without an exit code (the host rebooted or the process was killed). Last lines of ${logFile}:\n` +
-          mask(tail(recent.join("\n"), 15, 4000)),
-      );
-    }
-
-    if (poll.gateway) {
-      const minutes = Math.round(t.stallMs / 6000) / 10;
-      const where = `last step: ${lastStep ? JSON.stringify(mask(lastStep)) : "none yet"}`;
-      if (poll.gateway === "down") {
-        throw new PackstackFailedError(
-          `Packstack made no progress for ${minutes} min (${where}) and the gateway ${o.gateway} does not answer from the host ` +
-            `(addresses: ${poll.addresses || "none"}): ${o.bridge} most likely has the wrong address. Check ${ifcfg(o.bridge)} ` +
-            `(IPADDR, PREFIX, GATEWAY) and ${ifcfg(o.externalInterface)} (an OVS port of ${o.bridge}, no IP), then ` +
-            `\`systemctl restart network\`. ${still()}.`,
-        );
-      }
-      o.progress(`no new Packstack output for ${minutes} min (${where}); the gateway ${o.gateway} answers, so Puppet is probably still working; waiting`);
-      lastNews = Date.now();
-    }
-
-    if (Date.now() + t.pollMs >= o.deadline) {
-      throw new PackstackFailedError(
-        `Packstack has not finished within the time allowed (timeoutMinutes ${o.timeoutMinutes}, or customTimeouts); ${still()}. ` +
-          `Run \`pulumi up\` again to resume following it (a new run is not started while this one lives).`,
-      );
-    }
-    await sleep(t.pollMs);
-  }
 }
 
 /**
- * Runs one poll with a local time limit: a connection that dies at the wrong moment (between opening a channel
- * and the server confirming it) can leave a promise pending forever; the poll is then abandoned, its
- * connection closed, and it counts as a failed poll.
+ * One Packstack run with `answerFile`: ifcfg files, upload, detached start, then follow it over fresh connections
+ * until it ends. A run still going on the host (started by an interrupted `pulumi up`) is followed first; when it
+ * succeeded with the same answers, that was the run, and no second one starts.
  */
-async function bounded<T>(ms: number, fn: (opened: (c: SshConnection) => SshConnection) => Promise<T>): Promise<T> {
-  let conn: SshConnection | undefined;
-  let late = false;
-  let timer: NodeJS.Timeout | undefined;
-  const opened = (c: SshConnection) => {
-    if (late) c.close(); // the poll was abandoned while connecting: do not leave this connection open
-    return (conn = c);
-  };
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      late = true;
-      conn?.close();
-      reject(new Error(`no answer within ${Math.round(ms / 1000)} s`));
-    }, ms);
-  });
-  try {
-    return await Promise.race([fn(opened), expired]);
-  } finally {
-    clearTimeout(timer);
+export async function runPackstack(host: RemoteHost, inputs: PackstackInputs, answerFile: string, ctx: OpContext, dns?: string[]): Promise<string> {
+  const id = newRunId();
+  const secrets = secretsOf(inputs, answerFile);
+  const earlier = await host.with((h) => currentRun(h));
+  let followed: string | null = null;
+  if (earlier && earlier.rc === null && earlier.alive) {
+    ctx.progress(`a Packstack run started earlier (${earlier.id}) is still going; following it to the end first`);
+    await followRun(host, inputs, earlier.id, answerFile, ctx).then(
+      () => (followed = earlier.id),
+      (e) => ctx.progress(`the earlier run ended badly: ${redact(String((e as Error).message).split("\n")[0], secrets)}`),
+    );
   }
+  const launched = await host.with(async (h) => {
+    const facts = await hostFacts(h, inputs);
+    const resolvers = dns ?? facts.dns;
+    // Nova's virt_type follows what the VM has (Packstack's own default, %{::default_hypervisor}, is qemu in any VM)
+    const virtType = wantedVirtType(inputs.virtType, facts.kvm);
+    answerFile = setAnswers(answerFile, { CONFIG_NOVA_LIBVIRT_VIRT_TYPE: virtType });
+    // The run just followed to success used this very answer file: running it again would only cost another hour.
+    if (followed && (await ranWith(h, answerFile))) return false;
+    ctx.progress(`Nova virt_type ${virtType} (${facts.kvm ? "the VM has /dev/kvm: nested virtualization" : "no /dev/kvm in the VM: emulation"})`);
+    const written = await writeBridgeFiles(h, inputs, resolvers);
+    if (written.length) ctx.progress(`wrote ${written.join(", ")}`);
+    await h.upload(ANSWER_PATH, answerFile, 0o600);
+    await launch(h, id, ANSWER_PATH);
+    return true;
+  });
+  if (!launched) {
+    ctx.progress(`the earlier run (${followed}) succeeded with this same answer file; Packstack is not run again`);
+    return answerFile;
+  }
+  ctx.progress(`Packstack started detached (run ${id}, log /var/log/packstack-lab/${id}.log)`);
+  await followRun(host, inputs, id, answerFile, ctx);
+  ctx.progress("Packstack finished");
+  return answerFile;
 }
 
-function ifcfg(dev: string): string {
-  return `/etc/sysconfig/network-scripts/ifcfg-${dev}`;
+/** Whether the answer file on the host (the one the last run was started with) holds the same answers as `answerFile`. */
+export async function ranWith(host: RemoteHost, answerFile: string): Promise<boolean> {
+  const res = await host.run(["cat", "--", ANSWER_PATH]);
+  if (res.code !== 0) return false;
+  const have = parseAnswers(res.stdout);
+  const want = parseAnswers(answerFile);
+  const keys = new Set([...Object.keys(have), ...Object.keys(want)]);
+  return [...keys].every((k) => have[k] === want[k]);
 }

@@ -2,7 +2,7 @@ import axios, { AxiosInstance } from "axios";
 import * as http from "http";
 import * as https from "https";
 import { OpenStackHttpError } from "./errors";
-import { sleep } from "../../core/retry";
+import { retryUntil } from "../../core/retry";
 import { backoffMs, isConnectionFailure, retryAfterMs, retryPolicy, shouldRetry } from "./retry";
 import { traceRequest } from "./trace";
 
@@ -66,49 +66,59 @@ export class Transport {
     const policy = retryPolicy();
     let mayHaveApplied = false;
     let firstRefusedAt: number | undefined;
-    for (let attempt = 1; ; attempt++) {
-      let delay: number;
-      try {
-        const res = await this.axios.request({
-          method: req.method,
-          url: req.url,
-          headers: { Accept: "application/json", "User-Agent": "pulumi-openstack-lab", ...req.headers },
-          data: req.body === undefined ? undefined : JSON.stringify(req.body),
-        });
-        traceRequest({ method: req.method, service: req.service, path: req.path, status: res.status });
-        const headers = flatHeaders(res.headers as Record<string, unknown>);
-        if (attempt >= policy.maxAttempts || !shouldRetry({ status: res.status }, req.retrySafe)) {
-          return {
-            status: res.status,
-            data: parseBody(res.data, headers["content-type"]),
-            headers,
-            attempts: attempt,
-            earlierAttemptMayHaveApplied: mayHaveApplied,
-          };
-        }
-        mayHaveApplied = true;
-        delay = res.status === 429 || res.status === 503
-          ? retryAfterMs(headers["retry-after"], policy) ?? backoffMs(attempt, policy)
-          : backoffMs(attempt, policy);
-      } catch (e) {
-        const code = connectionCode(e);
-        // Never rethrow axios errors: they carry the request config, headers (the token) and body (the password).
-        if (code === undefined) throw otherFailure(req, e, attempt);
-        if (code !== "ECONNREFUSED") traceRequest({ method: req.method, service: req.service, path: req.path, status: null, error: code });
-        if (code === "ECONNREFUSED") firstRefusedAt ??= Date.now();
-        const stillWaiting = code === "ECONNREFUSED" && Date.now() - (firstRefusedAt as number) < policy.refusedWaitMs;
-        if ((attempt >= policy.maxAttempts && !stillWaiting) || !shouldRetry({ code }, req.retrySafe)) {
-          throw new OpenStackHttpError(req.service, req.method, req.path, 0, {
-            code,
-            detail: `cannot reach ${hostOf(req.url)}`,
-            attempts: attempt,
+    // every try decides itself whether it is the last; retryUntil only waits `delayMs` between them
+    return retryUntil(
+      async (attempt) => {
+        let delayMs: number;
+        try {
+          const res = await this.axios.request({
+            method: req.method,
+            url: req.url,
+            headers: { Accept: "application/json", "User-Agent": "pulumi-openstack-lab", ...req.headers },
+            data: req.body === undefined ? undefined : JSON.stringify(req.body),
           });
+          traceRequest({ method: req.method, service: req.service, path: req.path, status: res.status });
+          const headers = flatHeaders(res.headers as Record<string, unknown>);
+          if (attempt >= policy.maxAttempts || !shouldRetry({ status: res.status }, req.retrySafe)) {
+            return {
+              status: res.status,
+              data: parseBody(res.data, headers["content-type"]),
+              headers,
+              attempts: attempt,
+              earlierAttemptMayHaveApplied: mayHaveApplied,
+            };
+          }
+          mayHaveApplied = true;
+          delayMs = res.status === 429 || res.status === 503
+            ? retryAfterMs(headers["retry-after"], policy) ?? backoffMs(attempt, policy)
+            : backoffMs(attempt, policy);
+        } catch (e) {
+          const code = connectionCode(e);
+          // Never rethrow axios errors: they carry the request config, headers (the token) and body (the password).
+          if (code === undefined) throw otherFailure(req, e, attempt);
+          if (code !== "ECONNREFUSED") traceRequest({ method: req.method, service: req.service, path: req.path, status: null, error: code });
+          if (code === "ECONNREFUSED") firstRefusedAt ??= Date.now();
+          const stillWaiting = code === "ECONNREFUSED" && Date.now() - (firstRefusedAt as number) < policy.refusedWaitMs;
+          if ((attempt >= policy.maxAttempts && !stillWaiting) || !shouldRetry({ code }, req.retrySafe)) {
+            throw new OpenStackHttpError(req.service, req.method, req.path, 0, {
+              code,
+              detail: `cannot reach ${hostOf(req.url)}`,
+              attempts: attempt,
+            });
+          }
+          if (code !== "ECONNREFUSED") mayHaveApplied = true;
+          delayMs = backoffMs(attempt, policy);
         }
-        if (code !== "ECONNREFUSED") mayHaveApplied = true;
-        delay = backoffMs(attempt, policy);
-      }
-      await sleep(delay);
-    }
+        throw new TryAgain(delayMs);
+      },
+      {
+        firstMs: policy.baseDelayMs,
+        capMs: policy.maxDelayMs,
+        deadline: Infinity,
+        retryable: (e) => e instanceof TryAgain,
+        waitMs: (e) => (e as TryAgain).delayMs,
+      },
+    );
   }
 
   /**
@@ -136,6 +146,11 @@ export class Transport {
       throw new OpenStackHttpError(req.service, req.method, req.path, 0, { code, detail: `connection to ${hostOf(req.url)} broke during the upload`, attempts: 1 });
     }
   }
+}
+
+/** A try that asks for another after `delayMs` (jittered backoff, or the server's Retry-After). */
+class TryAgain {
+  constructor(readonly delayMs: number) {}
 }
 
 function otherFailure(req: WireRequest, e: unknown, attempts: number): OpenStackHttpError {

@@ -53,3 +53,26 @@ export async function findByIdOrName(
   }
   return String(matches[0].id);
 }
+
+/**
+ * The id of the object `adopt` names, for APIs read one object at a time (`get`: null when gone) and listed by
+ * name (`named`: the candidates, filtered here to the exact name). Throws when the id's object has another name,
+ * or when several have the name (`where` says where they were looked for, e.g. " in project p").
+ */
+export async function adoptByIdOrName<T extends { id: string; name?: string | null }>(
+  adopt: AdoptInput,
+  what: string,
+  get: (id: string) => Promise<T | null>,
+  named: (name: string) => Promise<T[]>,
+  where = "",
+): Promise<string | null> {
+  if (adopt.id) {
+    const o = await get(adopt.id);
+    if (o && adopt.name !== undefined && o.name !== adopt.name) throw new Error(`adopt: ${what} ${adopt.id} is named "${o.name}", not "${adopt.name}"`);
+    return o?.id ?? null;
+  }
+  const name = String(adopt.name);
+  const found = (await named(name)).filter((o) => o.name === name);
+  if (found.length > 1) throw new Error(`adopt: ${found.length} ${what}s are named "${name}"${where} (${found.map((o) => o.id).join(", ")}); adopt by id instead`);
+  return found[0]?.id ?? null;
+}

@@ -1,7 +1,7 @@
 /** Nova calls for flavors: create, get (with extra specs and access), extra specs, access, description, delete. */
-import { isNotFound } from "../../core/errors";
+import { nullIfNotFound } from "../../core/errors";
 import { nova, OpenStackClient } from "../client";
-import type { AdoptInput } from "../common";
+import { adoptByIdOrName, AdoptInput } from "../common";
 import type { ApiFlavor } from "./results";
 import type { FlavorInputs } from "./types";
 import { accessUrl, actionUrl, extraSpecsUrl, extraSpecUrl, FLAVORS, flavorUrl, MICROVERSION } from "./urls";
@@ -20,12 +20,7 @@ export async function createFlavor(client: OpenStackClient, i: FlavorInputs): Pr
 }
 
 export async function getFlavor(client: OpenStackClient, id: string): Promise<ApiFlavor | null> {
-  try {
-    return (await call(client, "GET", flavorUrl(id)))?.flavor ?? null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
+  return (await nullIfNotFound(call(client, "GET", flavorUrl(id))))?.flavor ?? null;
 }
 
 /** The projects a private flavor is open to (public flavors have no access list). */
@@ -41,11 +36,7 @@ export async function setExtraSpecs(client: OpenStackClient, id: string, have: R
   if (Object.keys(set).length) await call(client, "POST", extraSpecsUrl(id), { extra_specs: set });
   for (const k of Object.keys(have)) {
     if (!(k in want)) {
-      try {
-        await call(client, "DELETE", extraSpecUrl(id, k));
-      } catch (e) {
-        if (!isNotFound(e)) throw e;
-      }
+      await nullIfNotFound(call(client, "DELETE", extraSpecUrl(id, k)));
     }
   }
 }
@@ -61,22 +52,10 @@ export async function setDescription(client: OpenStackClient, id: string, descri
 }
 
 export async function deleteFlavor(client: OpenStackClient, id: string): Promise<void> {
-  try {
-    await call(client, "DELETE", flavorUrl(id));
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await nullIfNotFound(call(client, "DELETE", flavorUrl(id)));
 }
 
 /** adopt: by id, or by name among all flavors (public and private: flavors are not owned by a project). */
 export async function findFlavor(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
-  if (adopt.id) {
-    const f = await getFlavor(client, adopt.id);
-    if (f && adopt.name !== undefined && f.name !== adopt.name) throw new Error(`adopt: flavor ${adopt.id} is named "${f.name}", not "${adopt.name}"`);
-    return f?.id ?? null;
-  }
-  const body = await call(client, "GET", `${FLAVORS}/detail`, undefined, { is_public: "None" });
-  const found: ApiFlavor[] = (body?.flavors ?? []).filter((f: ApiFlavor) => f.name === adopt.name);
-  if (found.length > 1) throw new Error(`adopt: ${found.length} flavors are named "${adopt.name}" (${found.map((f) => f.id).join(", ")}); adopt by id instead`);
-  return found[0]?.id ?? null;
+  return adoptByIdOrName(adopt, "flavor", (id) => getFlavor(client, id), async () => (await call(client, "GET", `${FLAVORS}/detail`, undefined, { is_public: "None" }))?.flavors ?? []);
 }

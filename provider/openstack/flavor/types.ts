@@ -24,19 +24,8 @@ export interface FlavorInputs extends OpenStackCommonInputs {
   projectIds: string[];
 }
 
-export interface FlavorOutputs {
-  name: string;
-  flavorId: string;
-  vcpus: number;
-  ram: number;
-  disk: number;
-  ephemeral: number;
-  swap: number;
-  isPublic: boolean;
-  description: string;
-  extraSpecs: Record<string, string>;
-  projectIds: string[];
-}
+/** The live flavor: every input field but the common ones, each always present. */
+export type FlavorOutputs = Required<Omit<FlavorInputs, keyof OpenStackCommonInputs>>;
 
 /** Why the immutable fields replace: Nova has no flavor update (only description, extra specs and access). */
 export const IMMUTABLE_REASON = "Nova flavors are immutable";

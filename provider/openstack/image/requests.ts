@@ -3,14 +3,14 @@ import * as fs from "fs";
 import { Transform } from "stream";
 import { createHash } from "crypto";
 import type { OpContext } from "../../core/controller";
-import { isNotFound } from "../../core/errors";
+import { isNotFound, nullIfNotFound } from "../../core/errors";
+import { pollUntil } from "../../core/retry";
 import type { OpenStackClient } from "../client";
-import type { AdoptInput } from "../common";
+import { adoptByIdOrName, AdoptInput } from "../common";
 import { resolveFile } from "./file";
 import type { ApiImage } from "./results";
 import { ImageInputs, isOwnProperty } from "./types";
 import { IMAGES, imageFileUrl, imageImportUrl, imageTasksUrl, imageUrl, PATCH_CONTENT_TYPE, SERVICE } from "./urls";
-import { sleep } from "../common";
 
 export function createBody(i: ImageInputs): Record<string, unknown> {
   return {
@@ -29,12 +29,7 @@ export async function createImage(client: OpenStackClient, i: ImageInputs): Prom
 }
 
 export async function getImage(client: OpenStackClient, id: string): Promise<ApiImage | null> {
-  try {
-    return await client.get(SERVICE, imageUrl(id));
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
+  return nullIfNotFound(client.get(SERVICE, imageUrl(id)));
 }
 
 const mib = (n: number) => `${(n / 1048576).toFixed(1)} MiB`;
@@ -91,24 +86,13 @@ export async function patchImage(client: OpenStackClient, id: string, ops: Array
 }
 
 export async function deleteImage(client: OpenStackClient, id: string): Promise<void> {
-  try {
-    await client.delete(SERVICE, imageUrl(id));
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await nullIfNotFound(client.delete(SERVICE, imageUrl(id)));
 }
 
 /** adopt: by id, or by name among the project's images. */
 export async function findImage(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
-  if (adopt.id) {
-    const i = await getImage(client, adopt.id);
-    if (i && adopt.name !== undefined && i.name !== adopt.name) throw new Error(`adopt: image ${adopt.id} is named "${i.name}", not "${adopt.name}"`);
-    return i?.id ?? null;
-  }
-  const body = await client.get(SERVICE, IMAGES, { name: adopt.name, owner: client.projectId });
-  const found: ApiImage[] = (body?.images ?? []).filter((i: ApiImage) => i.name === adopt.name);
-  if (found.length > 1) throw new Error(`adopt: ${found.length} images are named "${adopt.name}" in project ${client.projectId} (${found.map((i) => i.id).join(", ")}); adopt by id instead`);
-  return found[0]?.id ?? null;
+  const named = async (name: string) => (await client.get(SERVICE, IMAGES, { name, owner: client.projectId }))?.images ?? [];
+  return adoptByIdOrName(adopt, "image", (id) => getImage(client, id), named, ` in project ${client.projectId}`);
 }
 
 /** Asks Glance to download `uri` into the (queued) image: its web-download import, done by a Glance task. */
@@ -142,23 +126,32 @@ export async function lastImportTask(client: OpenStackClient, id: string): Promi
  */
 export async function waitForImport(client: OpenStackClient, id: string, uri: string, ctx: Pick<OpContext, "progress" | "deadline">): Promise<ApiImage> {
   let last = "";
-  let wait = 300;
-  for (;;) {
-    const image = await getImage(client, id);
-    if (!image) throw new Error(`image ${id} disappeared during the import`);
-    if (image.status === "active") return image;
-    const task = await lastImportTask(client, id);
-    const failedStores = String(image.os_glance_failed_import ?? "");
-    if (task?.status === "failure" || failedStores || image.status === "killed") {
-      throw new Error(`Glance could not import ${uri}: ${task?.message || `the import failed (status ${image.status}${failedStores ? `, failed stores ${failedStores}` : ""})`}`);
-    }
-    const now = `status ${image.status}${task ? `, task ${task.status}${task.message ? `: ${task.message}` : ""}` : ""}`;
-    if (now !== last) ctx.progress(`importing ${uri}: ${now}`);
-    last = now;
-    if (Date.now() + wait > ctx.deadline) {
-      throw new Error(`image ${id} is still ${image.status} after importing ${uri} until the deadline; raise customTimeouts.create if the download is just slow`);
-    }
-    await sleep(wait);
-    wait = Math.min(wait * 2, 3000);
-  }
+  let status = "";
+  const image = await pollUntil(
+    async () => {
+      const image = await getImage(client, id);
+      if (!image) throw new Error(`image ${id} disappeared during the import`);
+      status = image.status;
+      if (image.status === "active") return image;
+      const task = await lastImportTask(client, id);
+      const failedStores = String(image.os_glance_failed_import ?? "");
+      if (task?.status === "failure" || failedStores || image.status === "killed") {
+        throw new Error(`Glance could not import ${uri}: ${task?.message || `the import failed (status ${image.status}${failedStores ? `, failed stores ${failedStores}` : ""})`}`);
+      }
+      const now = `status ${image.status}${task ? `, task ${task.status}${task.message ? `: ${task.message}` : ""}` : ""}`;
+      if (now !== last) ctx.progress(`importing ${uri}: ${now}`);
+      last = now;
+      return null;
+    },
+    (image) => image !== null,
+    {
+      firstMs: 300,
+      capMs: 3000,
+      deadline: ctx.deadline,
+      timedOut: () => {
+        throw new Error(`image ${id} is still ${status} after importing ${uri} until the deadline; raise customTimeouts.create if the download is just slow`);
+      },
+    },
+  );
+  return image as ApiImage;
 }

@@ -1,5 +1,5 @@
 /** Nova calls for key pairs. */
-import { isNotFound } from "../../core/errors";
+import { nullIfNotFound } from "../../core/errors";
 import { nova, OpenStackClient } from "../client";
 import type { ApiKeypair } from "./results";
 import type { KeypairInputs } from "./types";
@@ -12,19 +12,10 @@ export async function createKeypair(client: OpenStackClient, i: KeypairInputs): 
 
 /** null when there is no such key pair (404). */
 export async function getKeypair(client: OpenStackClient, name: string): Promise<ApiKeypair | null> {
-  try {
-    return (await nova(client, MICROVERSION, "GET", keypairUrl(name)))?.keypair ?? null;
-  } catch (e) {
-    if (isNotFound(e)) return null;
-    throw e;
-  }
+  return (await nullIfNotFound(nova(client, MICROVERSION, "GET", keypairUrl(name))))?.keypair ?? null;
 }
 
 /** 404 = already gone. */
 export async function deleteKeypair(client: OpenStackClient, name: string): Promise<void> {
-  try {
-    await nova(client, MICROVERSION, "DELETE", keypairUrl(name));
-  } catch (e) {
-    if (!isNotFound(e)) throw e;
-  }
+  await nullIfNotFound(nova(client, MICROVERSION, "DELETE", keypairUrl(name)));
 }

@@ -4,11 +4,13 @@
  * Neutron calls are `networks` (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
-import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { networkOutputs } from "./results";
 import { createBody, networks, updateBody } from "./requests";
 import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
+
+/** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
+const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(networks, networkOutputs, updateBody);
 
 export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   type: "openstack.Network",
@@ -19,40 +21,22 @@ export const controller: Controller<NetworkInputs, NetworkOutputs> = {
   compare: { ...CLOUD_COMPARE, tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {
-    const client = await clientFor(inputs.cloud);
     const name = inputs.name;
-    const tags = inputs.tags ?? [];
-    const net = await networks.createOrRecover(client, createBody(inputs), {
+    return createRecovered(inputs, ctx, {
+      body: createBody(inputs),
       what: `network ${name ? `"${name}"` : "(no name)"}`,
       match: name ? { name } : null,
       unrecoverable:
         "A network without a name cannot be told apart from others: look for an unnamed network made just now and " +
         "delete it (or adopt it by id); give the network a name to make this recoverable.",
-      ctx,
-      finish: async (n, id) => (tags.length ? { ...n, tags: await networks.setTags(client, id, tags) } : n),
     });
-    ctx.progress(`created network ${net.id}`);
-    return { id: String(net.id), outs: networkOutputs(net) };
   },
 
-  async read(id, state) {
-    const net = await networks.get(await clientFor(state.cloud), id);
-    return net ? networkOutputs(net) : null;
-  },
-
-  async update(id, _olds, news, ctx) {
-    const tags = ctx.changed.includes("tags") ? (news.tags ?? []) : undefined;
-    return networkOutputs(await networks.updateInPlace(await clientFor(news.cloud), id, updateBody(news, ctx.changed), tags, ctx));
-  },
-
-  async delete(id, state, ctx) {
-    await networks.remove(await clientFor(state.cloud), id, ctx);
-  },
-
+  read,
+  update,
+  delete: remove,
   /** adopt: by id, or by name in the caller's project. */
-  async find(adopt, inputs) {
-    return networks.find(await clientFor(inputs.cloud), adopt);
-  },
+  find,
 };
 
 export const provider = makeProvider(controller);

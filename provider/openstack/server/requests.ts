@@ -2,11 +2,14 @@
 import type { OpContext } from "../../core/controller";
 import { isNotFound } from "../../core/errors";
 import { nova, OpenStackClient } from "../client";
-import type { AdoptInput } from "../common";
-import { isUuid, sleep } from "../common";
+import { adoptByIdOrName, AdoptInput, isUuid } from "../common";
+import { pollUntil } from "../../core/retry";
 import type { ApiPort, ApiServer } from "./results";
 import type { ServerInputs } from "./types";
 import { actionUrl, metadataUrl, MICROVERSION, PORTS, SECURITY_GROUPS, SERVERS, serverUrl } from "./urls";
+
+/** Nova is asked again after 0.5 s, the wait doubling up to 3 s, until the operation's deadline. */
+const POLL = { firstMs: 500, capMs: 3000 };
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 const call = <T = any>(client: OpenStackClient, method: Method, path: string, body?: unknown, query?: Record<string, string>) =>
@@ -76,22 +79,27 @@ export async function waitForStatus(
   op: "create" | "update",
 ): Promise<ApiServer> {
   let last = "";
-  let wait = 500;
-  for (;;) {
-    const s = await getServer(client, id);
-    if (!s) throw new Error(`server ${id} disappeared while waiting for ${target}`);
-    const task = s["OS-EXT-STS:task_state"];
-    const now = `${s.status}${task ? ` (${task})` : ""}${s.progress ? ` ${s.progress}%` : ""}`;
-    if (now !== last) ctx.progress(`status ${now}`);
-    last = now;
-    if (s.status === "ERROR") throw new ServerErrorState(s);
-    if (s.status === target && !task) return s;
-    if (Date.now() + wait > ctx.deadline) {
-      throw new Error(`server ${id} is still ${now}, not ${target}; raise customTimeouts.${op} if it is just slow`);
-    }
-    await sleep(wait);
-    wait = Math.min(wait * 2, 3000);
-  }
+  const s = await pollUntil(
+    async () => {
+      const s = await getServer(client, id);
+      if (!s) throw new Error(`server ${id} disappeared while waiting for ${target}`);
+      const task = s["OS-EXT-STS:task_state"];
+      const now = `${s.status}${task ? ` (${task})` : ""}${s.progress ? ` ${s.progress}%` : ""}`;
+      if (now !== last) ctx.progress(`status ${now}`);
+      last = now;
+      if (s.status === "ERROR") throw new ServerErrorState(s);
+      return s.status === target && !task ? s : null;
+    },
+    (s) => s !== null,
+    {
+      ...POLL,
+      deadline: ctx.deadline,
+      timedOut: () => {
+        throw new Error(`server ${id} is still ${last}, not ${target}; raise customTimeouts.${op} if it is just slow`);
+      },
+    },
+  );
+  return s as ApiServer;
 }
 
 /** DELETE, then waits until Nova no longer knows the server (its ports are gone then too). */
@@ -103,14 +111,22 @@ export async function deleteServer(client: OpenStackClient, id: string, ctx: Pic
     throw e;
   }
   ctx.progress(`deleting ${id}`);
-  let wait = 500;
-  for (;;) {
-    const s = await getServer(client, id);
-    if (!s) return;
-    if (Date.now() + wait > ctx.deadline) throw new Error(`server ${id} is still ${s.status} after the delete; raise customTimeouts.delete`);
-    await sleep(wait);
-    wait = Math.min(wait * 2, 3000);
-  }
+  let status = "";
+  await pollUntil(
+    async () => {
+      const s = await getServer(client, id);
+      status = s?.status ?? "";
+      return s === null;
+    },
+    (gone) => gone,
+    {
+      ...POLL,
+      deadline: ctx.deadline,
+      timedOut: () => {
+        throw new Error(`server ${id} is still ${status} after the delete; raise customTimeouts.delete`);
+      },
+    },
+  );
 }
 
 export async function rename(client: OpenStackClient, id: string, name: string): Promise<void> {
@@ -128,16 +144,9 @@ export async function action(client: OpenStackClient, id: string, body: Record<s
 
 /** adopt: by id, or by exact name among the project's servers. */
 export async function findServer(client: OpenStackClient, adopt: AdoptInput): Promise<string | null> {
-  if (adopt.id) {
-    const s = await getServer(client, adopt.id);
-    if (s && adopt.name !== undefined && s.name !== adopt.name) throw new Error(`adopt: server ${adopt.id} is named "${s.name}", not "${adopt.name}"`);
-    return s?.id ?? null;
-  }
-  const name = String(adopt.name);
-  const body = await call(client, "GET", `${SERVERS}/detail`, undefined, { name: `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` });
-  const found: ApiServer[] = (body?.servers ?? []).filter((s: ApiServer) => s.name === name);
-  if (found.length > 1) throw new Error(`adopt: ${found.length} servers are named "${name}" (${found.map((s) => s.id).join(", ")}); adopt by id instead`);
-  return found[0]?.id ?? null;
+  const named = async (name: string) =>
+    (await call(client, "GET", `${SERVERS}/detail`, undefined, { name: `^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$` }))?.servers ?? [];
+  return adoptByIdOrName(adopt, "server", (id) => getServer(client, id), named);
 }
 
 export { isUuid };

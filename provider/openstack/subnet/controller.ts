@@ -4,12 +4,14 @@
  * (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
-import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
 import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
+
+/** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
+const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(subnets, subnetOutputs, updateBody, (inputs): Record<string, string> => (inputs.networkId ? { network_id: inputs.networkId } : {}));
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   type: "openstack.Subnet",
@@ -20,40 +22,23 @@ export const controller: Controller<SubnetInputs, SubnetOutputs> = {
   compare: { ...CLOUD_COMPARE, ...SUBNET_COMPARE },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {
-    const client = await clientFor(inputs.cloud);
     const name = inputs.name;
-    const tags = inputs.tags ?? [];
-    const subnet = await subnets.createOrRecover(client, createBody(inputs), {
+    return createRecovered(inputs, ctx, {
+      body: createBody(inputs),
       what: `subnet ${name ? `"${name}"` : "(no name)"} (${inputs.cidr})`,
       match: name ? { name, network_id: inputs.networkId } : null,
       unrecoverable:
         `A subnet without a name cannot be told apart from others: look at the subnets of network ${inputs.networkId}, ` +
         "delete one made just now (or adopt it by id); give the subnet a name to make this recoverable.",
-      ctx,
-      finish: async (s, id) => (tags.length ? { ...s, tags: await subnets.setTags(client, id, tags) } : s),
+      created: (subnet) => `created subnet ${subnet.id} (${subnet.cidr})`,
     });
-    ctx.progress(`created subnet ${subnet.id} (${subnet.cidr})`);
-    return { id: String(subnet.id), outs: subnetOutputs(subnet) };
   },
 
-  async read(id, state) {
-    const subnet = await subnets.get(await clientFor(state.cloud), id);
-    return subnet ? subnetOutputs(subnet) : null;
-  },
-
-  async update(id, _olds, news, ctx) {
-    const tags = ctx.changed.includes("tags") ? (news.tags ?? []) : undefined;
-    return subnetOutputs(await subnets.updateInPlace(await clientFor(news.cloud), id, updateBody(news, ctx.changed), tags, ctx));
-  },
-
-  async delete(id, state, ctx) {
-    await subnets.remove(await clientFor(state.cloud), id, ctx);
-  },
-
+  read,
+  update,
+  delete: remove,
   /** adopt: by id, or by name among the subnets of `networkId` (names only need to be unique per network). */
-  async find(adopt, inputs) {
-    return subnets.find(await clientFor(inputs.cloud), adopt, inputs.networkId ? { network_id: inputs.networkId } : {});
-  },
+  find,
 };
 
 export const provider = makeProvider(controller);

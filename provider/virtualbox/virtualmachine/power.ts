@@ -8,7 +8,7 @@ import { VBoxManage, isVBoxError } from "../vboxmanage";
 import { parseVmInfo, VmInfo } from "../vboxmanage/parse";
 import * as cmd from "./commands";
 import { isStopped } from "./results";
-import { sleep } from "../../core/retry";
+import { pollUntil } from "../../core/retry";
 
 export async function showVm(vbox: VBoxManage, vm: string): Promise<VmInfo> {
   const r = await vbox.read(cmd.showArgs(vm), { vm });
@@ -24,15 +24,18 @@ export async function startVm(vbox: VBoxManage, vm: string, type: string, ctx: O
 async function waitForState(vbox: VBoxManage, vm: string, done: (s: string) => boolean, until: number, ctx: OpContext, what: string, pollMs: number): Promise<string> {
   const started = Date.now();
   let lastReport = started;
-  for (;;) {
-    const state = (await showVm(vbox, vm)).state;
-    if (done(state) || Date.now() >= until) return state;
-    if (Date.now() - lastReport >= 15e3) {
-      ctx.progress(`${what}: still ${state} after ${Math.round((Date.now() - started) / 1e3)}s`);
-      lastReport = Date.now();
-    }
-    await sleep(Math.max(0, Math.min(pollMs, until - Date.now())));
-  }
+  return pollUntil(
+    async () => {
+      const state = (await showVm(vbox, vm)).state;
+      if (!done(state) && Date.now() < until && Date.now() - lastReport >= 15e3) {
+        ctx.progress(`${what}: still ${state} after ${Math.round((Date.now() - started) / 1e3)}s`);
+        lastReport = Date.now();
+      }
+      return state;
+    },
+    done,
+    { firstMs: pollMs, capMs: pollMs, deadline: until, lastLookAtDeadline: true, timedOut: (state) => state },
+  );
 }
 
 export interface StopResult {

@@ -4,7 +4,7 @@
  */
 import * as net from "net";
 import type { OpContext } from "../../core/controller";
-import { sleep } from "../../core/retry";
+import { pollUntil } from "../../core/retry";
 
 /** One attempt: the banner line, or null (refused, closed, timed out, not SSH). */
 export function readSshBanner(host: string, port: number, timeoutMs = 5000): Promise<string | null> {
@@ -28,18 +28,27 @@ export function readSshBanner(host: string, port: number, timeoutMs = 5000): Pro
 export async function waitForSshBanner(host: string, port: number, until: number, ctx: OpContext, pollMs = 5000): Promise<string> {
   const started = Date.now();
   let lastReport = 0;
-  for (;;) {
-    const banner = await readSshBanner(host, port);
-    if (banner) {
-      ctx.progress(`SSH is up on ${host}:${port} (${banner})`);
+  const banner = await pollUntil(
+    async () => {
+      const banner = await readSshBanner(host, port);
+      const now = Date.now();
+      if (!banner && now < until && now - lastReport >= 30e3) {
+        ctx.progress(`waiting for SSH on ${host}:${port} (${Math.round((now - started) / 1e3)}s)`);
+        lastReport = now;
+      }
       return banner;
-    }
-    const now = Date.now();
-    if (now >= until) throw new Error(`no SSH banner on ${host}:${port} after ${Math.round((now - started) / 1e3)}s (install still running, or the port forward is wrong)`);
-    if (now - lastReport >= 30e3) {
-      ctx.progress(`waiting for SSH on ${host}:${port} (${Math.round((now - started) / 1e3)}s)`);
-      lastReport = now;
-    }
-    await sleep(Math.min(pollMs, Math.max(0, until - now)));
-  }
+    },
+    (banner) => banner !== null,
+    {
+      firstMs: pollMs,
+      capMs: pollMs,
+      deadline: until,
+      lastLookAtDeadline: true,
+      timedOut: () => {
+        throw new Error(`no SSH banner on ${host}:${port} after ${Math.round((Date.now() - started) / 1e3)}s (install still running, or the port forward is wrong)`);
+      },
+    },
+  );
+  ctx.progress(`SSH is up on ${host}:${port} (${banner})`);
+  return banner as string;
 }

@@ -5,6 +5,7 @@ import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip"
 import { known, whenValid } from "../../core/refine";
 import { hasLineSeparator, hasVBoxPlaceholder, NO_PLACEHOLDER_MESSAGE, ONE_LINE_MESSAGE } from "../../core/text";
 import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
+import type { VmInfo } from "../vboxmanage/parse";
 import { ENVIRONMENT } from "../kickstart/centosStream9";
 
 /**
@@ -95,16 +96,9 @@ export interface VirtualMachineInputs extends VBoxCommonInputs {
   readiness?: ReadinessInput;
 }
 
-export interface VirtualMachineOutputs {
-  name: string;
-  uuid: string;
-  osType: string;
-  cpus: number;
-  memoryMb: number;
-  /** Live VMState: running, poweroff, saved, aborted, paused, ... */
-  state: string;
+/** The live VM: `state` is the live VMState (running, poweroff, saved, aborted, paused, ...). */
+export interface VirtualMachineOutputs extends Pick<VmInfo, "name" | "uuid" | "osType" | "cpus" | "memoryMb" | "state" | "bootOrder"> {
   nics: Nic[];
-  bootOrder: string[];
   nestedVirtualization: boolean | null;
   graphicsController: string | null;
   disk?: DiskInput;

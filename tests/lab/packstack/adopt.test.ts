@@ -2,7 +2,7 @@
  * Adopting an install made by hand (adopt: {}): the existing answer file is taken over, never regenerated, so the
  * passwords MariaDB already holds stay; Packstack re-runs only when the inputs change that file.
  */
-import { applyInputs } from "../../../provider/lab/packstack/install";
+import { applyInputs } from "../../../provider/lab/packstack/answerFile";
 import { connect } from "../../../provider/ssh";
 import { Guest } from "../../support/guest";
 import { answers, capture, checked, passwords, plain, preparedGuest, provider, rawInputs, removeRunLogs, runIds } from "./helpers";

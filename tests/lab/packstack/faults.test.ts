@@ -2,7 +2,8 @@
  * lab.PackstackInstall when things go wrong, against the real-sshd guest: the SSH connection dies mid-install,
  * Packstack stalls (with and without a reachable gateway), Packstack fails with a secret in its output.
  */
-import { Host, runPackstack } from "../../../provider/lab/packstack/install";
+import { RemoteHost } from "../../../provider/lab/common";
+import { runPackstack } from "../../../provider/lab/packstack/run";
 import { Guest } from "../../support/guest";
 import { answers, capture, checked, dropSessions, plain, preparedGuest, provider, rawInputs, removeRunLogs, runIds } from "./helpers";
 
@@ -135,7 +136,7 @@ describe("lab.PackstackInstall faults", () => {
       deadline: Date.now() + 60_000,
       changed: [],
     };
-    expect(await runPackstack(new Host(inputs as any, ctx), inputs as any, answerFile, ctx)).toBe(answerFile);
+    expect(await runPackstack(RemoteHost.forOperation((inputs as any).connection, ctx), inputs as any, answerFile, ctx)).toBe(answerFile);
     logs.push(...lines);
     expect(lines.some((l) => l.includes("following it to the end first"))).toBe(true);
     expect(lines.some((l) => l.includes("succeeded with this same answer file; Packstack is not run again"))).toBe(true);

@@ -5,8 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { answerSecrets, keysChangedByInputs, parseAnswers, setAnswers } from "../../../provider/lab/packstack/answerFile";
 import { bridgeIfcfg, bridgeProblems, carriedDns, pickDns, portIfcfg } from "../../../provider/lab/packstack/bridge";
-import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth, SET_VIRT_TYPE } from "../../../provider/lab/packstack/health";
-import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/run";
+import { diagnose, expectedUnits, iniValue, parseDbUrl, parseHealth } from "../../../provider/lab/packstack/health";
+import { SET_VIRT_TYPE } from "../../../provider/lab/packstack/repair";
+import { cleanLine, isProgressLine } from "../../../provider/lab/packstack/follow";
 import { checked } from "./helpers";
 
 const FILE = "[general]\n\n# Help\nCONFIG_NOVA_DB_PW=0123456789abcdef\n\n# more help\nCONFIG_NEUTRON_L2_AGENT=ovn\nCONFIG_SSH_KEY=/root/.ssh/id_rsa.pub\n";

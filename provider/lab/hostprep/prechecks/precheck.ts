@@ -10,3 +10,16 @@ export interface Verdict {
 export interface Precheck extends Probe {
   evaluate(facts: Facts, want: HostPrepInputs): Verdict;
 }
+
+/** A precheck on one number the probe reads as fact `fact`: `unreadable` when it is missing or no number, else `judge`. */
+export function numberPrecheck(key: string, probe: string, fact: string, unreadable: string, judge: (n: number) => Verdict): Precheck {
+  return {
+    key,
+    probe,
+    evaluate(f) {
+      const n = Number(f[fact]);
+      if (!f[fact] || !Number.isFinite(n)) return { failures: [unreadable] };
+      return judge(n);
+    },
+  };
+}
