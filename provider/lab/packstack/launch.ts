@@ -46,9 +46,10 @@ chmod 700 "$d"
 : > "$d/$id.log"
 chmod 600 "$d/$id.log"
 printf '%s\\n' "$id" > "$current"
-setsid nohup bash -c 'packstack --answer-file="$1" >> "$2" 2>&1 < /dev/null; echo $? > "$3.tmp"; mv -f "$3.tmp" "$3"' \\
-  packstack-lab "$answers" "$d/$id.log" "$d/$id.rc" < /dev/null > /dev/null 2>&1 &
-echo $! > "$d/$id.pid"
+# the wrapper records its own pid: a launch cut off right after the fork must not leave a live run without one
+setsid nohup bash -c 'echo $$ > "$4"; packstack --answer-file="$1" >> "$2" 2>&1 < /dev/null; echo $? > "$3.tmp"; mv -f "$3.tmp" "$3"' \\
+  packstack-lab "$answers" "$d/$id.log" "$d/$id.rc" "$d/$id.pid" < /dev/null > /dev/null 2>&1 &
+[ -s "$d/$id.pid" ] || echo $! > "$d/$id.pid"
 `;
   await host.script(script, [id, answerPath, LOG_DIR, CURRENT]);
 }
