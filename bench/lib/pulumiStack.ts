@@ -1,8 +1,8 @@
 /**
  * A stack driven through the real Pulumi CLI (scripts/pulumi-cli.sh builds it; run.ts passes its folder as
  * BENCH_PULUMI_DIR), its program an Automation API inline program run in this process (there is no Node
- * language host here). Offline and local: file backend, PULUMI_HOME and work folder in a temporary directory,
- * a passphrase, no update check, no plugin downloads.
+ * language host here). Offline and local (cli/workspace.ts, as the lab and the tests): file backend, PULUMI_HOME
+ * and work folder in a temporary directory, a passphrase, no update check, no plugin downloads.
  *
  * Every CLI process the Automation API starts is timed from spawn to exit. The operations (up, preview, destroy)
  * also write the CLI's own OpenTelemetry trace (`--otel-traces file://...`), from which `engineShare` takes the
@@ -10,9 +10,9 @@
  * starting the provider plugin: CLI time minus the providers' time is the engine's own share.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type * as automation from "@pulumi/pulumi/automation";
+import { openWorkspaceStack, prepareWorkDir, tempWorkspace, workspaceEnv } from "../../cli/workspace";
 import { runPhases } from "./child";
 import { timeProgramLoad } from "./programLoad";
 import { unionMs } from "./stats";
@@ -85,22 +85,20 @@ export class BenchStack {
   static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn }): Promise<BenchStack> {
     // The same @pulumi/pulumi as the library in bin/ (the program registers its resources through it).
     const auto: typeof automation = require(require.resolve("@pulumi/pulumi/automation", { paths: [o.repo] }));
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-pulumi-"));
-    const workDir = path.join(root, "project");
-    for (const d of [workDir, path.join(root, "state"), path.join(root, "home"), path.join(root, "traces")]) fs.mkdirSync(d);
+    const ws = tempWorkspace("oslab-bench-pulumi-");
+    const root = ws.root;
+    fs.mkdirSync(path.join(root, "traces"));
     // The dynamic-provider plugin runs in the project's `main` folder and resolves @pulumi/pulumi from there.
-    fs.symlinkSync(path.join(o.repo, "node_modules"), path.join(workDir, "node_modules"));
-    const envVars: Record<string, string> = {
-      // The plugin launcher runs `node`: this one.
-      PATH: `${o.cliDir}:${path.dirname(process.execPath)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
-      PULUMI_HOME: path.join(root, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(root, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "oslab-bench",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-    };
+    const workDir = prepareWorkDir(ws.workDir, o.repo);
+    // The plugin launcher runs `node`: this one.
+    const envVars = workspaceEnv({
+      stateDir: ws.stateDir,
+      home: ws.home,
+      passphrase: "oslab-bench",
+      skipConfirmations: true,
+      pathFirst: [o.cliDir, path.dirname(process.execPath)],
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+    });
     // PulumiCommand.get finds `pulumi` on PATH (the folder may or may not be called bin/).
     process.env.PATH = envVars.PATH;
     const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck: true });
@@ -122,10 +120,7 @@ export class BenchStack {
         calls.push(call);
       }
     };
-    const stack = await auto.LocalWorkspace.createOrSelectStack(
-      { stackName: "bench", projectName: o.projectName, program: o.program },
-      { workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } },
-    );
+    const stack = await openWorkspaceStack({ auto, stackName: "bench", projectName: o.projectName, program: o.program, workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } });
     return new BenchStack(stack, root, calls);
   }
 
