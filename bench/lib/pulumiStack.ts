@@ -12,7 +12,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type * as automation from "@pulumi/pulumi/automation";
-import { openWorkspaceStack, prepareWorkDir, tempWorkspace, workspaceEnv } from "../../cli/workspace";
+import type * as workspace from "../../cli/workspace";
 import { runPhases } from "./child";
 import { timeProgramLoad } from "./programLoad";
 import { unionMs } from "./stats";
@@ -85,6 +85,8 @@ export class BenchStack {
   static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn }): Promise<BenchStack> {
     // The same @pulumi/pulumi as the library in bin/ (the program registers its resources through it).
     const auto: typeof automation = require(require.resolve("@pulumi/pulumi/automation", { paths: [o.repo] }));
+    // The lab's own workspace opener, built into the checkout's bin/ (bench/ runs transpiled in a temporary folder).
+    const { openWorkspaceStack, prepareWorkDir, tempWorkspace, workspaceEnv }: typeof workspace = require(path.join(o.repo, "bin", "cli", "workspace"));
     const ws = tempWorkspace("oslab-bench-pulumi-");
     const root = ws.root;
     fs.mkdirSync(path.join(root, "traces"));
@@ -172,36 +174,53 @@ export async function timedOperation<P extends string>(into: Partial<Record<P, C
 }
 
 /**
- * A variant that only drives a stack through the CLI, phase by phase, with nothing of its own to clean up
- * (pulumi-empty, pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's
- * command (`create` and `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase.
+ * A variant that drives a stack through the CLI, phase by phase (pulumi-cli, pulumi-instance, pulumi-empty,
+ * pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's command (`create` and
+ * `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase; after a failure what
+ * was created is destroyed. `programModules` (given the checkout): what the program loads besides @pulumi/pulumi,
+ * timed as a language host would load it (`details.languageHostMs`); null: not timed.
  */
 export async function runCliVariant(opts: {
   projectName: string;
-  program: () => Promise<void>;
+  program: (repo: string) => Promise<void>;
   phases: Array<"create" | "noop" | "read" | "delete">;
+  programModules?: ((repo: string) => string[]) | null;
 }): Promise<void> {
   const repo = process.env.OSLAB_BENCH_REPO;
   const cliDir = process.env.BENCH_PULUMI_DIR;
   if (!repo || !cliDir) throw new Error("OSLAB_BENCH_REPO and BENCH_PULUMI_DIR must be set (run bench/run.ts)");
-  const details: Record<string, unknown> = { languageHostMs: await timeProgramLoad(repo, []) };
+  const details: Record<string, unknown> = {};
+  if (opts.programModules !== null) details.languageHostMs = await timeProgramLoad(repo, opts.programModules?.(repo) ?? []);
   const engine: Partial<Record<string, CliCall>> = {};
   details.engine = engine;
   let s: BenchStack | undefined;
-  const command = { create: () => s!.up(), noop: () => s!.up(), read: () => s!.previewRefresh(), delete: () => s!.destroy() };
+  let created = false;
+  const command = {
+    create: () => ((created = true), s!.up()),
+    noop: () => s!.up(),
+    read: () => s!.previewRefresh(),
+    delete: async () => {
+      const op = await s!.destroy();
+      created = false;
+      return op;
+    },
+  };
   await runPhases(
     [
       [
         "setup",
         async () => {
-          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: opts.program });
+          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: () => opts.program(repo) });
           details.calls = s.calls;
         },
       ],
       ...opts.phases.map((p) => [p, () => timedOperation(engine, p, command[p], p === "noop" || p === "read")] as [typeof p, () => Promise<number>]),
     ],
-    async () => {},
+    async () => {
+      if (s && created) await s.destroy();
+    },
     details,
   );
   s?.dispose();
 }
+
