@@ -1,5 +1,5 @@
 /** The benchmark's printed summary. */
-import type { Summary } from "./run";
+import type { Summary } from "./summary";
 
 const secs = (ms: number | null | undefined) => (typeof ms === "number" ? `${(ms / 1000).toFixed(2)} s` : "-");
 const PHASES = ["setup", "create", "noop", "read", "delete"];

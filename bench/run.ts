@@ -22,58 +22,11 @@ import { countRequests, CountingProxy } from "./lib/countingProxy";
 import { freePhysnet, Housekeeper, isTransient, sweep, sweepInstance } from "./lib/housekeeping";
 import { authenticate, Neutron } from "./lib/rawHttp";
 import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
-import { INSTANCE_RATIOS, median, PHASE_TARGETS, readTrace, summarizeTrace, TARGETS } from "./lib/stats";
-import type { CliCall } from "./lib/pulumiStack";
+import { median, readTrace, summarizeTrace } from "./lib/stats";
 import { makeWorkload, NAME_ROOT } from "./workload";
 import { printSummary } from "./report";
-
-const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "tofu-instance", "pulumi-instance"] as const;
-type Variant = (typeof VARIANTS)[number];
-/** Both run this library's providers; the targets are judged on JUDGED (what a user waits for under Pulumi). */
-const OURS: ReadonlyArray<Variant> = ["ours-parallel", "ours"];
-const JUDGED: Variant = "ours-parallel";
-const PHASES = ["setup", "create", "noop", "read", "delete"] as const;
-/** The ports of the request-counting proxies (lib/countingProxy.ts). */
-const PROXY_PORTS = { neutron: 19696, keystone: 19697, compute: 19774, image: 19292 };
-/** The instance workload (workload.ts `InstanceWorkload`): the learner's first instance, ours against tofu. */
-const INSTANCE: ReadonlyArray<Variant> = ["tofu-instance", "pulumi-instance"];
-
-export interface RunRecord {
-  run: number;
-  variant: Variant;
-  physnet: string;
-  rules: number;
-  wallMs: number;
-  ok: boolean;
-  error?: string;
-  phasesMs: Record<string, number>;
-  /** Per phase: the requests that went through the proxy, and how long the cloud was busy answering them. */
-  requests: Record<string, ReturnType<typeof countRequests>>;
-  details: Record<string, unknown>;
-  leftoversSwept: number;
-  /** The machine's 1-minute load average when the run started (other work on it slows every variant). */
-  load1m: number;
-}
-
-function settings() {
-  const int = (name: string, dflt: number) => {
-    const v = process.env[name];
-    if (v === undefined || v === "") return dflt;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number (got ${v})`);
-    return n;
-  };
-  const rules = int("BENCH_RULES", 100);
-  const variants = (process.env.BENCH_VARIANTS ?? VARIANTS.join(",")).split(",").map((s) => s.trim()) as Variant[];
-  for (const v of variants) if (!VARIANTS.includes(v)) throw new Error(`BENCH_VARIANTS: unknown variant ${v} (known: ${VARIANTS.join(", ")})`);
-  return {
-    runs: Math.max(1, int("BENCH_RUNS", 3)),
-    rules,
-    cliRules: Math.min(rules, int("BENCH_CLI_RULES", rules)),
-    variants,
-    requestLog: process.env.BENCH_REQUEST_LOG || undefined,
-  };
-}
+import { INSTANCE, OURS, PROXY_PORTS, settings, Settings, Variant } from "./settings";
+import { RunRecord, summarize, Summary } from "./summary";
 
 /** Runs one of the build scripts (scripts/tofu.sh, scripts/pulumi-cli.sh): its last line of stdout is the folder. */
 function toolFolder(repo: string, script: string): string {
@@ -86,36 +39,28 @@ interface Tools {
   pulumi?: string;
 }
 
+/** How each variant is started: its script in the transpiled bench/, and what it needs besides the cloud. */
+const LAUNCH: Record<Exclude<Variant, "openstacksdk">, { file: string; env: (o: { traceFile: string; tools: Tools }) => NodeJS.ProcessEnv }> = {
+  ours: { file: "ours.js", env: (o) => ({ OSLAB_HTTP_TRACE: o.traceFile }) },
+  "ours-parallel": { file: "ours-parallel.js", env: (o) => ({ OSLAB_HTTP_TRACE: o.traceFile }) },
+  raw: { file: "raw.js", env: () => ({}) },
+  cli: { file: "cli.js", env: () => ({}) },
+  tofu: { file: "tofu.js", env: (o) => ({ BENCH_TOFU_DIR: o.tools.tofu }) },
+  "tofu-instance": { file: "tofu-instance.js", env: (o) => ({ BENCH_TOFU_DIR: o.tools.tofu }) },
+  "pulumi-cli": { file: "pulumi-cli.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+  "pulumi-empty": { file: "pulumi-empty.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+  "pulumi-dynamic-floor": { file: "pulumi-dynamic-floor.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+  "pulumi-instance": { file: "pulumi-instance.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+};
+
 function launchFor(variant: Variant, built: string, repo: string, traceFile: string, cloud: BenchCloud, tools: Tools): Launch {
-  const node = (file: string, extra: NodeJS.ProcessEnv = {}): Launch => ({
+  if (variant === "openstacksdk") return { command: "/usr/bin/python3", args: [path.join(built, "variants", "openstacksdk.py")], env: osEnv(cloud) };
+  const l = LAUNCH[variant];
+  return {
     command: process.execPath,
-    args: [path.join(built, "variants", file)],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...osEnv(cloud), OSLAB_BENCH_REPO: repo, ...extra },
-  });
-  switch (variant) {
-    case "ours":
-      return node("ours.js", { OSLAB_HTTP_TRACE: traceFile });
-    case "ours-parallel":
-      return node("ours-parallel.js", { OSLAB_HTTP_TRACE: traceFile });
-    case "raw":
-      return node("raw.js");
-    case "cli":
-      return node("cli.js");
-    case "openstacksdk":
-      return { command: "/usr/bin/python3", args: [path.join(built, "variants", "openstacksdk.py")], env: osEnv(cloud) };
-    case "tofu":
-      return node("tofu.js", { BENCH_TOFU_DIR: tools.tofu });
-    case "pulumi-cli":
-      return node("pulumi-cli.js", { BENCH_PULUMI_DIR: tools.pulumi });
-    case "pulumi-empty":
-      return node("pulumi-empty.js", { BENCH_PULUMI_DIR: tools.pulumi });
-    case "pulumi-dynamic-floor":
-      return node("pulumi-dynamic-floor.js", { BENCH_PULUMI_DIR: tools.pulumi });
-    case "tofu-instance":
-      return node("tofu-instance.js", { BENCH_TOFU_DIR: tools.tofu });
-    case "pulumi-instance":
-      return node("pulumi-instance.js", { BENCH_PULUMI_DIR: tools.pulumi });
-  }
+    args: [path.join(built, "variants", l.file)],
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...osEnv(cloud), OSLAB_BENCH_REPO: repo, ...l.env({ traceFile, tools }) },
+  };
 }
 
 const physnetBusy = (text: string) => /FlatNetworkInUse|is in use|already in use/i.test(text);
@@ -268,7 +213,7 @@ function requestsPerPhase(proxy: CountingProxy, windows: Partial<Record<string, 
 }
 
 /** Writes bench/results/latest.json (a run worth keeping is copied to <date>.json and committed); returns the summary. */
-function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefore: number): Summary {
+function save(records: RunRecord[], opts: Settings, loadBefore: number): Summary {
   const summary = summarize(records, opts);
   const date = new Date().toISOString();
   const doc = {
@@ -290,150 +235,6 @@ function save(records: RunRecord[], opts: ReturnType<typeof settings>, loadBefor
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "latest.json"), `${JSON.stringify(doc, null, 2)}\n`);
   return summary;
-}
-
-export interface Summary {
-  rules: number;
-  cliRules: number;
-  variants: Record<
-    string,
-    {
-      runs: number;
-      failed: number;
-      medianWallMs: number | null;
-      medianPhasesMs: Record<string, number | null>;
-      /** Median proxied requests per phase, and median time the cloud was busy answering them. */
-      medianRequests: Record<string, number | null>;
-      medianCloudBusyMs: Record<string, number | null>;
-      scaled?: boolean;
-    }
-  >;
-  /** Which ours variant the targets are judged on. */
-  judged: string;
-  /** ours-parallel's ratios (judged: true) and ours's (for information). */
-  ratios: Array<{ name: string; of: string; judged: boolean; value: number | null; max: number; met: boolean | null }>;
-  /** The CLI targets: one phase of one variant against one phase of another (medians), and the same ratio per round. */
-  phaseRatios: Array<{ name: string; value: number | null; perRound: number[]; max: number; met: boolean | null }>;
-  /** The instance workload: pulumi-instance's phase over tofu-instance's (medians, and per round); no target. */
-  instanceRatios: Array<{ name: string; value: number | null; perRound: number[] }>;
-  ours: Record<string, OursSummary>;
-  /** pulumi-cli, pulumi-empty and pulumi-dynamic-floor: per phase, the CLI's time and the providers' share of it (medians). */
-  engine: Record<string, Record<string, EngineSummary>>;
-}
-
-export interface EngineSummary {
-  cliMs: number | null;
-  providersMs: number | null;
-  pluginStartMs: number | null;
-  /** cliMs - providersMs, per run, then the median. */
-  engineMs: number | null;
-  providerCalls: Record<string, number> | null;
-}
-
-export interface OursSummary {
-  tokensPerDeployment: number[];
-  requestsPerRead: Record<string, number[]>;
-  medianRequests: Record<string, number | null>;
-}
-
-function summarize(records: RunRecord[], opts: ReturnType<typeof settings>): Summary {
-  const variants: Summary["variants"] = {};
-  for (const v of opts.variants) {
-    const mine = records.filter((r) => r.variant === v);
-    const ok = mine.filter((r) => r.ok);
-    const walls = ok.map((r) => (v === "cli" ? (r.details.scaledWallMs as number) : r.wallMs));
-    const phases: Record<string, number | null> = {};
-    const requests: Record<string, number | null> = {};
-    const busy: Record<string, number | null> = {};
-    for (const p of [...PHASES, "outside"]) {
-      const times = ok.map((r) => r.phasesMs[p]).filter((x) => typeof x === "number");
-      if (times.length) phases[p] = median(times);
-      const counted = ok.map((r) => r.requests[p]).filter((x) => !!x);
-      if (counted.length) {
-        requests[p] = median(counted.map((c) => c.total));
-        busy[p] = median(counted.map((c) => c.cloudBusyMs));
-      }
-    }
-    variants[v] = { runs: mine.length, failed: mine.length - ok.length, medianWallMs: median(walls), medianPhasesMs: phases, medianRequests: requests, medianCloudBusyMs: busy };
-    if (v === "cli" && opts.cliRules < opts.rules) variants[v].scaled = true;
-  }
-  const ratios: Summary["ratios"] = [];
-  for (const of of OURS.filter((v) => opts.variants.includes(v))) {
-    const mine = variants[of]?.medianWallMs ?? null;
-    for (const t of TARGETS) {
-      const other = variants[t.against]?.medianWallMs ?? null;
-      const value = mine !== null && other ? mine / other : null;
-      ratios.push({ name: `${of} / ${t.against}`, of, judged: of === JUDGED, value, max: t.max, met: value === null ? null : value <= t.max });
-    }
-  }
-  const ours: Summary["ours"] = {};
-  for (const of of OURS) {
-    const runs = records.filter((r) => r.variant === of && r.ok);
-    if (!runs.length) continue;
-    const requestsPerRead: Record<string, number[]> = {};
-    for (const r of runs) {
-      for (const p of (r.details.perRead as Array<{ resource: string; requests: number }>) ?? []) {
-        (requestsPerRead[p.resource] ??= []).push(p.requests);
-      }
-    }
-    ours[of] = {
-      tokensPerDeployment: runs.map((r) => (r.details.trace as { tokens: number }).tokens),
-      requestsPerRead,
-      medianRequests: {
-        create: median(runs.map((r) => r.details.createRequests as number)),
-        read: median(runs.map((r) => r.details.readRequests as number)),
-        delete: median(runs.map((r) => r.details.deleteRequests as number)),
-        total: median(runs.map((r) => (r.details.trace as { total: number }).total)),
-      },
-    };
-  }
-  const phaseRatios: Summary["phaseRatios"] = [];
-  for (const t of PHASE_TARGETS) {
-    if (!opts.variants.includes(t.of as Variant) || !opts.variants.includes(t.against as Variant)) continue;
-    const mine = variants[t.of].medianPhasesMs[t.phase] ?? null;
-    const other = variants[t.against].medianPhasesMs[t.againstPhase] ?? null;
-    const value = mine !== null && other ? mine / other : null;
-    // The same ratio within each round (both ran minutes apart at most), for how much it moves with the load.
-    const perRound: number[] = [];
-    for (let run = 0; run < opts.runs; run++) {
-      const a = records.find((r) => r.ok && r.run === run && r.variant === t.of)?.phasesMs[t.phase];
-      const b = records.find((r) => r.ok && r.run === run && r.variant === t.against)?.phasesMs[t.againstPhase];
-      if (a !== undefined && b) perRound.push(a / b);
-    }
-    phaseRatios.push({ name: t.name, value, perRound, max: t.max, met: value === null ? null : value <= t.max });
-  }
-  // The instance workload: pulumi-instance's phases over tofu-instance's (for information: no target)
-  const instanceRatios: Summary["instanceRatios"] = [];
-  for (const t of INSTANCE_RATIOS) {
-    if (!opts.variants.includes(t.of as Variant) || !opts.variants.includes(t.against as Variant)) continue;
-    const mine = variants[t.of].medianPhasesMs[t.phase] ?? null;
-    const other = variants[t.against].medianPhasesMs[t.againstPhase] ?? null;
-    const perRound: number[] = [];
-    for (let run = 0; run < opts.runs; run++) {
-      const a = records.find((r) => r.ok && r.run === run && r.variant === t.of)?.phasesMs[t.phase];
-      const b = records.find((r) => r.ok && r.run === run && r.variant === t.against)?.phasesMs[t.againstPhase];
-      if (a !== undefined && b) perRound.push(a / b);
-    }
-    instanceRatios.push({ name: t.name, value: mine !== null && other ? mine / other : null, perRound });
-  }
-  const engine: Summary["engine"] = {};
-  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "pulumi-instance"]) {
-    const runs = records.filter((r) => r.variant === v && r.ok);
-    if (!runs.length) continue;
-    engine[v] = {};
-    for (const p of PHASES) {
-      const calls = runs.map((r) => (r.details.engine as Record<string, CliCall | undefined>)?.[p]).filter((c): c is CliCall => !!c?.engine);
-      if (!calls.length) continue;
-      engine[v][p] = {
-        cliMs: median(calls.map((c) => c.ms)),
-        providersMs: median(calls.map((c) => c.engine!.providersMs)),
-        pluginStartMs: median(calls.map((c) => c.engine!.pluginStartMs)),
-        engineMs: median(calls.map((c) => c.ms - c.engine!.providersMs)),
-        providerCalls: calls[0].engine!.providerCalls,
-      };
-    }
-  }
-  return { rules: opts.rules, cliRules: opts.cliRules, variants, judged: JUDGED, ratios, phaseRatios, instanceRatios, ours, engine };
 }
 
 /** The instance workload's image (a real qcow2 made by qemu-img, Debian's qemu-utils) and key pair's public key, once per bench run. */

@@ -3,13 +3,14 @@
  * `config.get("k")`, `config.getNumber("k")`, `config.requireSecret("k")`... calls in Pulumi.yaml's `main`), so the
  * program stays the one source; the doctor's own settings (installerIsoSha256) are added here.
  * `config set` checks the key (with "did you mean") and the value's type before anything is stored; a key named
- * like a password/secret/token, or read by the program as a secret, is always stored as a secret; a path setting
- * is resolved against the folder the user typed the command in (npm runs scripts in the repository: INIT_CWD
- * holds the user's folder) and stored absolute.
+ * like a password/secret/token (provider/core/secrets.ts SECRET_KEY), or read by the program as a secret, is always
+ * stored as a secret; a path setting is resolved against the folder the user typed the command in (npm runs
+ * scripts in the repository: INIT_CWD holds the user's folder) and stored absolute.
  */
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { SECRET_KEY } from "../provider/core/secrets";
 
 export type KeyType = "string" | "number" | "boolean" | "object" | "secret";
 
@@ -38,8 +39,12 @@ const METHOD_TYPES: Record<string, KeyType> = {
 /** Settings only the lab's CLI reads (the doctor), not the program. */
 const CLI_KEYS: ConfigKey[] = [{ key: "installerIsoSha256", type: "string", secret: false, path: false }];
 
-export const SECRET_NAME = /password|passwd|secret|token|passphrase|credential|apikey|api_key/i;
 const PATH_NAME = /(Path|Iso|File|Dir)$/;
+
+/** A setting kept as a secret by its name: the provider's one secret-key rule (provider/core/secrets.ts), a path to a key file excepted. */
+export function secretByName(key: string): boolean {
+  return SECRET_KEY.test(key) && !PATH_NAME.test(key);
+}
 
 /** The keys a program source reads through `config.<method>("key")`. */
 export function keysOfProgram(source: string): ConfigKey[] {
@@ -51,7 +56,7 @@ export function keysOfProgram(source: string): ConfigKey[] {
     const type = METHOD_TYPES[m[1]];
     if (!type) continue;
     const key = m[2];
-    const secret = type === "secret" || /Secret/.test(m[1]) || SECRET_NAME.test(key);
+    const secret = type === "secret" || /Secret/.test(m[1]) || secretByName(key);
     out.set(key, { key, type, secret, path: PATH_NAME.test(key) });
   }
   return [...out.values()];

@@ -4,66 +4,44 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigMap, LocalWorkspace, Stack } from "@pulumi/pulumi/automation";
+import type { ConfigMap, Stack } from "@pulumi/pulumi/automation";
 import { absolutePath } from "./configKeys";
 import { ensureKeyPair, ensurePassphraseFile, randomPassword } from "./generate";
-import { fileBackendUrl, LabPaths } from "./paths";
+import { LabPaths } from "./paths";
 import { labProgram } from "./program";
 import { CliChoice } from "./pulumiCli";
+import { openWorkspaceStack, prepareWorkDir, workspaceEnv } from "./workspace";
 import type { LabSettings } from "./doctor/checks";
 import { FORWARDS, SEED } from "../sdk/lab/defaults";
 
 export const PROJECT = "pulumi-openstack-lab";
 
-/** The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase. */
+/** The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase (workspace.ts). */
 export function cliEnv(paths: LabPaths, cli: Pick<CliChoice, "binDir">, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Record<string, string> {
-  const out: Record<string, string> = {
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-    PULUMI_BACKEND_URL: fileBackendUrl(paths.stateDir, platform),
-  };
-  if (!env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) out.PULUMI_CONFIG_PASSPHRASE_FILE = paths.passphraseFile;
-  if (cli.binDir) {
-    // Windows spells it Path: set the name the environment already has, never a second one
-    const key = Object.keys(env).find((k) => k.toUpperCase() === "PATH") ?? "PATH";
-    const sep = platform === "win32" ? ";" : ":";
-    const current = env[key] ?? "";
-    out[key] = current.split(sep)[0] === cli.binDir ? current : `${cli.binDir}${sep}${current}`;
-  }
-  return out;
+  return workspaceEnv({ stateDir: paths.stateDir, passphraseFile: paths.passphraseFile, pathFirst: cli.binDir ? [cli.binDir] : [], env, platform });
 }
 
 /**
  * The project folder the CLI works in: `<state>/project` with the root Pulumi.yaml and a link to the repository's
- * node_modules (the dynamic-provider plugin runs there and finds the library through it; a junction on Windows,
- * which needs no administrator). The stack's config file Pulumi.<stack>.yaml lands there too, beside the state,
- * never in the repository.
+ * node_modules (workspace.ts prepareWorkDir). The stack's config file Pulumi.<stack>.yaml lands there too, beside
+ * the state, never in the repository.
  */
 export function ensureProjectDir(paths: LabPaths): string {
-  const dir = path.join(paths.stateDir, "project");
-  fs.mkdirSync(dir, { recursive: true });
   const yaml = fs.readFileSync(path.join(paths.repoRoot, "Pulumi.yaml"), "utf8").replace(/^main:.*$/m, `main: ${JSON.stringify(paths.mainFile)}`);
-  const target = path.join(dir, "Pulumi.yaml");
-  if (!fs.existsSync(target) || fs.readFileSync(target, "utf8") !== yaml) fs.writeFileSync(target, yaml);
-  const link = path.join(dir, "node_modules");
-  let exists = true;
-  try {
-    fs.lstatSync(link);
-  } catch {
-    exists = false;
-  }
-  if (!exists) fs.symlinkSync(path.join(paths.repoRoot, "node_modules"), link, process.platform === "win32" ? "junction" : "dir");
-  return dir;
+  return prepareWorkDir(path.join(paths.stateDir, "project"), paths.repoRoot, yaml);
 }
 
 export async function openStack(paths: LabPaths, cli: CliChoice): Promise<Stack> {
   fs.mkdirSync(paths.stateDir, { recursive: true });
   ensurePassphraseFile(paths.passphraseFile);
-  return LocalWorkspace.createOrSelectStack(
-    { stackName: paths.stack, projectName: PROJECT, program: labProgram(paths.mainFile, paths.repoRoot) },
-    { workDir: ensureProjectDir(paths), pulumiCommand: cli.cmd, envVars: cliEnv(paths, cli) },
-  );
+  return openWorkspaceStack({
+    stackName: paths.stack,
+    projectName: PROJECT,
+    program: labProgram(paths.mainFile, paths.repoRoot),
+    workDir: ensureProjectDir(paths),
+    pulumiCommand: cli.cmd,
+    envVars: cliEnv(paths, cli),
+  });
 }
 
 const key = (k: string) => `${PROJECT}:${k}`;

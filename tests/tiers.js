@@ -21,6 +21,7 @@ module.exports.unit = [
   "tests/core/retry.test.ts",
   "tests/core/secrets.test.ts",
   "tests/docs/docTested.test.ts",
+  "tests/engine/loadOnCall.test.ts",
   "tests/engine/serialization.test.ts",
   "tests/import/importOption.test.ts",
   "tests/lab/common/host.test.ts",

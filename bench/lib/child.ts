@@ -65,3 +65,24 @@ export function writeResult(result: VariantResult): void {
   if (!file) throw new Error("BENCH_RESULT is not set");
   fs.writeFileSync(file, JSON.stringify(result));
 }
+
+/** A variant's entry: runs it, and on a crash prints the stack and exits 1 (run.ts reads the exit code). */
+export function variantMain(run: () => Promise<void>): void {
+  run().catch((e) => {
+    process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(1);
+  });
+}
+
+/** The create, read, delete phases of a variant without a CLI of state (ours, cli, raw); `cleanup` after a failure (default: `remove`). */
+export function runCrud(o: { create: () => Promise<void | number>; read: () => Promise<void | number>; remove: () => Promise<void>; cleanup?: () => Promise<void> }, details: Record<string, unknown>): Promise<void> {
+  return runPhases(
+    [
+      ["create", o.create],
+      ["read", o.read],
+      ["delete", o.remove],
+    ],
+    o.cleanup ?? o.remove,
+    details,
+  );
+}

@@ -19,10 +19,12 @@ export function benchCloud(env: NodeJS.ProcessEnv = process.env): BenchCloud {
 
 /** The same credentials as OS_* variables, for the `openstack` CLI and openstacksdk (system PATH, no pyenv). */
 export function osEnv(cloud: BenchCloud): NodeJS.ProcessEnv {
+  return { PATH: "/usr/bin:/bin:/usr/sbin:/sbin", HOME: process.env.HOME ?? "/root", LANG: "C.UTF-8", ...osVars(cloud) };
+}
+
+/** Credentials as the OS_* variables the `openstack` CLI, openstacksdk and OpenTofu's provider read (tests/support/cloud.ts too). */
+export function osVars(cloud: BenchCloud): NodeJS.ProcessEnv {
   return {
-    PATH: "/usr/bin:/bin:/usr/sbin:/sbin",
-    HOME: process.env.HOME ?? "/root",
-    LANG: "C.UTF-8",
     OS_AUTH_URL: cloud.authUrl,
     OS_IDENTITY_API_VERSION: "3",
     OS_USERNAME: cloud.username,

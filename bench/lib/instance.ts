@@ -7,6 +7,7 @@
  */
 import type { InstanceWorkload } from "../workload";
 import type { BenchCloud } from "./cloud";
+import { flatExternalNetwork, tofuHeader } from "./tofuConfig";
 
 /** Declares the workload with the library's classes (`lib` = require(bin)); runs inside a Pulumi program. */
 export function declareInstance(lib: any, w: InstanceWorkload, cloud: BenchCloud): void {
@@ -32,39 +33,8 @@ const str = (s: string) => JSON.stringify(s);
 
 /** main.tf of the instance workload, pinned to `providerVersion`. */
 export function instanceTofuConfig(w: InstanceWorkload, providerVersion: string): string {
-  return `terraform {
-  required_providers {
-    openstack = {
-      source  = "terraform-provider-openstack/openstack"
-      version = ${str(providerVersion)}
-    }
-  }
-}
-
-provider "openstack" {}
-
-resource "openstack_networking_network_v2" "ext" {
-  name     = ${str(w.external.name)}
-  external = true
-  segments {
-    network_type     = "flat"
-    physical_network = ${str(w.external.physnet)}
-  }
-}
-
-resource "openstack_networking_subnet_v2" "ext" {
-  name        = ${str(w.external.subnet)}
-  network_id  = openstack_networking_network_v2.ext.id
-  cidr        = ${str(w.external.cidr)}
-  ip_version  = 4
-  gateway_ip  = ${str(w.external.gatewayIp)}
-  enable_dhcp = false
-  allocation_pool {
-    start = ${str(w.external.pool.start)}
-    end   = ${str(w.external.pool.end)}
-  }
-}
-
+  return `${tofuHeader(providerVersion)}
+${flatExternalNetwork("ext", "ext", w.external)}
 resource "openstack_networking_network_v2" "net" {
   name = ${str(w.tenant.name)}
 }

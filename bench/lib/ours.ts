@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { Rule, Workload } from "../workload";
-import { loadWorkload, runPhases } from "./child";
+import { loadWorkload, runCrud } from "./child";
 import { benchCloud } from "./cloud";
 import { backward, each, forward, Mode } from "./schedule";
 
@@ -122,13 +122,5 @@ export async function runOurs(mode: Mode): Promise<void> {
     details.deleteRequests = traceLines() - before;
   };
 
-  await runPhases(
-    [
-      ["create", create],
-      ["read", read],
-      ["delete", remove],
-    ],
-    remove,
-    details,
-  );
+  await runCrud({ create, read, remove }, details);
 }

@@ -1,8 +1,8 @@
 /**
  * A stack driven through the real Pulumi CLI (scripts/pulumi-cli.sh builds it; run.ts passes its folder as
  * BENCH_PULUMI_DIR), its program an Automation API inline program run in this process (there is no Node
- * language host here). Offline and local: file backend, PULUMI_HOME and work folder in a temporary directory,
- * a passphrase, no update check, no plugin downloads.
+ * language host here). Offline and local (cli/workspace.ts, as the lab and the tests): file backend, PULUMI_HOME
+ * and work folder in a temporary directory, a passphrase, no update check, no plugin downloads.
  *
  * Every CLI process the Automation API starts is timed from spawn to exit. The operations (up, preview, destroy)
  * also write the CLI's own OpenTelemetry trace (`--otel-traces file://...`), from which `engineShare` takes the
@@ -10,9 +10,9 @@
  * starting the provider plugin: CLI time minus the providers' time is the engine's own share.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type * as automation from "@pulumi/pulumi/automation";
+import type * as workspace from "../../cli/workspace";
 import { runPhases } from "./child";
 import { timeProgramLoad } from "./programLoad";
 import { unionMs } from "./stats";
@@ -85,22 +85,22 @@ export class BenchStack {
   static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn }): Promise<BenchStack> {
     // The same @pulumi/pulumi as the library in bin/ (the program registers its resources through it).
     const auto: typeof automation = require(require.resolve("@pulumi/pulumi/automation", { paths: [o.repo] }));
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-pulumi-"));
-    const workDir = path.join(root, "project");
-    for (const d of [workDir, path.join(root, "state"), path.join(root, "home"), path.join(root, "traces")]) fs.mkdirSync(d);
+    // The lab's own workspace opener, built into the checkout's bin/ (bench/ runs transpiled in a temporary folder).
+    const { openWorkspaceStack, prepareWorkDir, tempWorkspace, workspaceEnv }: typeof workspace = require(path.join(o.repo, "bin", "cli", "workspace"));
+    const ws = tempWorkspace("oslab-bench-pulumi-");
+    const root = ws.root;
+    fs.mkdirSync(path.join(root, "traces"));
     // The dynamic-provider plugin runs in the project's `main` folder and resolves @pulumi/pulumi from there.
-    fs.symlinkSync(path.join(o.repo, "node_modules"), path.join(workDir, "node_modules"));
-    const envVars: Record<string, string> = {
-      // The plugin launcher runs `node`: this one.
-      PATH: `${o.cliDir}:${path.dirname(process.execPath)}:${process.env.PATH ?? "/usr/bin:/bin"}`,
-      PULUMI_HOME: path.join(root, "home"),
-      PULUMI_BACKEND_URL: `file://${path.join(root, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "oslab-bench",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-    };
+    const workDir = prepareWorkDir(ws.workDir, o.repo);
+    // The plugin launcher runs `node`: this one.
+    const envVars = workspaceEnv({
+      stateDir: ws.stateDir,
+      home: ws.home,
+      passphrase: "oslab-bench",
+      skipConfirmations: true,
+      pathFirst: [o.cliDir, path.dirname(process.execPath)],
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+    });
     // PulumiCommand.get finds `pulumi` on PATH (the folder may or may not be called bin/).
     process.env.PATH = envVars.PATH;
     const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck: true });
@@ -122,10 +122,7 @@ export class BenchStack {
         calls.push(call);
       }
     };
-    const stack = await auto.LocalWorkspace.createOrSelectStack(
-      { stackName: "bench", projectName: o.projectName, program: o.program },
-      { workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } },
-    );
+    const stack = await openWorkspaceStack({ auto, stackName: "bench", projectName: o.projectName, program: o.program, workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } });
     return new BenchStack(stack, root, calls);
   }
 
@@ -177,36 +174,53 @@ export async function timedOperation<P extends string>(into: Partial<Record<P, C
 }
 
 /**
- * A variant that only drives a stack through the CLI, phase by phase, with nothing of its own to clean up
- * (pulumi-empty, pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's
- * command (`create` and `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase.
+ * A variant that drives a stack through the CLI, phase by phase (pulumi-cli, pulumi-instance, pulumi-empty,
+ * pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's command (`create` and
+ * `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase; after a failure what
+ * was created is destroyed. `programModules` (given the checkout): what the program loads besides @pulumi/pulumi,
+ * timed as a language host would load it (`details.languageHostMs`); null: not timed.
  */
 export async function runCliVariant(opts: {
   projectName: string;
-  program: () => Promise<void>;
+  program: (repo: string) => Promise<void>;
   phases: Array<"create" | "noop" | "read" | "delete">;
+  programModules?: ((repo: string) => string[]) | null;
 }): Promise<void> {
   const repo = process.env.OSLAB_BENCH_REPO;
   const cliDir = process.env.BENCH_PULUMI_DIR;
   if (!repo || !cliDir) throw new Error("OSLAB_BENCH_REPO and BENCH_PULUMI_DIR must be set (run bench/run.ts)");
-  const details: Record<string, unknown> = { languageHostMs: await timeProgramLoad(repo, []) };
+  const details: Record<string, unknown> = {};
+  if (opts.programModules !== null) details.languageHostMs = await timeProgramLoad(repo, opts.programModules?.(repo) ?? []);
   const engine: Partial<Record<string, CliCall>> = {};
   details.engine = engine;
   let s: BenchStack | undefined;
-  const command = { create: () => s!.up(), noop: () => s!.up(), read: () => s!.previewRefresh(), delete: () => s!.destroy() };
+  let created = false;
+  const command = {
+    create: () => ((created = true), s!.up()),
+    noop: () => s!.up(),
+    read: () => s!.previewRefresh(),
+    delete: async () => {
+      const op = await s!.destroy();
+      created = false;
+      return op;
+    },
+  };
   await runPhases(
     [
       [
         "setup",
         async () => {
-          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: opts.program });
+          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: () => opts.program(repo) });
           details.calls = s.calls;
         },
       ],
       ...opts.phases.map((p) => [p, () => timedOperation(engine, p, command[p], p === "noop" || p === "read")] as [typeof p, () => Promise<number>]),
     ],
-    async () => {},
+    async () => {
+      if (s && created) await s.destroy();
+    },
     details,
   );
   s?.dispose();
 }
+

@@ -36,8 +36,8 @@ function ruleResource(name: string, list: string, group: string): string {
 `;
 }
 
-/** main.tf for `w`, pinned to `providerVersion` (e.g. "3.4.0"). */
-export function tofuConfig(w: Workload, providerVersion: string): string {
+/** The `terraform` block pinning the provider to `providerVersion`, and the provider (credentials from OS_*). */
+export function tofuHeader(providerVersion: string): string {
   return `terraform {
   required_providers {
     openstack = {
@@ -48,7 +48,42 @@ export function tofuConfig(w: Workload, providerVersion: string): string {
 }
 
 provider "openstack" {}
+`;
+}
 
+/** A flat `router:external` network on a physnet and its subnet with a pool, no DHCP (both workloads have one). */
+export function flatExternalNetwork(
+  netLabel: string,
+  subnetLabel: string,
+  n: { name: string; physnet: string; subnet: string; cidr: string; gatewayIp: string; pool: { start: string; end: string } },
+): string {
+  return `resource "openstack_networking_network_v2" ${str(netLabel)} {
+  name     = ${str(n.name)}
+  external = true
+  segments {
+    network_type     = "flat"
+    physical_network = ${str(n.physnet)}
+  }
+}
+
+resource "openstack_networking_subnet_v2" ${str(subnetLabel)} {
+  name        = ${str(n.subnet)}
+  network_id  = openstack_networking_network_v2.${netLabel}.id
+  cidr        = ${str(n.cidr)}
+  ip_version  = 4
+  gateway_ip  = ${str(n.gatewayIp)}
+  enable_dhcp = false
+  allocation_pool {
+    start = ${str(n.pool.start)}
+    end   = ${str(n.pool.end)}
+  }
+}
+`;
+}
+
+/** main.tf for `w`, pinned to `providerVersion` (e.g. "3.4.0"). */
+export function tofuConfig(w: Workload, providerVersion: string): string {
+  return `${tofuHeader(providerVersion)}
 locals {
   seed_rules = [
 ${w.seedRules.map(ruleObject).join("\n")}
@@ -58,28 +93,7 @@ ${w.rules.map(ruleObject).join("\n")}
   ]
 }
 
-resource "openstack_networking_network_v2" "net" {
-  name     = ${str(w.network.name)}
-  external = true
-  segments {
-    network_type     = "flat"
-    physical_network = ${str(w.network.physnet)}
-  }
-}
-
-resource "openstack_networking_subnet_v2" "subnet" {
-  name        = ${str(w.subnet.name)}
-  network_id  = openstack_networking_network_v2.net.id
-  cidr        = ${str(w.subnet.cidr)}
-  ip_version  = 4
-  gateway_ip  = ${str(w.subnet.gatewayIp)}
-  enable_dhcp = false
-  allocation_pool {
-    start = ${str(w.subnet.pool.start)}
-    end   = ${str(w.subnet.pool.end)}
-  }
-}
-
+${flatExternalNetwork("net", "subnet", { ...w.network, subnet: w.subnet.name, cidr: w.subnet.cidr, gatewayIp: w.subnet.gatewayIp, pool: w.subnet.pool })}
 resource "openstack_networking_secgroup_v2" "seed" {
   name = ${str(w.seedGroup)}
 }

@@ -4,7 +4,7 @@
  * Per-command wall times are kept so run.ts can scale a shortened rule list (BENCH_CLI_RULES) and say so.
  */
 import { execFile } from "child_process";
-import { loadWorkload, runPhases } from "../lib/child";
+import { loadWorkload, runCrud, variantMain } from "../lib/child";
 import { benchCloud, osEnv } from "../lib/cloud";
 import type { Rule } from "../workload";
 
@@ -71,18 +71,7 @@ async function main(): Promise<void> {
     ids.seedGroup = ids.rulesGroup = undefined;
   };
 
-  await runPhases(
-    [
-      ["create", create],
-      ["read", read],
-      ["delete", remove],
-    ],
-    remove,
-    details,
-  );
+  await runCrud({ create, read, remove }, details);
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(main);

@@ -1,7 +1,5 @@
 /** Variant "ours": the providers over the workload's stack, one resource at a time (lib/ours.ts). */
+import { variantMain } from "../lib/child";
 import { runOurs } from "../lib/ours";
 
-runOurs("sequential").catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(() => runOurs("sequential"));

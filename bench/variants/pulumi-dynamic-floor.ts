@@ -6,7 +6,7 @@
  * and answers every call: what is left of "pulumi-cli"'s no-op `pulumi up` over this one is ours (loading our
  * implementation, zod and the clients, and the reads' requests).
  */
-import { loadWorkload } from "../lib/child";
+import { loadWorkload, variantMain } from "../lib/child";
 import { benchCloud } from "../lib/cloud";
 import { stack } from "../lib/ours";
 import { runCliVariant } from "../lib/pulumiStack";
@@ -31,20 +31,18 @@ const trivial = {
 const w = loadWorkload();
 const cloud = benchCloud();
 
-runCliVariant({
-  projectName: "oslab-bench-floor",
-  program: async () => {
-    const repo = process.env.OSLAB_BENCH_REPO!;
-    // the @pulumi/pulumi that the library uses, as pulumi-cli's program does through bin/
-    const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [repo] }));
-    const ids: Record<string, unknown> = {};
-    for (const r of stack(w)) {
-      const type = r.key.replace(".", "-");
-      ids[r.name] = new pulumi.dynamic.Resource(trivial, r.name, { ...r.inputs(ids), cloud: pulumi.secret(cloud) }, {}, type).id;
-    }
-  },
-  phases: ["create", "noop", "read", "delete"],
-}).catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(() =>
+  runCliVariant({
+    projectName: "oslab-bench-floor",
+    program: async (repo) => {
+      // the @pulumi/pulumi that the library uses, as pulumi-cli's program does through bin/
+      const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [repo] }));
+      const ids: Record<string, unknown> = {};
+      for (const r of stack(w)) {
+        const type = r.key.replace(".", "-");
+        ids[r.name] = new pulumi.dynamic.Resource(trivial, r.name, { ...r.inputs(ids), cloud: pulumi.secret(cloud) }, {}, type).id;
+      }
+    },
+    phases: ["create", "noop", "read", "delete"],
+  }),
+);

@@ -3,9 +3,7 @@
  * "pulumi-cli" (lib/pulumiStack.ts): `pulumi up` (create: only the stack itself), `pulumi up` again (noop: the
  * floor a no-op `pulumi up` of the real stack is judged against), `pulumi destroy` (delete).
  */
+import { variantMain } from "../lib/child";
 import { runCliVariant } from "../lib/pulumiStack";
 
-runCliVariant({ projectName: "oslab-bench-empty", program: async () => {}, phases: ["create", "noop", "delete"] }).catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(() => runCliVariant({ projectName: "oslab-bench-empty", program: async () => {}, phases: ["create", "noop", "delete"] }));

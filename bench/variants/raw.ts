@@ -4,7 +4,7 @@
  * another. Creates: network, subnet, seed group, its 2 rules, rules group, ONE bulk POST of the rules.
  * Reads: one GET per object. Deletes: subnet, network, both groups (a group's rules go with it).
  */
-import { loadWorkload, runPhases } from "../lib/child";
+import { loadWorkload, runCrud, variantMain } from "../lib/child";
 import { benchCloud } from "../lib/cloud";
 import { authenticate, Neutron } from "../lib/rawHttp";
 import type { Rule } from "../workload";
@@ -81,21 +81,18 @@ async function main(): Promise<void> {
     details.neutronConnections = n.connections;
   };
 
-  await runPhases(
-    [
-      ["create", create],
-      ["read", read],
-      ["delete", remove],
-    ],
-    async () => {
-      if (neutron) await remove();
+  await runCrud(
+    {
+      create,
+      read,
+      remove,
+      cleanup: async () => {
+        if (neutron) await remove();
+      },
     },
     details,
   );
   neutron?.close();
 }
 
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(main);

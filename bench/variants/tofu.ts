@@ -1,79 +1,10 @@
 /**
  * Variant "tofu": the workload as an OpenTofu configuration (lib/tofuConfig.ts) through OpenTofu and
- * terraform-provider-openstack, both built by scripts/tofu.sh (BENCH_TOFU_DIR names its folder). Every command is
- * what a user types: `tofu init` (setup: the provider comes from the folder's filesystem mirror, nothing is
- * downloaded), `tofu apply` (create), `tofu plan` with nothing to change (read: it refreshes every resource; exit
- * code 2 = changes found, which fails the run), `tofu destroy` (delete). Parallelism is tofu's default (10).
+ * terraform-provider-openstack (lib/tofuRunner.ts): `tofu init` (setup), `tofu apply` (create), `tofu plan` with
+ * nothing to change (read: it refreshes every resource; changes found fail the run), `tofu destroy` (delete).
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
-import { loadWorkload, runPhases } from "../lib/child";
-import { benchCloud, osEnv } from "../lib/cloud";
-import { CommandRun, runCommand } from "../lib/command";
+import { loadWorkload, variantMain } from "../lib/child";
+import { runTofuVariant } from "../lib/tofuRunner";
 import { tofuConfig } from "../lib/tofuConfig";
 
-async function main(): Promise<void> {
-  const tools = process.env.BENCH_TOFU_DIR;
-  if (!tools) throw new Error("BENCH_TOFU_DIR is not set (run.ts sets it from scripts/tofu.sh)");
-  const versions = fs.readdirSync(path.join(tools, "plugins/registry.opentofu.org/terraform-provider-openstack/openstack"));
-  if (versions.length !== 1) throw new Error(`expected one provider version in ${tools}/plugins, found ${versions.join(", ") || "none"}`);
-  const w = loadWorkload();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-tofu-"));
-  fs.writeFileSync(path.join(dir, "main.tf"), tofuConfig(w, versions[0]));
-  const env: NodeJS.ProcessEnv = {
-    ...osEnv(benchCloud()),
-    TF_CLI_CONFIG_FILE: path.join(tools, "tofu.rc"),
-    TF_IN_AUTOMATION: "1",
-    CHECKPOINT_DISABLE: "1",
-    TF_DATA_DIR: path.join(dir, ".terraform"),
-  };
-  const commands: Array<{ command: string; ms: number; summary: string }> = [];
-  const tofu = async (args: string[], okExitCodes?: number[]): Promise<CommandRun> => {
-    const run = await runCommand(path.join(tools, "tofu"), [...args, "-input=false", "-no-color"], { cwd: dir, env, okExitCodes });
-    const summary = run.stdout.split("\n").filter((l) => /^(Apply complete|Destroy complete|No changes|Plan:|OpenTofu has been successfully initialized)/.test(l.trim()));
-    commands.push({ command: `tofu ${args.join(" ")}`, ms: run.ms, summary: summary.join(" ").trim() });
-    return run;
-  };
-  const details: Record<string, unknown> = { providerVersion: versions[0], commands };
-  let applied = false;
-
-  await runPhases(
-    [
-      ["setup", async () => (await tofu(["init"])).ms],
-      [
-        "create",
-        async () => {
-          applied = true;
-          return (await tofu(["apply", "-auto-approve"])).ms;
-        },
-      ],
-      [
-        "read",
-        async () => {
-          const plan = await tofu(["plan", "-detailed-exitcode"], [0, 2]);
-          if (plan.exitCode === 2) throw new Error(`tofu plan after apply is not a no-op:\n${plan.stdout.slice(-3000)}`);
-          return plan.ms;
-        },
-      ],
-      [
-        "delete",
-        async () => {
-          const destroy = await tofu(["destroy", "-auto-approve"]);
-          applied = false;
-          return destroy.ms;
-        },
-      ],
-    ],
-    async () => {
-      if (applied) await tofu(["destroy", "-auto-approve"]);
-    },
-    details,
-  );
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
-main().catch((e) => {
-  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
-  process.exit(1);
-});
+variantMain(() => runTofuVariant({ name: "tofu", config: (version) => tofuConfig(loadWorkload(), version), noop: false }));

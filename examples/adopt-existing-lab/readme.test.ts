@@ -12,9 +12,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { adminCloud } from "../../tests/support/cloud";
-import { cloudCli, LabWorld, removeSeedObjects, seedRules, startLabWorld } from "../../tests/lab/support/labWorld";
-import { describeReadme } from "../../tests/docs/readme";
-import { Forward, forwardSsh, labReadmeEnv, labReadmeMore, SSH_FORWARD_PORT } from "../../tests/docs/labReadme";
+import { cloudCli, seedRules } from "../../tests/lab/support/labWorld";
+import { testNothingToDo } from "../../tests/docs/readme";
+import { describeLabReadme, SSH_FORWARD_PORT } from "../../tests/docs/labReadme";
 import { buildVirtualBox, createNetworks, installPackstack, PREPARE_HOST, rootShell } from "./byHand";
 
 jest.setTimeout(10 * 60_000);
@@ -26,20 +26,16 @@ const VBOX_READS = new Set(["showvminfo", "list", "--version", "guestproperty"])
 const vboxChanges = (calls: string[][]) =>
   calls.filter((a) => !VBOX_READS.has(a[0]) && !(a[0] === "natnetwork" && a[1] === "list") && !(a[0] === "snapshot" && a[2] === "list"));
 
-let world: LabWorld;
-let forward: Forward | undefined;
 /** What the learner built, as found before the adoption. */
 let built: { vmUuid: string; networkId: string; subnetId: string; ruleIds: string[]; answers: string; ifcfgEnp0s3: string; ifcfgBrEx: string; keystonerc: string };
 /** Where the VBoxManage log and the OpenStack trace stood before `pulumi up`. */
 let before: { vbox: number; http: number };
 let afterUp: { outputs: any; stateText: string; vboxChanges: string[][]; writes: string[]; otherWrites: any[]; ruleIds: string[]; externalNetworks: number };
 
-const suite = describeReadme({
+const suite = describeLabReadme({
   readme: path.join(__dirname, "README.md"),
-  before: async () => {
-    removeSeedObjects();
-    world = await startLabWorld("adopt-readme");
-    forward = await forwardSsh(world.proxy.port);
+  name: "adopt-readme",
+  before: (world) => {
     const adminPassword = adminCloud().password; // the install's keystonerc must authenticate against the test cloud
     buildVirtualBox(world, { ssh: SSH_FORWARD_PORT, http: 8080, keystone: 5000, neutron: 9696 }, NAMES);
     // the world's proxy (out of process), not the forward this process serves: rootShell waits synchronously
@@ -60,13 +56,12 @@ const suite = describeReadme({
     };
     expect(built.ruleIds).toHaveLength(2);
   },
-  env: () => labReadmeEnv(world),
-  more: () => labReadmeMore(world),
   pauses: {
     "pulumi preview": () => {
-      before = { vbox: world.vboxCalls().length, http: world.trace().length };
+      before = { vbox: suite.world.vboxCalls().length, http: suite.world.trace().length };
     },
     "pulumi up": () => {
+      const world = suite.world;
       const stateText = fs.readFileSync(path.join(__dirname, ".pulumi", "stacks", "adopt-existing-lab", "lab.json"), "utf8");
       const writes = world.trace().slice(before.http).filter((l) => l.method !== "GET" && l.path !== "/v3/auth/tokens");
       afterUp = {
@@ -79,14 +74,6 @@ const suite = describeReadme({
         externalNetworks: cloudCli.json("network", "list", "--name", "external_network").length,
       };
     },
-  },
-  after: async () => {
-    try {
-      await forward?.close();
-      removeSeedObjects();
-    } finally {
-      await world?.stop();
-    }
   },
 });
 
@@ -114,7 +101,7 @@ test("pulumi up adopts the hand-built lab: nothing created in VirtualBox or Open
   expect(afterUp.writes).toEqual(["POST /v2.0/security-group-rules 409", "POST /v2.0/security-group-rules 409"]);
   // the guest: Packstack ran once (by hand), never again; no reboot; the answer file, keystonerc and the br-ex
   // setup as the learner left them (enp0s3 stays br-ex's OVS port)
-  const g = world.prep.guest;
+  const g = suite.world.prep.guest;
   expect(g.state().packstack.runs).toBe(1);
   expect(g.state().bootCount).toBe(0);
   expect(g.readFile("/root/answers.txt")).toBe(built.answers);
@@ -126,21 +113,17 @@ test("pulumi up adopts the hand-built lab: nothing created in VirtualBox or Open
   for (const r of suite.run.results) expect(r.output.replace(/\[secret\]/g, "")).not.toContain(adminCloud().password); // the test cloud's is "secret"
 });
 
-test("pulumi preview --refresh after the adoption: no changes", () => {
-  const out = suite.run.output("pulumi preview --refresh");
-  expect(out).toMatch(/10 unchanged/);
-  expect(out).not.toMatch(/to (create|update|delete|replace)/);
-});
+testNothingToDo("pulumi preview --refresh after the adoption: no changes", suite, 10);
 
 test("pulumi destroy deletes the adopted VirtualBox and OpenStack objects and leaves the guest's install (README: Destroy)", () => {
   expect(suite.run.output("pulumi destroy")).toMatch(/10 deleted/);
-  expect(world.vbox("list", "vms")).not.toContain(NAMES.vm);
-  expect(fs.existsSync(`${world.vboxState}/${NAMES.vm}.vdi`)).toBe(false); // the disk goes with the VM
-  expect(world.vbox("natnetwork", "list", NAMES.natNetwork)).not.toContain(`Name:         ${NAMES.natNetwork}`);
+  expect(suite.world.vbox("list", "vms")).not.toContain(NAMES.vm);
+  expect(fs.existsSync(`${suite.world.vboxState}/${NAMES.vm}.vdi`)).toBe(false); // the disk goes with the VM
+  expect(suite.world.vbox("natnetwork", "list", NAMES.natNetwork)).not.toContain(`Name:         ${NAMES.natNetwork}`);
   expect(cloudCli.exists("network", "show", "external_network")).toBe(false);
   expect(cloudCli.exists("subnet", "show", "public_subnet")).toBe(false);
   expect(seedRules()).toEqual([]);
   // HostPrep and PackstackInstall have nothing to undo: the guest keeps its preparation and its install
-  expect(world.prep.guest.readFile("/root/keystonerc_admin")).toBe(built.keystonerc);
-  expect(world.prep.guest.state().services.firewalld.active).toBe(false);
+  expect(suite.world.prep.guest.readFile("/root/keystonerc_admin")).toBe(built.keystonerc);
+  expect(suite.world.prep.guest.state().services.firewalld.active).toBe(false);
 });

@@ -11,27 +11,22 @@
 import * as fs from "fs";
 import * as path from "path";
 import { adminCloud } from "../../tests/support/cloud";
-import { cloudCli, LabWorld, removeSeedObjects, seedRules, startLabWorld } from "../../tests/lab/support/labWorld";
-import { describeReadme } from "../../tests/docs/readme";
-import { Forward, forwardSsh, labReadmeEnv, labReadmeMore } from "../../tests/docs/labReadme";
+import { cloudCli, seedRules } from "../../tests/lab/support/labWorld";
+import { testNothingToDo } from "../../tests/docs/readme";
+import { describeLabReadme } from "../../tests/docs/labReadme";
 
 jest.setTimeout(10 * 60_000);
 
-let world: LabWorld;
-let forward: Forward | undefined;
 let afterUp: { natnets: string; info: string; snapshots: string; network: any; subnet: any; rules: string[]; packstackRuns: number; stateText: string };
 
-const suite = describeReadme({
+const suite = describeLabReadme({
   readme: path.join(__dirname, "README.md"),
-  before: async () => {
-    removeSeedObjects();
-    world = await startLabWorld("wholelab-readme");
-    forward = await forwardSsh(world.proxy.port);
-  },
+  name: "wholelab-readme",
   // Packstack's keystonerc must authenticate against the test cloud: its admin password
-  env: () => ({ ...labReadmeEnv(world), LAB_ISO: world.isoPath, LAB_ROOT_PASSWORD: "Lab-root-pw-1", LAB_ADMIN_PASSWORD: adminCloud().password }),
+  env: (world) => ({ LAB_ISO: world.isoPath, LAB_ROOT_PASSWORD: "Lab-root-pw-1", LAB_ADMIN_PASSWORD: adminCloud().password }),
   pauses: {
     "pulumi up": () => {
+      const world = suite.world;
       afterUp = {
         natnets: world.vbox("natnetwork", "list", "LabNatNetwork"),
         info: world.vbox("showvminfo", "openstack-lab", "--machinereadable"),
@@ -43,15 +38,6 @@ const suite = describeReadme({
         stateText: fs.readFileSync(path.join(__dirname, ".pulumi", "stacks", "whole-lab", "dev.json"), "utf8"),
       };
     },
-  },
-  more: () => labReadmeMore(world),
-  after: async () => {
-    try {
-      await forward?.close();
-      removeSeedObjects();
-    } finally {
-      await world?.stop();
-    }
   },
 });
 
@@ -71,15 +57,11 @@ test("pulumi up builds the lab from nothing to the seed's networks", () => {
   expect(afterUp.stateText).not.toContain(JSON.stringify(adminCloud().password));
 });
 
-test("pulumi preview --refresh right after: nothing to do", () => {
-  const out = suite.run.output("pulumi preview --refresh");
-  expect(out).toMatch(/11 unchanged/);
-  expect(out).not.toMatch(/to (create|update|delete|replace)/);
-});
+testNothingToDo("pulumi preview --refresh right after: nothing to do", suite, 11);
 
 test("pulumi destroy removes the lab", () => {
   expect(suite.run.output("pulumi destroy")).toMatch(/11 deleted/);
-  expect(world.vbox("list", "vms")).not.toContain("openstack-lab");
+  expect(suite.world.vbox("list", "vms")).not.toContain("openstack-lab");
   expect(cloudCli.exists("network", "show", "external_network")).toBe(false);
   expect(seedRules()).toEqual([]);
 });

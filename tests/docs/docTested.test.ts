@@ -1,7 +1,8 @@
 /**
  * Which example READMEs are doc-tested comes from the files: an example folder with a README.md and
- * `readme.test.ts` on tests/docs/readme.ts's describeReadme. Every example is; README.md and DEVELOPERS.md name
- * exactly those (between `<!-- doc-tested -->` and `<!-- /doc-tested -->`).
+ * `readme.test.ts` on tests/docs/readme.ts's describeReadme (or labReadme.ts's describeLabReadme, which runs it in the
+ * lab's test world). Every example is; README.md and DEVELOPERS.md name exactly those (between `<!-- doc-tested -->`
+ * and `<!-- /doc-tested -->`).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,7 +12,7 @@ const EXAMPLES = path.join(REPO, "examples");
 const examples = fs.readdirSync(EXAMPLES).filter((d) => fs.existsSync(path.join(EXAMPLES, d, "README.md"))).sort();
 const docTested = examples.filter((d) => {
   const f = path.join(EXAMPLES, d, "readme.test.ts");
-  return fs.existsSync(f) && /\bdescribeReadme\(/.test(fs.readFileSync(f, "utf8"));
+  return fs.existsSync(f) && /\bdescribe(Lab)?Readme\(/.test(fs.readFileSync(f, "utf8"));
 });
 
 test("every example's README is doc-tested", () => {

@@ -3,7 +3,8 @@
  * on top of the lab's test world (tests/lab/support/labWorld.ts): the NAT Network's default SSH forward,
  * 127.0.0.1:2222, in front of the world's counting proxy (the READMEs' defaults and their `ssh -p 2222` lines
  * reach the sshd guest there), the user's `~/.ssh/id_ed25519` (the key the guest's root accepts), and the
- * environment a README run needs (the world's, the VBoxManage stand-in first on PATH).
+ * environment a README run needs (the world's, the VBoxManage stand-in first on PATH); and describeLabReadme, the
+ * suite set-up both share.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -11,7 +12,8 @@ import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import { STANDIN_DIR } from "../virtualbox/standin";
-import type { LabWorld } from "../lab/support/labWorld";
+import { LabWorld, removeSeedObjects, startLabWorld } from "../lab/support/labWorld";
+import { describeReadme, ReadmeRun, ReadmeSuite } from "./readme";
 
 /** The lab's SSH forward (natNetwork.sshPort's default). */
 export const SSH_FORWARD_PORT = 2222;
@@ -85,4 +87,48 @@ export function labReadmeMore(world: LabWorld): { pathPrefix: string[]; home: (h
 export function labReadmeEnv(world: LabWorld): Record<string, string> {
   const { PATH: _path, ...env } = world.env;
   return env;
+}
+
+/**
+ * describeReadme in the lab's test world: the seed's objects removed, the world started (`name`), the SSH forward
+ * in front of it, then `before(world)`; the run gets the world's environment (plus `env(world)`) and labReadmeMore;
+ * afterwards the forward closed, the seed's objects removed and the world stopped. `suite.world` is the world.
+ */
+export function describeLabReadme(
+  o: Pick<ReadmeSuite, "readme" | "pauses"> & { name: string; before?: (world: LabWorld) => unknown; env?: (world: LabWorld) => Record<string, string> },
+): { readonly run: ReadmeRun; readonly world: LabWorld } {
+  let world: LabWorld | undefined;
+  let forward: Forward | undefined;
+  const the = () => {
+    if (!world) throw new Error("the lab world did not start (see the suite's beforeAll)");
+    return world;
+  };
+  const suite = describeReadme({
+    readme: o.readme,
+    before: async () => {
+      removeSeedObjects();
+      world = await startLabWorld(o.name);
+      forward = await forwardSsh(world.proxy.port);
+      await o.before?.(world);
+    },
+    env: () => ({ ...labReadmeEnv(the()), ...(o.env?.(the()) ?? {}) }),
+    pauses: o.pauses,
+    more: () => labReadmeMore(the()),
+    after: async () => {
+      try {
+        await forward?.close();
+        removeSeedObjects();
+      } finally {
+        await world?.stop();
+      }
+    },
+  });
+  return {
+    get run() {
+      return suite.run;
+    },
+    get world() {
+      return the();
+    },
+  };
 }

@@ -268,3 +268,12 @@ export function describeReadme(o: ReadmeSuite): { readonly run: ReadmeRun } {
     },
   };
 }
+
+/** The README's `pulumi preview --refresh` right after `pulumi up`: `unchanged` resources unchanged, nothing planned. */
+export function testNothingToDo(title: string, suite: { readonly run: ReadmeRun }, unchanged: number): void {
+  test(title, () => {
+    const out = suite.run.output("pulumi preview --refresh");
+    expect(out).toMatch(new RegExp(`\\b${unchanged} unchanged`));
+    expect(out).not.toMatch(/to (create|update|delete|replace)/);
+  });
+}

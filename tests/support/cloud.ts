@@ -4,6 +4,7 @@
  */
 
 import type { CloudConfig, ScopedCloud } from "../../provider/openstack/client/config";
+import { osVars } from "../../bench/lib/cloud";
 
 export type TestCloud = ScopedCloud & Pick<CloudConfig, "interface">;
 
@@ -24,19 +25,7 @@ export function demoCloud(): TestCloud {
   return { ...adminCloud(), username: "demo", password: process.env.OS_TEST_DEMO_PASSWORD ?? "demo-secret", projectName: "demo" };
 }
 
-/** Environment for running the real `openstack` CLI against the test cloud. */
+/** Environment for running the real `openstack` CLI against the test cloud (the OS_* variables: bench/lib/cloud.ts). */
 export function cliEnv(cloud: TestCloud = adminCloud()): NodeJS.ProcessEnv {
-  return {
-    PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-    HOME: process.env.HOME ?? "/root",
-    OS_AUTH_URL: cloud.authUrl,
-    OS_IDENTITY_API_VERSION: "3",
-    OS_USERNAME: cloud.username,
-    OS_PASSWORD: cloud.password,
-    OS_PROJECT_NAME: cloud.projectName,
-    OS_USER_DOMAIN_NAME: cloud.userDomainName,
-    OS_PROJECT_DOMAIN_NAME: cloud.projectDomainName,
-    OS_REGION_NAME: cloud.regionName,
-    OS_INTERFACE: "public",
-  };
+  return { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", HOME: process.env.HOME ?? "/root", ...osVars(cloud) };
 }

@@ -13,10 +13,10 @@
  */
 import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import type { EngineEvent } from "@pulumi/pulumi/automation";
+import { prepareWorkDir, tempWorkspace, workspaceEnv } from "../../cli/workspace";
 import { descendants, processes } from "./cli/procs";
 import type { CliCommand, CliFlags, CliRequest, CliResult } from "./cli/types";
 
@@ -169,34 +169,28 @@ export class CliStack {
     this.programMain = path.resolve(o.programDir, String(project.main ?? "index.ts"));
     this.stack = o.stack ?? "test";
     this.config = { ...(o.config ?? {}) };
-    this.root = fs.mkdtempSync(path.join(os.tmpdir(), `cli-${this.projectName}-`));
-    this.workDir = o.inPlace ? o.programDir : path.join(this.root, "project");
-    this.stateDir = o.stateDir ?? path.join(this.root, "state");
-    this.home = path.join(this.root, "pulumi-home");
-    for (const d of [this.workDir, this.stateDir, this.home]) fs.mkdirSync(d, { recursive: true });
-    if (!o.inPlace) {
-      // The program's Pulumi.yaml, its `main` made absolute (the CLI checks that it exists).
-      fs.writeFileSync(path.join(this.workDir, "Pulumi.yaml"), stringifyYaml({ ...project, main: this.programMain }));
-      // The plugin runs in the work folder and resolves @pulumi/pulumi and this package from there.
-      fs.symlinkSync(path.join(REPO, "node_modules"), path.join(this.workDir, "node_modules"));
-    }
+    const ws = tempWorkspace(`cli-${this.projectName}-`, { stateDir: o.stateDir, workDir: o.inPlace ? o.programDir : undefined });
+    this.root = ws.root;
+    this.workDir = ws.workDir;
+    this.stateDir = ws.stateDir;
+    this.home = ws.home;
+    // The program's Pulumi.yaml, its `main` made absolute (the CLI checks that it exists); the plugin runs in the
+    // work folder and resolves @pulumi/pulumi and this package from there.
+    if (!o.inPlace) prepareWorkDir(this.workDir, REPO, stringifyYaml({ ...project, main: this.programMain }));
   }
 
-  /** The environment the CLI gets (offline, quiet, local state). */
+  /** The environment the CLI gets (offline, quiet, local state: cli/workspace.ts), then the test's own `env`. */
   env(): Record<string, string> {
-    const cliDir = pulumiCliDir();
-    return {
-      PULUMI_HOME: this.home,
-      PULUMI_BACKEND_URL: `file://${this.stateDir}`,
-      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
-      PULUMI_SKIP_CONFIRMATIONS: "true",
-      ...(this.o.env ?? {}),
-      // the CLI, then the node running the tests (Node.js 24 under npm test, scripts/node.sh): the plugins start `node` from PATH
-      PATH: `${cliDir}:${path.dirname(process.execPath)}:${this.o.env?.PATH ?? process.env.PATH ?? "/usr/bin:/bin"}`,
-    };
+    // the CLI, then the node running the tests (Node.js 24 under npm test, scripts/node.sh): the plugins start `node` from PATH
+    const base = workspaceEnv({
+      stateDir: this.stateDir,
+      home: this.home,
+      passphrase: "test-passphrase",
+      skipConfirmations: true,
+      pathFirst: [pulumiCliDir(), path.dirname(process.execPath)],
+      env: { PATH: this.o.env?.PATH ?? process.env.PATH ?? "/usr/bin:/bin" },
+    });
+    return { ...base, ...(this.o.env ?? {}), PATH: base.PATH };
   }
 
   async run(command: CliCommand, flags: CliFlags = {}, opts: RunOptions = {}): Promise<CliRun> {

@@ -1,4 +1,4 @@
-import axios, { AxiosInstance } from "axios";
+import type { AxiosInstance, AxiosStatic } from "axios";
 import * as http from "http";
 import * as https from "https";
 import { OpenStackHttpError } from "./errors";
@@ -44,6 +44,9 @@ export class Transport {
   private readonly axios: AxiosInstance;
 
   constructor(tls: TlsOptions) {
+    // axios (about 70 modules with its dependencies) loads with the first request's client, not with a controller:
+    // a no-op `pulumi up` (check and diff only) never needs it
+    const axios: AxiosStatic = require("axios");
     this.axios = axios.create({
       httpAgent: new http.Agent({ keepAlive: true, maxSockets: 16, timeout: FREE_SOCKET_TIMEOUT_MS }),
       httpsAgent: new https.Agent({

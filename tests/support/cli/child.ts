@@ -12,8 +12,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import { ConfigMap, EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { labProgram } from "../../../cli/program";
+import { openWorkspaceStack } from "../../../cli/workspace";
 import type { CliRequest, CliResult } from "./types";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
@@ -79,17 +80,11 @@ async function main() {
 
 async function openStack(req: CliRequest): Promise<Stack> {
   const pulumiCommand = await PulumiCommand.get({ root: path.dirname(req.cliDir), skipVersionCheck: true });
-  // the same inline program `npm run lab` runs (cli/program.ts): the main file through ts-node, its exports the outputs
-  const program = labProgram(req.programMain, REPO);
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: req.stack, projectName: req.projectName, program },
-    { workDir: req.workDir, pulumiCommand, envVars: req.env },
-  );
-  const config: Record<string, { value: string; secret?: boolean }> = {};
+  const config: ConfigMap = {};
   for (const [k, value] of Object.entries(req.config ?? {})) config[k] = { value };
   for (const [k, value] of Object.entries(req.secretConfig ?? {})) config[k] = { value, secret: true };
-  if (Object.keys(config).length) await stack.setAllConfig(config);
-  return stack;
+  // the same inline program `npm run lab` runs (cli/program.ts): the main file through ts-node, its exports the outputs
+  return openWorkspaceStack({ stackName: req.stack, projectName: req.projectName, program: labProgram(req.programMain, REPO), workDir: req.workDir, pulumiCommand, envVars: req.env, config });
 }
 
 main().catch((e) => {
