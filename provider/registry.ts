@@ -1,0 +1,43 @@
+/**
+ * The one list of resources: registry key -> its spec (provider/<dir>/spec.ts, where written), its controller
+ * module below provider/ (what the sdk's provider shim requires at call time; tests/checks/registry.test.ts
+ * requires each and checks it is that resource's) and what its id is (for the docs). Read by sdk/providers.ts,
+ * the sdk classes, scripts/gen-resource-docs.js and the test corpora. Light: specs build no zod at load.
+ */
+import type { ResourceSpec } from "./core/spec";
+import { spec as keypair } from "./openstack/keypair/spec";
+import { spec as network } from "./openstack/network/spec";
+
+export interface RegistryEntry {
+  /** The resource's folder below provider/ (its README.md, spec.ts, controller.ts). */
+  dir: string;
+  /** Its controller module below provider/. */
+  controller: string;
+  /** What the resource's id is. */
+  id: string;
+  spec?: ResourceSpec;
+}
+
+const entry = (dir: string, id: string, spec?: ResourceSpec): RegistryEntry => ({ dir, controller: `${dir}/controller`, id, ...(spec ? { spec } : {}) });
+
+export const REGISTRY = {
+  "openstack.Network": entry("openstack/network", "Neutron UUID", network),
+  "openstack.Subnet": entry("openstack/subnet", "Neutron UUID"),
+  "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID"),
+  "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID"),
+  "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID"),
+  "openstack.Router": entry("openstack/router", "Neutron UUID"),
+  "openstack.RouterInterface": entry("openstack/routerinterface", "port UUID"),
+  "openstack.FloatingIp": entry("openstack/floatingip", "Neutron UUID"),
+  "openstack.Keypair": entry("openstack/keypair", "key pair name", keypair),
+  "openstack.Flavor": entry("openstack/flavor", "flavor id"),
+  "openstack.Image": entry("openstack/image", "Glance UUID"),
+  "openstack.Server": entry("openstack/server", "Nova UUID"),
+  "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name"),
+  "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID"),
+  "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID"),
+  "lab.HostPrep": entry("lab/hostprep", "host"),
+  "lab.PackstackInstall": entry("lab/packstack", "host"),
+} satisfies Record<string, RegistryEntry>;
+
+export type ResourceKey = keyof typeof REGISTRY;
