@@ -5,8 +5,12 @@
  * the sdk classes, scripts/gen-resource-docs.js and the test corpora. Light: specs build no zod at load.
  */
 import type { ResourceSpec } from "./core/spec";
+import { spec as flavor } from "./openstack/flavor/spec";
+import { spec as floatingIp } from "./openstack/floatingip/spec";
 import { spec as keypair } from "./openstack/keypair/spec";
 import { spec as network } from "./openstack/network/spec";
+import { spec as router } from "./openstack/router/spec";
+import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
 export interface RegistryEntry {
   /** The resource's folder below provider/ (its README.md, spec.ts, controller.ts). */
@@ -26,11 +30,11 @@ export const REGISTRY = {
   "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID"),
   "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID"),
   "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID"),
-  "openstack.Router": entry("openstack/router", "Neutron UUID"),
-  "openstack.RouterInterface": entry("openstack/routerinterface", "port UUID"),
-  "openstack.FloatingIp": entry("openstack/floatingip", "Neutron UUID"),
+  "openstack.Router": entry("openstack/router", "Neutron UUID", router),
+  "openstack.RouterInterface": entry("openstack/routerinterface", "port UUID", routerInterface),
+  "openstack.FloatingIp": entry("openstack/floatingip", "Neutron UUID", floatingIp),
   "openstack.Keypair": entry("openstack/keypair", "key pair name", keypair),
-  "openstack.Flavor": entry("openstack/flavor", "flavor id"),
+  "openstack.Flavor": entry("openstack/flavor", "flavor id", flavor),
   "openstack.Image": entry("openstack/image", "Glance UUID"),
   "openstack.Server": entry("openstack/server", "Nova UUID"),
   "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name"),
