@@ -9,6 +9,7 @@ import { spec as flavor } from "./openstack/flavor/spec";
 import { spec as floatingIp } from "./openstack/floatingip/spec";
 import { spec as keypair } from "./openstack/keypair/spec";
 import { spec as network } from "./openstack/network/spec";
+import { spec as subnet } from "./openstack/subnet/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -26,7 +27,7 @@ const entry = (dir: string, id: string, spec?: ResourceSpec): RegistryEntry => (
 
 export const REGISTRY = {
   "openstack.Network": entry("openstack/network", "Neutron UUID", network),
-  "openstack.Subnet": entry("openstack/subnet", "Neutron UUID"),
+  "openstack.Subnet": entry("openstack/subnet", "Neutron UUID", subnet),
   "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID"),
   "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID"),
   "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID"),

@@ -13,7 +13,6 @@ import { MODULES } from "./controllers";
 
 const SDK = path.resolve(__dirname, "../../sdk");
 const ARGS: Record<string, [file: string, iface: string]> = {
-  "openstack.Subnet": ["openstack/subnet.ts", "SubnetArgs"],
   "openstack.SecurityGroup": ["openstack/securityGroup.ts", "SecurityGroupArgs"],
   "openstack.SecurityGroupRule": ["openstack/securityGroupRule.ts", "SecurityGroupRuleArgs"],
   "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],

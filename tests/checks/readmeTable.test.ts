@@ -17,7 +17,6 @@ const docs = require("../../scripts/gen-resource-docs.js");
 const ROOT = path.resolve(__dirname, "../..");
 const load = (p: string) => Object.values(MODULES).find((m) => `${REGISTRY[m.controller.type as keyof typeof REGISTRY].controller}` === p)!;
 const SDK_FILES: Record<string, string> = {
-  "openstack.Subnet": "sdk/openstack/subnet.ts",
   "virtualbox.NatNetwork": "sdk/virtualbox/natNetwork.ts",
   "virtualbox.VirtualMachine": "sdk/virtualbox/virtualMachine.ts",
   "virtualbox.Snapshot": "sdk/virtualbox/snapshot.ts",

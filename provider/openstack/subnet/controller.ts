@@ -5,18 +5,17 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { fromSpec } from "../../core/spec";
+import { CLOUD_COMPARE } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
-import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
+import { spec } from "./spec";
+import { SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
-  type: "openstack.Subnet",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   schema: subnetSchema,
-  replaceOn: REPLACE_ON,
   compare: { ...CLOUD_COMPARE, ...SUBNET_COMPARE },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {
