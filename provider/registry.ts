@@ -10,6 +10,8 @@ import { spec as floatingIp } from "./openstack/floatingip/spec";
 import { spec as keypair } from "./openstack/keypair/spec";
 import { spec as network } from "./openstack/network/spec";
 import { spec as subnet } from "./openstack/subnet/spec";
+import { spec as natNetwork } from "./virtualbox/natnetwork/spec";
+import { spec as snapshot } from "./virtualbox/snapshot/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -38,9 +40,9 @@ export const REGISTRY = {
   "openstack.Flavor": entry("openstack/flavor", "flavor id", flavor),
   "openstack.Image": entry("openstack/image", "Glance UUID"),
   "openstack.Server": entry("openstack/server", "Nova UUID"),
-  "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name"),
+  "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name", natNetwork),
   "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID"),
-  "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID"),
+  "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID", snapshot),
   "lab.HostPrep": entry("lab/hostprep", "host"),
   "lab.PackstackInstall": entry("lab/packstack", "host"),
 } satisfies Record<string, RegistryEntry>;

@@ -18,9 +18,7 @@ const ARGS: Record<string, [file: string, iface: string]> = {
   "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],
   "openstack.Image": ["openstack/image.ts", "ImageArgs"],
   "openstack.Server": ["openstack/server.ts", "ServerArgs"],
-  "virtualbox.NatNetwork": ["virtualbox/natNetwork.ts", "NatNetworkArgs"],
   "virtualbox.VirtualMachine": ["virtualbox/virtualMachine.ts", "VirtualMachineArgs"],
-  "virtualbox.Snapshot": ["virtualbox/snapshot.ts", "SnapshotArgs"],
   "lab.HostPrep": ["lab/hostPrep.ts", "HostPrepArgs"],
   "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
 };

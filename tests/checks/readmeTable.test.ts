@@ -17,9 +17,7 @@ const docs = require("../../scripts/gen-resource-docs.js");
 const ROOT = path.resolve(__dirname, "../..");
 const load = (p: string) => Object.values(MODULES).find((m) => `${REGISTRY[m.controller.type as keyof typeof REGISTRY].controller}` === p)!;
 const SDK_FILES: Record<string, string> = {
-  "virtualbox.NatNetwork": "sdk/virtualbox/natNetwork.ts",
   "virtualbox.VirtualMachine": "sdk/virtualbox/virtualMachine.ts",
-  "virtualbox.Snapshot": "sdk/virtualbox/snapshot.ts",
 };
 
 test("README.md's resource table is the one the controllers generate, with every resource", () => {
