@@ -12,6 +12,7 @@ import { spec as network } from "./openstack/network/spec";
 import { spec as subnet } from "./openstack/subnet/spec";
 import { spec as natNetwork } from "./virtualbox/natnetwork/spec";
 import { spec as snapshot } from "./virtualbox/snapshot/spec";
+import { spec as virtualMachine } from "./virtualbox/virtualmachine/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -41,7 +42,7 @@ export const REGISTRY = {
   "openstack.Image": entry("openstack/image", "Glance UUID"),
   "openstack.Server": entry("openstack/server", "Nova UUID"),
   "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name", natNetwork),
-  "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID"),
+  "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID", virtualMachine),
   "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID", snapshot),
   "lab.HostPrep": entry("lab/hostprep", "host"),
   "lab.PackstackInstall": entry("lab/packstack", "host"),

@@ -160,7 +160,7 @@ function describeType(schema) {
       case "literal":
         return d.values.map((v) => JSON.stringify(v)).join(" | ");
       case "array":
-        return `${name(describeInner(d.element))}[]`;
+        return ((t) => (t.includes(" | ") ? `(${t})[]` : `${t}[]`))(name(describeInner(d.element)));
       case "object":
         return "object";
       case "record":

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type * as zod from "zod";
-import { FieldSpec, OutputsOf, ResourceSpec, secretInputFields } from "../provider/core/spec";
+import { FieldSpec, OutputSpec, ResourceSpec, secretInputFields } from "../provider/core/spec";
 import { providers, ResourceKey } from "./providers";
 
 /**
@@ -92,8 +92,13 @@ type OptionalKeys<F> = { [K in keyof F]-?: F[K] extends FieldSpec<infer S, any> 
 export type ArgsOf<S extends ResourceSpec> = Pick<AllArgs<S["inputs"]>, Exclude<keyof S["inputs"], OptionalKeys<S["inputs"]> | NotArgs>> &
   Partial<Pick<AllArgs<S["inputs"]>, Exclude<OptionalKeys<S["inputs"]>, NotArgs>>>;
 
+/** The sdk type of one input field (a nested shape's Args: every field a pulumi.Input). */
+export type FieldArgsOf<S extends ResourceSpec, K extends keyof S["inputs"]> = DeepInput<Exclude<ArgOf<S["inputs"][K]>, undefined>>;
+/** The sdk type of one element of a list field. */
+export type ElementArgsOf<S extends ResourceSpec, K extends keyof S["inputs"]> = DeepInput<Exclude<ArgOf<S["inputs"][K]>, undefined> extends ReadonlyArray<infer E> ? E : never>;
+
 /** A resource's output properties, from its spec (docs kept). */
-export type OutputProps<S extends ResourceSpec> = { readonly [K in keyof S["outputs"]]: pulumi.Output<OutputsOf<S>[K]> };
+export type OutputProps<S extends ResourceSpec> = { readonly [K in keyof S["outputs"]]-?: pulumi.Output<S["outputs"][K] extends OutputSpec<infer T> ? T : never> };
 
 export type ResourceInstance<S extends ResourceSpec> = LabResource & OutputProps<S>;
 

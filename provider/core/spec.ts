@@ -58,8 +58,11 @@ export function defineSpec<F extends Fields, O extends Outputs>(spec: ResourceSp
 export type ShapeOf<F extends Fields> = { [K in keyof F]: F[K] extends FieldSpec<infer S, any> ? S : never };
 /** The checked inputs (what check() returns and the controller's create/update receive). */
 export type InputsOf<S extends ResourceSpec> = zod.output<zod.ZodObject<ShapeOf<S["inputs"]>, zod.core.$strict>>;
-/** The outputs (type per name). */
-export type OutputsOf<S extends ResourceSpec> = { [K in keyof S["outputs"]]: S["outputs"][K] extends OutputSpec<infer T> ? T : never };
+type OutputTypes<O> = { [K in keyof O]-?: O[K] extends OutputSpec<infer T> ? T : never };
+type OptionalOutputs<O> = { [K in keyof O]-?: undefined extends OutputTypes<O>[K] ? K : never }[keyof O];
+/** The outputs (type per name; optional where the type takes undefined). */
+export type OutputsOf<S extends ResourceSpec> = Pick<OutputTypes<S["outputs"]>, Exclude<keyof S["outputs"], OptionalOutputs<S["outputs"]>>> &
+  Partial<Pick<OutputTypes<S["outputs"]>, OptionalOutputs<S["outputs"]>>>;
 
 /** The strict object schema of the inputs (before any refinement spanning fields). */
 export function objectSchema<F extends Fields>(spec: ResourceSpec<F, Outputs>, z: Z): zod.ZodObject<ShapeOf<F>, zod.core.$strict> {

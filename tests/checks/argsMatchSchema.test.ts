@@ -18,7 +18,6 @@ const ARGS: Record<string, [file: string, iface: string]> = {
   "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],
   "openstack.Image": ["openstack/image.ts", "ImageArgs"],
   "openstack.Server": ["openstack/server.ts", "ServerArgs"],
-  "virtualbox.VirtualMachine": ["virtualbox/virtualMachine.ts", "VirtualMachineArgs"],
   "lab.HostPrep": ["lab/hostPrep.ts", "HostPrepArgs"],
   "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
 };

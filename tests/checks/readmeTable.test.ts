@@ -2,8 +2,8 @@
  * The README tables come from the code: README.md's resource table (from the controllers, which take replaceOn and
  * the secrets from their specs) and each provider/<dir>/README.md's inputs/outputs tables (from its spec.ts) are
  * rendered from the TypeScript sources with scripts/gen-resource-docs.js; this fails when a README differs
- * (regenerate with `npx tsc -p tsconfig.json && node scripts/gen-resource-docs.js`). The sdk's remaining
- * hand-written "Replace: ..." doc lines (resources without a spec) are compared with replaceOn/replaceIf.
+ * (regenerate with `npx tsc -p tsconfig.json && node scripts/gen-resource-docs.js`). The sdk classes state no
+ * replace fields of their own any more: their docs are the spec's.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -16,9 +16,6 @@ import { MODULES } from "./controllers";
 const docs = require("../../scripts/gen-resource-docs.js");
 const ROOT = path.resolve(__dirname, "../..");
 const load = (p: string) => Object.values(MODULES).find((m) => `${REGISTRY[m.controller.type as keyof typeof REGISTRY].controller}` === p)!;
-const SDK_FILES: Record<string, string> = {
-  "virtualbox.VirtualMachine": "sdk/virtualbox/virtualMachine.ts",
-};
 
 test("README.md's resource table is the one the controllers generate, with every resource", () => {
   const table = docs.renderTable(docs.entriesFrom(REGISTRY, load, z));
@@ -39,13 +36,4 @@ test.each(withSpec)("%s: every input and output in its spec has a doc line", (_k
   const spec = (r as { spec: { inputs: object } }).spec;
   const undocumented = Object.keys(spec.inputs).filter((k) => k !== "customTimeouts" && !d.inputs[k]);
   expect(undocumented).toEqual([]);
-});
-
-test.each(Object.entries(SDK_FILES))("%s: the sdk's Replace: line lists what the controller replaces on", (key, file) => {
-  const text = fs.readFileSync(path.join(ROOT, file), "utf8").replace(/\n\s*\*\s*/g, " ");
-  const m = /Replace: (.*?)\. In place/.exec(text);
-  expect(m).not.toBeNull();
-  const listed = m![1].split(/,\s*/).map((s) => s.replace(/\s*\(.*\)$/, "").trim()).sort();
-  const { controller } = MODULES[key];
-  expect(listed).toEqual([...(controller.replaceOn ?? []), ...Object.keys(controller.replaceIf ?? {})].sort());
 });
