@@ -21,7 +21,11 @@ test.each(Object.entries(REGISTRY).filter(([, r]) => "spec" in r && r.spec))("%s
   const spec = (r as { spec: { key: string } }).spec;
   expect(spec.key).toBe(key);
   const { controller } = MODULES[key];
-  expect(controller.replaceOn).toEqual(Object.keys(REGISTRY[key as keyof typeof REGISTRY].spec!.inputs).filter((k) => REGISTRY[key as keyof typeof REGISTRY].spec!.inputs[k].replace));
+  const inputs = REGISTRY[key as keyof typeof REGISTRY].spec!.inputs;
+  const replaceOn = controller.replaceOn ?? [];
+  // Every field the spec says replaces does; a field the controller adds is no input (Image's fileHash, set by check).
+  expect(replaceOn.filter((k) => k in inputs)).toEqual(Object.keys(inputs).filter((k) => inputs[k].replace));
+  expect([...(controller.secretInputs ?? [])].sort()).toEqual(Object.keys(inputs).filter((k) => inputs[k].secret).sort());
 });
 
 test("the sdk's providers are the registry's resources", () => {
