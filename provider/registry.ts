@@ -14,6 +14,7 @@ import { spec as natNetwork } from "./virtualbox/natnetwork/spec";
 import { spec as snapshot } from "./virtualbox/snapshot/spec";
 import { spec as virtualMachine } from "./virtualbox/virtualmachine/spec";
 import { spec as image } from "./openstack/image/spec";
+import { spec as server } from "./openstack/server/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -41,7 +42,7 @@ export const REGISTRY = {
   "openstack.Keypair": entry("openstack/keypair", "key pair name", keypair),
   "openstack.Flavor": entry("openstack/flavor", "flavor id", flavor),
   "openstack.Image": entry("openstack/image", "Glance UUID", image),
-  "openstack.Server": entry("openstack/server", "Nova UUID"),
+  "openstack.Server": entry("openstack/server", "Nova UUID", server),
   "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name", natNetwork),
   "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID", virtualMachine),
   "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID", snapshot),
