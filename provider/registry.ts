@@ -15,6 +15,7 @@ import { spec as snapshot } from "./virtualbox/snapshot/spec";
 import { spec as virtualMachine } from "./virtualbox/virtualmachine/spec";
 import { spec as image } from "./openstack/image/spec";
 import { spec as server } from "./openstack/server/spec";
+import { spec as hostPrep } from "./lab/hostprep/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -46,7 +47,7 @@ export const REGISTRY = {
   "virtualbox.NatNetwork": entry("virtualbox/natnetwork", "network name", natNetwork),
   "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID", virtualMachine),
   "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID", snapshot),
-  "lab.HostPrep": entry("lab/hostprep", "host"),
+  "lab.HostPrep": entry("lab/hostprep", "host", hostPrep),
   "lab.PackstackInstall": entry("lab/packstack", "host"),
 } satisfies Record<string, RegistryEntry>;
 

@@ -16,7 +16,6 @@ const ARGS: Record<string, [file: string, iface: string]> = {
   "openstack.SecurityGroup": ["openstack/securityGroup.ts", "SecurityGroupArgs"],
   "openstack.SecurityGroupRule": ["openstack/securityGroupRule.ts", "SecurityGroupRuleArgs"],
   "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],
-  "lab.HostPrep": ["lab/hostPrep.ts", "HostPrepArgs"],
   "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
 };
 /** Nested shapes written twice as well: [resource, path in the schema, sdk file, interface]. */
