@@ -16,6 +16,8 @@ import { spec as virtualMachine } from "./virtualbox/virtualmachine/spec";
 import { spec as image } from "./openstack/image/spec";
 import { spec as server } from "./openstack/server/spec";
 import { spec as hostPrep } from "./lab/hostprep/spec";
+import { spec as securityGroupRuleSet } from "./openstack/securitygroupruleset/spec";
+import { spec as securityGroup } from "./openstack/securitygroup/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -34,9 +36,9 @@ const entry = (dir: string, id: string, spec?: ResourceSpec): RegistryEntry => (
 export const REGISTRY = {
   "openstack.Network": entry("openstack/network", "Neutron UUID", network),
   "openstack.Subnet": entry("openstack/subnet", "Neutron UUID", subnet),
-  "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID"),
+  "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID", securityGroup),
   "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID"),
-  "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID"),
+  "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID", securityGroupRuleSet),
   "openstack.Router": entry("openstack/router", "Neutron UUID", router),
   "openstack.RouterInterface": entry("openstack/routerinterface", "port UUID", routerInterface),
   "openstack.FloatingIp": entry("openstack/floatingip", "Neutron UUID", floatingIp),

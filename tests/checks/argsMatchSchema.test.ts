@@ -13,9 +13,7 @@ import { MODULES } from "./controllers";
 
 const SDK = path.resolve(__dirname, "../../sdk");
 const ARGS: Record<string, [file: string, iface: string]> = {
-  "openstack.SecurityGroup": ["openstack/securityGroup.ts", "SecurityGroupArgs"],
   "openstack.SecurityGroupRule": ["openstack/securityGroupRule.ts", "SecurityGroupRuleArgs"],
-  "openstack.SecurityGroupRuleSet": ["openstack/securityGroupRuleSet.ts", "SecurityGroupRuleSetArgs"],
   "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
 };
 /** Nested shapes written twice as well: [resource, path in the schema, sdk file, interface]. */
