@@ -79,19 +79,10 @@ export const spec = defineSpec({
     customTimeouts: field((z) => customTimeoutsSchema(z).optional()),
   },
   outputs: {
-    connection: output<ConnectionInput>(),
-    interface: output<string>(),
-    staticIp: output<string>(),
-    gateway: output<string>(),
-    dns: output<string[]>(),
-    hostname: output<string>(),
-    locale: output<string>(),
-    disableFirewalld: output<boolean>(),
-    networkScripts: output<boolean>(),
-    selinux: output<string>(),
-    openstackRelease: output<string>(),
-    packages: output<string[]>(),
-    rootSshForPackstack: output<boolean>(),
+    connection: output<ConnectionInput>(), interface: output<string>(), staticIp: output<string>(),
+    gateway: output<string>(), dns: output<string[]>(), hostname: output<string>(), locale: output<string>(),
+    disableFirewalld: output<boolean>(), networkScripts: output<boolean>(), selinux: output<string>(),
+    openstackRelease: output<string>(), packages: output<string[]>(), rootSshForPackstack: output<boolean>(),
     /** What each item looks like on the host now, e.g. {firewalld: "inactive (disabled)", selinux: "disabled"}. */
     items: output<Record<string, string>>(),
     /** One human line per item that drifted since the last apply, e.g. "firewalld is active again". */

@@ -4,6 +4,7 @@
  */
 import type { Z } from "../../core/controller";
 import { defineSpec, field, output } from "../../core/spec";
+import { requiredName } from "../common/schema";
 import { openStackFields } from "../common/spec";
 
 const count = (z: Z, what: string, min: number) =>
@@ -13,15 +14,7 @@ export const spec = defineSpec({
   key: "openstack.Flavor",
   inputs: {
     /** The flavor's name (unique). */
-    name: field(
-      (z) =>
-        z
-          .string({ error: (i) => (i.input === undefined ? "is required (the flavor's name)" : "must be a string") })
-          .min(1, "must not be empty")
-          .max(255, "must be at most 255 characters")
-          .refine((s) => s.trim() === s, "must not start or end with a space"),
-      { replace: true },
-    ),
+    name: field((z) => requiredName(z, "the flavor's name").refine((s) => s.trim() === s, "must not start or end with a space"), { replace: true }),
     /** A flavor id of your own (a string, e.g. "lab.small"); absent = Nova makes a UUID. */
     flavorId: field(
       (z) =>
@@ -63,16 +56,8 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    name: output<string>(),
-    flavorId: output<string>(),
-    vcpus: output<number>(),
-    ram: output<number>(),
-    disk: output<number>(),
-    ephemeral: output<number>(),
-    swap: output<number>(),
-    isPublic: output<boolean>(),
-    description: output<string>(),
-    extraSpecs: output<Record<string, string>>(),
-    projectIds: output<string[]>(),
+    name: output<string>(), flavorId: output<string>(), vcpus: output<number>(), ram: output<number>(),
+    disk: output<number>(), ephemeral: output<number>(), swap: output<number>(), isPublic: output<boolean>(),
+    description: output<string>(), extraSpecs: output<Record<string, string>>(), projectIds: output<string[]>(),
   },
 });

@@ -28,13 +28,8 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    networkId: output<string>(),
-    address: output<string>(),
-    portId: output<string | null>(),
-    fixedIpAddress: output<string | null>(),
-    description: output<string>(),
-    routerId: output<string | null>(),
-    status: output<string>(),
-    projectId: output<string>(),
+    networkId: output<string>(), address: output<string>(), portId: output<string | null>(),
+    fixedIpAddress: output<string | null>(), description: output<string>(), routerId: output<string | null>(),
+    status: output<string>(), projectId: output<string>(),
   },
 });

@@ -4,6 +4,7 @@
  * file replaces the image) are in types.ts.
  */
 import { defineSpec, field, output } from "../../core/spec";
+import { requiredName } from "../common/schema";
 import { openStackFields } from "../common/spec";
 import { CONTAINER_FORMATS, DISK_FORMATS, isOwnProperty, VISIBILITIES } from "./types";
 
@@ -11,7 +12,7 @@ export const spec = defineSpec({
   key: "openstack.Image",
   inputs: {
     /** The image's name. */
-    name: field((z) => z.string({ error: (i) => (i.input === undefined ? "is required (the image's name)" : "must be a string") }).min(1, "must not be empty").max(255, "must be at most 255 characters")),
+    name: field((z) => requiredName(z, "the image's name")),
     /**
      * The local file to upload (absolute, or relative to the program's folder); or `sourceUrl`. check refuses a
      * missing, empty or unreadable file. Its path is not compared: its content is (`fileHash`, a change replaces).
@@ -52,14 +53,8 @@ export const spec = defineSpec({
     sourceUrl: output<string | undefined>(),
     /** "sha512:<hex>" of the content (Glance's os_hash_algo:os_hash_value); set by check from the file. */
     fileHash: output<string>(),
-    diskFormat: output<string>(),
-    containerFormat: output<string>(),
-    minDisk: output<number>(),
-    minRam: output<number>(),
-    visibility: output<string>(),
-    properties: output<Record<string, string>>(),
-    status: output<string>(),
-    size: output<number>(),
-    checksum: output<string>(),
+    diskFormat: output<string>(), containerFormat: output<string>(), minDisk: output<number>(),
+    minRam: output<number>(), visibility: output<string>(), properties: output<Record<string, string>>(),
+    status: output<string>(), size: output<number>(), checksum: output<string>(),
   },
 });

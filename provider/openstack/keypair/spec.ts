@@ -1,5 +1,6 @@
 /** openstack.Keypair's inputs and outputs, written once (provider/core/spec.ts). Nova cannot change a key pair: every field replaces. */
 import { defineSpec, field, output } from "../../core/spec";
+import { requiredName } from "../common/schema";
 import { openStackFields } from "../common/spec";
 import { publicKeyProblem } from "./types";
 
@@ -9,10 +10,7 @@ export const spec = defineSpec({
     /** The key pair's name, its id in Nova (unique per user): letters, digits, spaces, `_`, `-` (Nova's rule). */
     name: field(
       (z) =>
-        z
-          .string({ error: (i) => (i.input === undefined ? "is required (the key pair's name)" : "must be a string (the key pair's name)") })
-          .min(1, "must not be empty")
-          .max(255, "must be at most 255 characters")
+        requiredName(z, "the key pair's name", "must be a string (the key pair's name)")
           .regex(/^[A-Za-z0-9_ -]+$/, "may hold only letters, digits, spaces, '_' and '-' (Nova's rule for key pair names)")
           .refine((s) => s.trim() === s, "must not start or end with a space"),
       { replace: true },
@@ -38,9 +36,7 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    name: output<string>(),
-    publicKey: output<string>(),
-    type: output<string>(),
+    name: output<string>(), publicKey: output<string>(), type: output<string>(),
     /** Nova's fingerprint of the key (MD5, colon separated). */
     fingerprint: output<string>(),
     /** The user the key pair belongs to. */

@@ -20,14 +20,10 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    name: output<string>(),
-    description: output<string>(),
-    externalNetworkId: output<string | null>(),
-    enableSnat: output<boolean | null>(),
-    adminStateUp: output<boolean>(),
+    name: output<string>(), description: output<string>(), externalNetworkId: output<string | null>(),
+    enableSnat: output<boolean | null>(), adminStateUp: output<boolean>(),
     /** The gateway's addresses on the external network. */
     externalFixedIps: output<ExternalFixedIp[]>(),
-    status: output<string>(),
-    projectId: output<string>(),
+    status: output<string>(), projectId: output<string>(),
   },
 });

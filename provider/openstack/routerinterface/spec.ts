@@ -13,8 +13,7 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    routerId: output<string>(),
-    subnetId: output<string>(),
+    routerId: output<string>(), subnetId: output<string>(),
     /** The router's port on the subnet (= the resource id). */
     portId: output<string>(),
     /** The router's address on the subnet (usually the subnet's gateway_ip). */

@@ -38,12 +38,8 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    name: output<string>(),
-    description: output<string>(),
-    deleteDefaultRules: output<boolean>(),
-    stateful: output<boolean>(),
-    tags: output<string[]>(),
-    projectId: output<string>(),
+    name: output<string>(), description: output<string>(), deleteDefaultRules: output<boolean>(),
+    stateful: output<boolean>(), tags: output<string[]>(), projectId: output<string>(),
     /** Ids of every rule of the group (managed here or not). */
     ruleIds: output<string[]>(),
     /** With inline `rules` only: the live managed rules (the listed ones that exist, plus any other: drift). */

@@ -3,7 +3,7 @@
  * powerState change in place; the rest replaces. The checks spanning fields are in types.ts.
  */
 import { defineSpec, field, fieldAs, output } from "../../core/spec";
-import { idSchema } from "../common/schema";
+import { idSchema, requiredName } from "../common/schema";
 import { openStackFields } from "../common/spec";
 import { POWER_STATES, ServerNetworkInput, serverNetworkSchema, USER_DATA_MAX } from "./types";
 
@@ -11,14 +11,11 @@ export const spec = defineSpec({
   key: "openstack.Server",
   inputs: {
     /** The server's name. */
-    name: field((z) => z.string({ error: (i) => (i.input === undefined ? "is required (the server's name)" : "must be a string") }).min(1, "must not be empty").max(255, "must be at most 255 characters")),
+    name: field((z) => requiredName(z, "the server's name")),
     /** The image's UUID. */
     imageId: field((z) => idSchema(z, "image"), { replace: true }),
     /** The flavor's id (Flavor.id, or e.g. "1" for m1.tiny). */
-    flavorId: field(
-      (z) => z.string({ error: (i) => (i.input === undefined ? "is required (the flavor's id)" : "must be a string (the flavor's id, e.g. \"1\")") }).min(1, "must not be empty").max(255, "must be at most 255 characters"),
-      { replace: true },
-    ),
+    flavorId: field((z) => requiredName(z, "the flavor's id", 'must be a string (the flavor\'s id, e.g. "1")'), { replace: true }),
     /** `[{networkId, fixedIp?}]` (a new port on the network) or `[{portId}]` (an existing port). */
     networks: fieldAs<ServerNetworkInput[]>()((z) => z.array(serverNetworkSchema(z), { error: "is required: a list of {networkId} or {portId}" }).min(1, "needs at least one network or port"), { replace: true }),
     /** The key pair's name. */
@@ -46,14 +43,9 @@ export const spec = defineSpec({
     ...openStackFields,
   },
   outputs: {
-    name: output<string>(),
-    imageId: output<string>(),
-    flavorId: output<string>(),
-    keyPair: output<string | null>(),
-    securityGroups: output<string[]>(),
-    metadata: output<Record<string, string>>(),
-    availabilityZone: output<string>(),
-    powerState: output<string>(),
+    name: output<string>(), imageId: output<string>(), flavorId: output<string>(), keyPair: output<string | null>(),
+    securityGroups: output<string[]>(), metadata: output<Record<string, string>>(),
+    availabilityZone: output<string>(), powerState: output<string>(),
     /** Nova's status: ACTIVE, SHUTOFF, ERROR, BUILD ... */
     status: output<string>(),
     /** Network name -> addresses (fixed and floating). */

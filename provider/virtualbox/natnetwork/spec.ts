@@ -22,13 +22,10 @@ export const spec = defineSpec({
     portForwards: field((z) => z.array(portForwardSchema(z)).default([])),
   },
   outputs: {
-    name: output<string>(),
-    cidr: output<string>(),
+    name: output<string>(), cidr: output<string>(),
     /** The network's gateway (its first address). */
     gateway: output<string | null>(),
-    dhcp: output<boolean>(),
-    enabled: output<boolean>(),
-    ipv6: output<boolean>(),
+    dhcp: output<boolean>(), enabled: output<boolean>(), ipv6: output<boolean>(),
     portForwards: output<PortForward[]>(),
   },
 });

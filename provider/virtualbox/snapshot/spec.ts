@@ -22,8 +22,7 @@ export const spec = defineSpec({
     description: field((z) => z.string({ error: "must be a string" }).max(4096, "must be at most 4096 characters").optional()),
   },
   outputs: {
-    vm: output<string>(),
-    name: output<string>(),
+    vm: output<string>(), name: output<string>(),
     /** The snapshot's UUID (= the id). */
     uuid: output<string>(),
     description: output<string | null>(),

@@ -79,15 +79,10 @@ export const spec = defineSpec({
     name: output<string>(),
     /** The VM's UUID (= the id). */
     uuid: output<string>(),
-    osType: output<string>(),
-    cpus: output<number>(),
-    memoryMb: output<number>(),
+    osType: output<string>(), cpus: output<number>(), memoryMb: output<number>(),
     /** Live VMState: running, poweroff, saved, aborted, paused, ... */
     state: output<string>(),
-    nics: output<Nic[]>(),
-    bootOrder: output<string[]>(),
-    nestedVirtualization: output<boolean | null>(),
-    graphicsController: output<string | null>(),
-    disk: output<DiskInput | undefined>(),
+    nics: output<Nic[]>(), bootOrder: output<string[]>(), nestedVirtualization: output<boolean | null>(),
+    graphicsController: output<string | null>(), disk: output<DiskInput | undefined>(),
   },
 });
