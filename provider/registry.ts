@@ -18,6 +18,7 @@ import { spec as server } from "./openstack/server/spec";
 import { spec as hostPrep } from "./lab/hostprep/spec";
 import { spec as securityGroupRuleSet } from "./openstack/securitygroupruleset/spec";
 import { spec as securityGroup } from "./openstack/securitygroup/spec";
+import { spec as securityGroupRule } from "./openstack/securitygrouprule/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -37,7 +38,7 @@ export const REGISTRY = {
   "openstack.Network": entry("openstack/network", "Neutron UUID", network),
   "openstack.Subnet": entry("openstack/subnet", "Neutron UUID", subnet),
   "openstack.SecurityGroup": entry("openstack/securitygroup", "Neutron UUID", securityGroup),
-  "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID"),
+  "openstack.SecurityGroupRule": entry("openstack/securitygrouprule", "Neutron UUID", securityGroupRule),
   "openstack.SecurityGroupRuleSet": entry("openstack/securitygroupruleset", "group UUID", securityGroupRuleSet),
   "openstack.Router": entry("openstack/router", "Neutron UUID", router),
   "openstack.RouterInterface": entry("openstack/routerinterface", "port UUID", routerInterface),

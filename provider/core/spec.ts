@@ -60,6 +60,8 @@ export type ShapeOf<F extends Fields> = { [K in keyof F]: F[K] extends FieldSpec
 export type InputsOf<S extends ResourceSpec> = zod.output<zod.ZodObject<ShapeOf<S["inputs"]>, zod.core.$strict>>;
 type OutputTypes<O> = { [K in keyof O]-?: O[K] extends OutputSpec<infer T> ? T : never };
 type OptionalOutputs<O> = { [K in keyof O]-?: undefined extends OutputTypes<O>[K] ? K : never }[keyof O];
+/** The fields as written (each optional, of its zod input type; the fields' docs kept). */
+export type FieldInputsOf<F extends Fields> = { [K in keyof F]?: Exclude<zod.input<ShapeOf<F>[K]>, undefined> };
 /** The outputs (type per name; optional where the type takes undefined). */
 export type OutputsOf<S extends ResourceSpec> = Pick<OutputTypes<S["outputs"]>, Exclude<keyof S["outputs"], OptionalOutputs<S["outputs"]>>> &
   Partial<Pick<OutputTypes<S["outputs"]>, OptionalOutputs<S["outputs"]>>>;

@@ -13,7 +13,6 @@ import { MODULES } from "./controllers";
 
 const SDK = path.resolve(__dirname, "../../sdk");
 const ARGS: Record<string, [file: string, iface: string]> = {
-  "openstack.SecurityGroupRule": ["openstack/securityGroupRule.ts", "SecurityGroupRuleArgs"],
   "lab.PackstackInstall": ["lab/packstackInstall.ts", "PackstackInstallArgs"],
 };
 /** Nested shapes written twice as well: [resource, path in the schema, sdk file, interface]. */
