@@ -19,6 +19,7 @@ import { spec as hostPrep } from "./lab/hostprep/spec";
 import { spec as securityGroupRuleSet } from "./openstack/securitygroupruleset/spec";
 import { spec as securityGroup } from "./openstack/securitygroup/spec";
 import { spec as securityGroupRule } from "./openstack/securitygrouprule/spec";
+import { spec as packstack } from "./lab/packstack/spec";
 import { spec as router } from "./openstack/router/spec";
 import { spec as routerInterface } from "./openstack/routerinterface/spec";
 
@@ -51,7 +52,7 @@ export const REGISTRY = {
   "virtualbox.VirtualMachine": entry("virtualbox/virtualmachine", "VM UUID", virtualMachine),
   "virtualbox.Snapshot": entry("virtualbox/snapshot", "snapshot UUID", snapshot),
   "lab.HostPrep": entry("lab/hostprep", "host", hostPrep),
-  "lab.PackstackInstall": entry("lab/packstack", "host"),
+  "lab.PackstackInstall": entry("lab/packstack", "host", packstack),
 } satisfies Record<string, RegistryEntry>;
 
 export type ResourceKey = keyof typeof REGISTRY;

@@ -79,8 +79,8 @@ export type DeepInput<T> = T extends Primitive
       : T;
 
 type ArgOf<F> = F extends FieldSpec<any, infer A> ? A : never;
-/** Fields that are no Args (customTimeouts is a resource option, passed on by LabResource). */
-type NotArgs = "customTimeouts";
+/** Fields that are no Args: declared with `fieldNotArg` (customTimeouts is a resource option, passed on by LabResource). */
+type NotArgs<F> = { [K in keyof F]-?: [ArgOf<F[K]>] extends [never] ? K : never }[keyof F];
 type AllArgs<F> = { [K in keyof F]-?: pulumi.Input<DeepInput<Exclude<ArgOf<F[K]>, undefined>>> };
 /** Optional or with a default: the zod input type takes undefined. */
 type OptionalKeys<F> = { [K in keyof F]-?: F[K] extends FieldSpec<infer S, any> ? (undefined extends zod.input<S> ? K : never) : never }[keyof F];
@@ -89,8 +89,8 @@ type OptionalKeys<F> = { [K in keyof F]-?: F[K] extends FieldSpec<infer S, any> 
  * A resource's Args, from its spec: each input field a `pulumi.Input` of its zod input type (or of the type the
  * spec names with `fieldAs`), optional when it is optional or has a default; the spec's field docs are kept.
  */
-export type ArgsOf<S extends ResourceSpec> = Pick<AllArgs<S["inputs"]>, Exclude<keyof S["inputs"], OptionalKeys<S["inputs"]> | NotArgs>> &
-  Partial<Pick<AllArgs<S["inputs"]>, Exclude<OptionalKeys<S["inputs"]>, NotArgs>>>;
+export type ArgsOf<S extends ResourceSpec> = Pick<AllArgs<S["inputs"]>, Exclude<keyof S["inputs"], OptionalKeys<S["inputs"]> | NotArgs<S["inputs"]>>> &
+  Partial<Pick<AllArgs<S["inputs"]>, Exclude<OptionalKeys<S["inputs"]>, NotArgs<S["inputs"]>>>>;
 
 /** The sdk type of one input field (a nested shape's Args: every field a pulumi.Input). */
 export type FieldArgsOf<S extends ResourceSpec, K extends keyof S["inputs"]> = DeepInput<Exclude<ArgOf<S["inputs"][K]>, undefined>>;
@@ -127,7 +127,9 @@ export function resourceClass<S extends ResourceSpec, A = ArgsOf<S>>(spec: S): R
   const outputNames = Object.keys(spec.outputs);
   class Resource extends LabResource {
     constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
-      super(key, name, secretArgs(spec, (args ?? {}) as Record<string, unknown>), outputNames, opts);
+      const secretOuts = outputNames.filter((k) => spec.outputs[k].secret);
+      const withSecrets = secretOuts.length ? { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOuts] } : opts;
+      super(key, name, secretArgs(spec, (args ?? {}) as Record<string, unknown>), outputNames, withSecrets);
     }
 
     static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Partial<A>, opts?: pulumi.CustomResourceOptions) {

@@ -46,6 +46,11 @@ export function fieldAs<A>() {
   return <S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, A> => ({ type, ...opts });
 }
 
+/** An input field the sdk's Args leave out (customTimeouts, a resource option; PackstackInstall's `healthy`, an output). */
+export function fieldNotArg<S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, never> {
+  return { type, ...opts };
+}
+
 export function output<T>(opts: { secret?: boolean } = {}): OutputSpec<T> {
   return { ...opts };
 }

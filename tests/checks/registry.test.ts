@@ -28,6 +28,10 @@ test.each(Object.entries(REGISTRY).filter(([, r]) => "spec" in r && r.spec))("%s
   expect([...(controller.secretInputs ?? [])].sort()).toEqual(Object.keys(inputs).filter((k) => inputs[k].secret).sort());
 });
 
+test("every resource has a spec", () => {
+  expect(Object.entries(REGISTRY).filter(([, r]) => !("spec" in r && r.spec)).map(([k]) => k)).toEqual([]);
+});
+
 test("the sdk's providers are the registry's resources", () => {
   expect(Object.keys(providers).sort()).toEqual(Object.keys(REGISTRY).sort());
 });

@@ -4,7 +4,7 @@
  * (static IP vs gateway, duplicate packages) are in types.ts.
  */
 import { customTimeoutsSchema } from "../../core/schema";
-import { defineSpec, field, output } from "../../core/spec";
+import { defineSpec, field, fieldNotArg, output } from "../../core/spec";
 import type { ConnectionInput } from "../common/connection";
 import { connectionField } from "../common/spec";
 import { HOSTNAME, INTERFACE, IPV4, LOCALE, PACKAGE, SELINUX_MODES } from "./types";
@@ -76,7 +76,7 @@ export const spec = defineSpec({
      */
     rootSshForPackstack: field((z) => z.boolean().default(true)),
     /** Time limits (a resource option, passed on by the sdk class: not an Args field). */
-    customTimeouts: field((z) => customTimeoutsSchema(z).optional()),
+    customTimeouts: fieldNotArg((z) => customTimeoutsSchema(z).optional()),
   },
   outputs: {
     connection: output<ConnectionInput>(), interface: output<string>(), staticIp: output<string>(),

@@ -2,7 +2,7 @@
  * The input fields every OpenStack resource's spec spreads in: `cloud` (credentials, secret), `adopt` and
  * `customTimeouts` (provider/core/spec.ts). Light: zod types are built at call time.
  */
-import { field, fieldAs } from "../../core/spec";
+import { fieldAs, fieldNotArg } from "../../core/spec";
 import { adoptSchema, AdoptInput, customTimeoutsSchema } from "../../core/schema";
 import type { CloudConfig } from "../client/config";
 import { cloudSchema } from "./schema";
@@ -13,5 +13,5 @@ export const openStackFields = {
   /** Take over an existing object (by id, or by its unique name) instead of creating one. */
   adopt: fieldAs<AdoptInput>()((z) => adoptSchema(z).optional()),
   /** Time limits (a resource option, passed on by the sdk class: not an Args field). */
-  customTimeouts: field((z) => customTimeoutsSchema(z).optional()),
+  customTimeouts: fieldNotArg((z) => customTimeoutsSchema(z).optional()),
 };
