@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import type * as zod from "zod";
+import { FieldSpec, OutputSpec, ResourceSpec, secretInputFields } from "../provider/core/spec";
 import { providers, ResourceKey } from "./providers";
 
 /**
@@ -64,4 +66,76 @@ export function getExisting<A, T>(
   opts?: pulumi.CustomResourceOptions,
 ): T {
   return new cls(name, (state ?? {}) as A, { ...opts, id });
+}
+
+type Primitive = string | number | boolean | bigint | symbol | null | undefined;
+/** A provider-side value as the sdk takes it: every nested field and element a `pulumi.Input` (field docs kept). */
+export type DeepInput<T> = T extends Primitive
+  ? T
+  : T extends ReadonlyArray<infer E>
+    ? pulumi.Input<DeepInput<E>>[]
+    : T extends object
+      ? { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> }
+      : T;
+
+type ArgOf<F> = F extends FieldSpec<any, infer A> ? A : never;
+/** Fields that are no Args: declared with `fieldNotArg` (customTimeouts is a resource option, passed on by LabResource). */
+type NotArgs<F> = { [K in keyof F]-?: [ArgOf<F[K]>] extends [never] ? K : never }[keyof F];
+type AllArgs<F> = { [K in keyof F]-?: pulumi.Input<DeepInput<Exclude<ArgOf<F[K]>, undefined>>> };
+/** Optional or with a default: the zod input type takes undefined. */
+type OptionalKeys<F> = { [K in keyof F]-?: F[K] extends FieldSpec<infer S, any> ? (undefined extends zod.input<S> ? K : never) : never }[keyof F];
+
+/**
+ * A resource's Args, from its spec: each input field a `pulumi.Input` of its zod input type (or of the type the
+ * spec names with `fieldAs`), optional when it is optional or has a default; the spec's field docs are kept.
+ */
+export type ArgsOf<S extends ResourceSpec> = Pick<AllArgs<S["inputs"]>, Exclude<keyof S["inputs"], OptionalKeys<S["inputs"]> | NotArgs<S["inputs"]>>> &
+  Partial<Pick<AllArgs<S["inputs"]>, Exclude<OptionalKeys<S["inputs"]>, NotArgs<S["inputs"]>>>>;
+
+/** The sdk type of one input field (a nested shape's Args: every field a pulumi.Input). */
+export type FieldArgsOf<S extends ResourceSpec, K extends keyof S["inputs"]> = DeepInput<Exclude<ArgOf<S["inputs"][K]>, undefined>>;
+/** The sdk type of one element of a list field. */
+export type ElementArgsOf<S extends ResourceSpec, K extends keyof S["inputs"]> = DeepInput<Exclude<ArgOf<S["inputs"][K]>, undefined> extends ReadonlyArray<infer E> ? E : never>;
+
+/** A resource's output properties, from its spec (docs kept). */
+export type OutputProps<S extends ResourceSpec> = { readonly [K in keyof S["outputs"]]-?: pulumi.Output<S["outputs"][K] extends OutputSpec<infer T> ? T : never> };
+
+export type ResourceInstance<S extends ResourceSpec> = LabResource & OutputProps<S>;
+
+export interface ResourceClass<S extends ResourceSpec, A> {
+  new (name: string, args: A, opts?: pulumi.CustomResourceOptions): ResourceInstance<S>;
+  /**
+   * A read-only reference to an existing object: read by id, never changed or deleted by this stack (see
+   * `getExisting`); `state` gives what the read needs (credentials, `vboxManagePath`).
+   */
+  get(name: string, id: pulumi.Input<pulumi.ID>, state?: Partial<A>, opts?: pulumi.CustomResourceOptions): ResourceInstance<S>;
+}
+
+/** The inputs with the spec's secret fields wrapped in pulumi.secret. */
+export function secretArgs(spec: ResourceSpec, args: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...args };
+  for (const k of secretInputFields(spec)) if (out[k] !== undefined) out[k] = pulumi.secret(out[k]);
+  return out;
+}
+
+/**
+ * The sdk class of a resource, from its spec: its outputs as `pulumi.Output` properties, its secret inputs wrapped
+ * with pulumi.secret, a static `get`. `A` is the Args type (`ArgsOf<typeof spec>`, declared beside the class).
+ */
+export function resourceClass<S extends ResourceSpec, A = ArgsOf<S>>(spec: S): ResourceClass<S, A> {
+  const key = spec.key as ResourceKey;
+  const outputNames = Object.keys(spec.outputs);
+  class Resource extends LabResource {
+    constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
+      const secretOuts = outputNames.filter((k) => spec.outputs[k].secret);
+      const withSecrets = secretOuts.length ? { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOuts] } : opts;
+      super(key, name, secretArgs(spec, (args ?? {}) as Record<string, unknown>), outputNames, withSecrets);
+    }
+
+    static get(name: string, id: pulumi.Input<pulumi.ID>, state?: Partial<A>, opts?: pulumi.CustomResourceOptions) {
+      return getExisting(Resource, name, id, state, opts);
+    }
+  }
+  Object.defineProperty(Resource, "name", { value: key.split(".")[1] });
+  return Resource as unknown as ResourceClass<S, A>;
 }

@@ -17,6 +17,8 @@ module.exports.unit = [
   "tests/checks/fixes.test.ts",
   "tests/checks/fuzz.test.ts",
   "tests/checks/readmeTable.test.ts",
+  "tests/checks/registry.test.ts",
+  "tests/checks/specFixture.test.ts",
   "tests/core/controller.test.ts",
   "tests/core/retry.test.ts",
   "tests/core/secrets.test.ts",

@@ -3,6 +3,8 @@
  * per operation. read() probes every item in one script and maps what it finds back onto the input fields, so a
  * drifted item shows up in the diff under its own field (firewalld active again -> disableFirewalld).
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { RemoteHost } from "../common";
 import { ITEMS, ItemView } from "./items";
@@ -96,11 +98,9 @@ async function converge(want: HostPrepInputs, state: Partial<State> | undefined,
 }
 
 export const controller: Controller<HostPrepInputs, Outputs> = {
-  type: "lab.HostPrep",
+  ...fromSpec(spec),
   label: (i) => (i.connection ? `${i.connection.host ?? "127.0.0.1"}:${i.connection.port ?? 2222}` : undefined),
   schema: (z) => hostPrepSchema(z),
-  secretOutputs: ["connection"],
-  secretInputs: ["connection"], // its key or password, however the provider is called
   defaultTimeoutMs: { create: 60 * 60_000, update: 60 * 60_000 },
   compare: { connection: (a, b) => JSON.stringify(withoutPin(a)) === JSON.stringify(withoutPin(b)) },
 

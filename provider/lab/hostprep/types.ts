@@ -1,29 +1,16 @@
-/** lab.HostPrep: inputs, outputs and the input schema (built at call time). */
+/** lab.HostPrep: inputs and outputs (from spec.ts), the field rules and the checks spanning fields (built at call time). */
 import type * as zod from "zod";
 import type { CommonInputs, Z } from "../../core/controller";
 import { cidrContains, parseCidr } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
-import { customTimeoutsSchema } from "../../core/schema";
-import { ConnectionInput, connectionSchema } from "../common";
+import { InputsOf, objectSchema } from "../../core/spec";
+import { spec } from "./spec";
 
 export const SELINUX_MODES = ["disabled", "permissive", "enforcing"] as const;
 export type SelinuxMode = (typeof SELINUX_MODES)[number];
 
-export interface HostPrepInputs extends CommonInputs {
-  connection: ConnectionInput;
-  interface: string;
-  staticIp: string;
-  gateway: string;
-  dns: string[];
-  hostname: string;
-  locale: string;
-  disableFirewalld: boolean;
-  networkScripts: boolean;
-  selinux: SelinuxMode;
-  openstackRelease: string;
-  packages: string[];
-  rootSshForPackstack: boolean;
-}
+/** The checked inputs (adopt: only ever absent, HostPrep has none; kept for the shared plumbing). */
+export type HostPrepInputs = InputsOf<typeof spec> & CommonInputs;
 
 /** The input fields read() maps the host's state back onto (so diff names the item that drifted). */
 export type LiveFields = Pick<
@@ -42,39 +29,16 @@ export interface HostPrepOutputs extends Partial<LiveFields> {
 }
 
 /** Linux interface names: at most 15 characters, no "/" or whitespace; we also refuse anything a shell treats specially. */
-const INTERFACE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
+export const INTERFACE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
 const LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
-const HOSTNAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
-const LOCALE = /^(?:C|POSIX|[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?)(?:\.[Uu][Tt][Ff]-?8)?$/;
-const PACKAGE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+export const HOSTNAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`);
+export const LOCALE = /^(?:C|POSIX|[a-z]{2,3}_[A-Z]{2}(?:\.[A-Za-z0-9-]+)?(?:@[a-z]+)?)(?:\.[Uu][Tt][Ff]-?8)?$/;
+export const PACKAGE = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+export const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
+/** The spec's fields, with the checks spanning fields. */
 export function hostPrepSchema(z: Z): zod.ZodType<HostPrepInputs> {
-  const ipv4 = z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1");
-  return z
-    .strictObject({
-      connection: connectionSchema(z),
-      interface: z.string().regex(INTERFACE, "must be an interface name such as enp0s3 (letters, digits, _ . -, at most 15 characters)").default("enp0s3"),
-      staticIp: z.string().default("10.0.2.15/24"),
-      gateway: ipv4.default("10.0.2.1"),
-      dns: z.array(ipv4).min(1, "give at least one DNS server").max(3, "at most 3 DNS servers (DNS1..DNS3)").default(["8.8.8.8", "8.8.4.4"]),
-      hostname: z
-        .string()
-        .max(64, "must be at most 64 characters (the kernel's limit)")
-        .regex(HOSTNAME, "must be a host name such as openstack.lab (letters, digits and -, dot-separated labels)")
-        .default("openstack.lab"),
-      locale: z.string().regex(LOCALE, 'must be a locale such as "en_US.utf-8"').default("en_US.utf-8"),
-      disableFirewalld: z.boolean().default(true),
-      networkScripts: z.boolean().default(true),
-      selinux: z.enum(SELINUX_MODES, { error: `must be one of ${SELINUX_MODES.join(", ")}` }).default("disabled"),
-      openstackRelease: z.string().regex(/^[a-z][a-z0-9]{1,20}$/, 'must be a release name such as "zed"').default("zed"),
-      packages: z
-        .array(z.string().regex(PACKAGE, "must be a package name such as openstack-packstack"))
-        .min(1, "list at least one package (default: openstack-packstack)")
-        .default(["openstack-packstack"]),
-      rootSshForPackstack: z.boolean().default(true),
-      customTimeouts: customTimeoutsSchema(z).optional(),
-    })
+  return objectSchema(spec, z)
     .superRefine((v, ctx) => {
       const seen = new Set<string>();
       if (known(v.packages)) {

@@ -3,6 +3,8 @@
  * in state (secret); every run uploads that same file, so passwords never change. read() is a health check;
  * update repairs without Packstack unless an input that changes the answer file changed. See README.md.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { ANSWER_PATH, differingKeys, desiredAnswers, explainKeys, keysChangedByInputs } from "./answerFile";
 import { writeBridgeFiles } from "./bridge";
@@ -86,12 +88,10 @@ async function finish(host: RemoteHost, inputs: PackstackInputs, answerFile: str
 }
 
 export const controller: Controller<PackstackInputs, PackstackOutputs> = {
-  type: "lab.PackstackInstall",
+  // secretInputs/secretOutputs from the spec: the secret inputs (adminPassword, connection, extraAnswers: it holds
+  // passwords too) are secret in state however the provider is called; answerFile and keystonerc as outputs.
+  ...fromSpec(spec),
   schema: packstackSchema,
-  secretOutputs: ["answerFile", "keystonerc", "adminPassword", "connection", "extraAnswers"],
-  // Secret in the inputs in state too, however the provider is called (the sdk class wraps them; a program using
-  // the exported `providers` does not): extraAnswers holds passwords too (CONFIG_MARIADB_PW ...).
-  secretInputs: ["adminPassword", "connection", "extraAnswers"],
   defaultTimeoutMs: { create: 3 * HOURS, update: 3 * HOURS, delete: 60e3 },
 
   async create(inputs, ctx) {

@@ -1,9 +1,8 @@
-/** lab.PackstackInstall: inputs, outputs and the input schema (built at call time). */
+/** lab.PackstackInstall: inputs (from spec.ts), outputs, the field rules and the checks spanning fields (built at call time). */
 import type { Z } from "../../core/controller";
 import { known, whenValid } from "../../core/refine";
-import { customTimeoutsSchema, CustomTimeoutsInput } from "../../core/schema";
-import { hasLineSeparator, ONE_LINE_MESSAGE } from "../../core/text";
-import { connectionSchema, ConnectionInput } from "../common/connection";
+import { InputsOf, objectSchema } from "../../core/spec";
+import { spec } from "./spec";
 import type { ScopedCloud } from "../../openstack/client";
 import { answerProblems, DEPRECATED_KEYS } from "./zedOptions";
 import { PASSWORD_ANSWER_KEY } from "../../core/secrets";
@@ -17,37 +16,8 @@ export const VIRT_TYPES = ["auto", "kvm", "qemu"] as const;
 export type VirtType = (typeof VIRT_TYPES)[number];
 export const NETWORK_TYPES = ["local", "flat", "vlan", "gre", "vxlan", "geneve"] as const;
 
-export interface PackstackInputs {
-  connection: ConnectionInput;
-  adminPassword: string;
-  hostIp: string;
-  externalInterface: string;
-  bridge: string;
-  physnet: string;
-  tenantNetworkTypes: string[];
-  typeDrivers: string[];
-  l2Agent: L2Agent;
-  provisionDemo: boolean;
-  extraAnswers: Record<string, string>;
-  timeoutMinutes: number;
-  gateway: string;
-  prefixLength: number;
-  /**
-   * Nova's libvirt virt_type: "auto" (default) follows what the VM really has, `kvm` with /dev/kvm (VirtualBox's
-   * nested VT-x/AMD-V on), `qemu` (emulation) without; or "kvm"/"qemu" to force one. Set through Packstack's
-   * CONFIG_NOVA_LIBVIRT_VIRT_TYPE and checked in nova.conf on every read: the output holds the live value ("auto"
-   * while nova.conf has what "auto" means), so a hand change shows as drift and `pulumi up` sets it back.
-   */
-  virtType: VirtType;
-  /**
-   * The health we want: always true. The output of the same name holds the live health, so after a refresh an
-   * unhealthy install shows as a change of `healthy` (true <- false) and `pulumi up` repairs it.
-   */
-  healthy: true;
-  /** `{}` takes over an install that already exists on the host (and its answer file). */
-  adopt?: Record<string, never>;
-  customTimeouts?: CustomTimeoutsInput;
-}
+/** The checked inputs (the spec's fields; `healthy` always true). */
+export type PackstackInputs = Omit<InputsOf<typeof spec>, "healthy"> & { healthy: true };
 
 export interface ServiceHealth {
   name: string;
@@ -82,13 +52,13 @@ export const ANSWER_INPUTS = [
   "provisionDemo", "extraAnswers",
 ] as const;
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+export const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 /**
  * Linux interface names: at most 15 characters, no '/', whitespace or ':' (and nothing a shell cares about); the
  * first character a letter or digit (so no "-enp0s3" read as an option, no "." or "..").
  */
-const IFNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
-const PHYSNET = /^[A-Za-z0-9_.-]{1,64}$/;
+export const IFNAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
+export const PHYSNET = /^[A-Za-z0-9_.-]{1,64}$/;
 export const ANSWER_KEY = /^CONFIG_[A-Z0-9_]+$/;
 
 export function ipToInt(ip: string): number {
@@ -100,36 +70,22 @@ export function sameSubnet(a: string, b: string, prefix: number): boolean {
   return Math.floor(ipToInt(a) / size) === Math.floor(ipToInt(b) / size);
 }
 
-export function packstackSchema(z: Z) {
-  const password = (what: string) =>
-    z
-      .string({ error: `is required (${what})` })
-      .min(6, "must be at least 6 characters")
-      .refine((s) => !PASSWORD_FORBIDDEN.test(s), PASSWORD_RULE);
-  const types = z.array(z.enum(NETWORK_TYPES, { error: `each must be one of ${NETWORK_TYPES.join(", ")}` })).min(1, "must not be empty");
+/** A Packstack password: at least 6 characters, nothing its shell and Puppet files would misread. */
+export function passwordSchema(z: Z, what: string) {
   return z
-    .strictObject({
-      connection: connectionSchema(z),
-      adminPassword: password("the Keystone admin password"),
-      hostIp: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.15").default("10.0.2.15"),
-      externalInterface: z.string().regex(IFNAME, `must be a network interface name such as enp0s3 (${IFNAME_RULE})`).default("enp0s3"),
-      bridge: z.string().regex(IFNAME, `must be an Open vSwitch bridge name such as br-ex (${IFNAME_RULE})`).default("br-ex"),
-      physnet: z.string().regex(PHYSNET, "must be a physical network name such as extnet (letters, digits, _ . -)").default("extnet"),
-      tenantNetworkTypes: types.default(["vxlan"]),
-      typeDrivers: types.default(["vxlan", "flat"]),
-      l2Agent: z.enum(L2_AGENTS, { error: `must be one of ${SUPPORTED_L2_AGENTS.join(", ")}` }).default("openvswitch"),
-      provisionDemo: z.boolean().default(false),
-      extraAnswers: z
-        .record(z.string(), z.string({ error: "values must be strings" }).refine((v) => !hasLineSeparator(v), `values ${ONE_LINE_MESSAGE}`))
-        .default({}),
-      timeoutMinutes: z.number().int("must be a whole number").min(5, "must be at least 5").max(24 * 60, "must be at most 1440").default(120),
-      gateway: z.string().regex(IPV4, "must be an IPv4 address such as 10.0.2.1").default("10.0.2.1"),
-      prefixLength: z.number().int("must be a whole number").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
-      virtType: z.enum(VIRT_TYPES, { error: `must be one of ${VIRT_TYPES.join(", ")} ("auto": kvm when the VM has /dev/kvm, else qemu)` }).default("auto"),
-      healthy: z.literal(true, { error: "is an output (the live health); leave it unset" }).default(true),
-      adopt: z.strictObject({}, { error: "must be {} (it takes over the install on the host the connection reaches)" }).optional(),
-      customTimeouts: customTimeoutsSchema(z).optional(),
-    })
+    .string({ error: `is required (${what})` })
+    .min(6, "must be at least 6 characters")
+    .refine((s) => !PASSWORD_FORBIDDEN.test(s), PASSWORD_RULE);
+}
+
+/** A list of ML2 network types. */
+export function networkTypesSchema(z: Z) {
+  return z.array(z.enum(NETWORK_TYPES, { error: `each must be one of ${NETWORK_TYPES.join(", ")}` })).min(1, "must not be empty");
+}
+
+/** The spec's fields, with the checks spanning fields. */
+export function packstackSchema(z: Z) {
+  return objectSchema(spec, z)
     .superRefine((p, ctx) => {
       const issue = (path: string[], message: string) => ctx.addIssue({ code: "custom", path, message });
       const drivers = known(p.typeDrivers, p.tenantNetworkTypes);
@@ -173,9 +129,9 @@ const NON_ROOT_MESSAGE = (user: string) =>
   "connect as root (the default: leave user unset)";
 
 /** Passwords (adminPassword, CONFIG_DEFAULT_PASSWORD, CONFIG_*_PW) go into shell and Puppet files unquoted. */
-const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;
-const PASSWORD_RULE = "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)";
-const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at most 15 characters";
+export const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;
+export const PASSWORD_RULE = "must not contain whitespace, quotes, \\, $ or ` (Packstack writes it into shell and Puppet files)";
+export const IFNAME_RULE = "a letter or digit first, then letters, digits, _ . -, at most 15 characters";
 
 /**
  * Answer keys the inputs own (extraAnswers may not set them), and the input(s) that set each. Every key

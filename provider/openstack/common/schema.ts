@@ -90,6 +90,17 @@ export function idSchema(z: Z, what: string) {
     .refine(isUuid, `must be the ${what}'s id (a UUID such as 2f1c1b3a-0b8e-4a51-9a7e-4ec4b6a09d11), not a name`);
 }
 
+/**
+ * A required name of 1 to 255 characters (Nova's and Glance's limit) whose messages say what it is:
+ * "is required (<what>)" when absent, `wrongType` when not a string.
+ */
+export function requiredName(z: Z, what: string, wrongType = "must be a string") {
+  return z
+    .string({ error: (i) => (i.input === undefined ? `is required (${what})` : wrongType) })
+    .min(1, "must not be empty")
+    .max(255, "must be at most 255 characters");
+}
+
 /** Neutron limits names to 255 characters. */
 export function nameSchema(z: Z) {
   return z.string().max(255, "must be at most 255 characters");

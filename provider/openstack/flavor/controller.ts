@@ -4,20 +4,19 @@
  * place. Servers keep running on a replaced flavor (Nova copies the flavor into each server).
  */
 import { Controller, makeProvider } from "../../core/controller";
+import { fromSpec } from "../../core/spec";
 import { clientFor, isConflict } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE } from "../common";
 import { createFlavor, deleteFlavor, findFlavor, flavorAccess, getFlavor, setAccess, setDescription, setExtraSpecs } from "./requests";
 import { flavorOutputs } from "./results";
-import { FlavorInputs, FlavorOutputs, IMMUTABLE_FIELDS, schema } from "./types";
+import { spec } from "./spec";
+import { FlavorInputs, FlavorOutputs, schema } from "./types";
 
 export const controller: Controller<FlavorInputs, FlavorOutputs> = {
-  type: "openstack.Flavor",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  /** replaceOn (the spec): IMMUTABLE_REASON, Nova has no flavor update (only description, extra specs and access). */
+  ...fromSpec(spec),
   compare: { ...CLOUD_COMPARE, projectIds: "set" },
   schema,
-  /** IMMUTABLE_REASON: Nova has no flavor update (only description, extra specs and access). */
-  replaceOn: IMMUTABLE_FIELDS,
   // a flavor's name is unique: the old one goes first
   deleteBeforeReplace: true,
   defaultTimeoutMs: { create: 60e3, update: 60e3, delete: 60e3 },

@@ -3,21 +3,20 @@
  * fixedIpAddress (associate / disassociate) and description change in place with one PUT.
  */
 import { Controller, makeProvider } from "../../core/controller";
+import { fromSpec } from "../../core/spec";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, neutronControllerParts } from "../common";
 import { floatingIpOutputs } from "./results";
 import { createBody, findFloatingIp, floatingIps, recoveryMatch, updateBody } from "./requests";
+import { spec } from "./spec";
 import { FloatingIpInputs, FloatingIpOutputs, schema } from "./types";
 
 const parts = neutronControllerParts(floatingIps, floatingIpOutputs, updateBody);
 
 export const controller: Controller<FloatingIpInputs, FloatingIpOutputs> = {
-  type: "openstack.FloatingIp",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   compare: CLOUD_COMPARE,
   schema,
-  replaceOn: ["networkId", "address"],
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 2 * 60e3 },
   read: parts.read,
   delete: parts.delete,

@@ -7,9 +7,11 @@
  * import started, and the image waited for until active; a failed import deletes it again with Glance's message.
  * A changed URL replaces the image.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE } from "../common";
 import { createImage, deleteImage, findImage, getImage, patchImage, patchOps, startWebDownload, uploadFile, waitForImport } from "./requests";
 import { imageOutputs, liveHash } from "./results";
 import { ImageInputs, ImageOutputs, schema } from "./types";
@@ -18,13 +20,12 @@ import { ImageInputs, ImageOutputs, schema } from "./types";
 const GONE = new Set(["deleted", "killed", "pending_delete"]);
 
 export const controller: Controller<ImageInputs, ImageOutputs> = {
-  type: "openstack.Image",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   // the file's path is where the program finds it, not a property of the image: its content (fileHash) is
   compare: { ...CLOUD_COMPARE, file: "ignore" },
   schema,
-  replaceOn: ["fileHash", "sourceUrl", "diskFormat", "containerFormat"],
+  // fileHash is no input field: check sets it from the file, and a changed file replaces the image
+  replaceOn: ["fileHash", ...fromSpec(spec).replaceOn],
   defaultTimeoutMs: { create: 30 * 60e3, update: 2 * 60e3, delete: 5 * 60e3 },
 
   async create(inputs, ctx) {

@@ -1,48 +1,18 @@
-/** Inputs and outputs of openstack.Image. */
+/** openstack.Image: inputs and outputs (from spec.ts), the checks spanning fields and the file's hash. */
 import type { Z } from "../../core/controller";
 import { known, whenValid } from "../../core/refine";
-import { commonFields, OpenStackCommonInputs } from "../common";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { spec } from "./spec";
 import { detectFormat, fileHash, fileProblem } from "./file";
 
 export const DISK_FORMATS = ["raw", "qcow2", "vmdk", "vdi", "vhd", "vhdx", "iso", "ami", "ari", "aki", "ploop"] as const;
 export const CONTAINER_FORMATS = ["bare", "ovf", "ova", "aki", "ari", "ami", "docker", "compressed"] as const;
 export const VISIBILITIES = ["private", "public", "shared", "community"] as const;
 
-export interface ImageInputs extends OpenStackCommonInputs {
-  name: string;
-  /** The local file to upload (relative paths: from the program's folder); or `sourceUrl`. */
-  file?: string;
-  /** An http(s) URL Glance downloads the image from itself (its web-download import); or `file`. */
-  sourceUrl?: string;
-  /** Absent = from the file's header (qcow2, vmdk, vdi, vhdx, iso; raw otherwise); required with sourceUrl. */
-  diskFormat: (typeof DISK_FORMATS)[number];
-  containerFormat: (typeof CONTAINER_FORMATS)[number];
-  /** GiB. */
-  minDisk: number;
-  /** MiB. */
-  minRam: number;
-  visibility: (typeof VISIBILITIES)[number];
-  /** Image properties, e.g. {os_distro: "cirros", hw_disk_bus: "virtio"}. */
-  properties: Record<string, string>;
-  /** Set by check from the file: "<algo>:<hex>", compared with Glance's os_hash_value (a change replaces). Absent with sourceUrl. */
-  fileHash?: string;
-}
+/** The checked inputs: the spec's fields plus `fileHash`, set by check from the file ("<algo>:<hex>", compared with Glance's os_hash_value; a change replaces; absent with sourceUrl). */
+export type ImageInputs = InputsOf<typeof spec> & { diskFormat: (typeof DISK_FORMATS)[number]; fileHash?: string };
 
-export interface ImageOutputs {
-  name: string;
-  /** The URL it was imported from (Glance does not keep it: from state). */
-  sourceUrl?: string;
-  fileHash: string;
-  diskFormat: string;
-  containerFormat: string;
-  minDisk: number;
-  minRam: number;
-  visibility: string;
-  properties: Record<string, string>;
-  status: string;
-  size: number;
-  checksum: string;
-}
+export type ImageOutputs = OutputsOf<typeof spec>;
 
 /** Glance's own attributes: not `properties`. */
 export const BASE_ATTRIBUTES = new Set([
@@ -54,27 +24,9 @@ export const BASE_ATTRIBUTES = new Set([
 /** Property keys Glance or the clients set themselves (never compared). */
 export const isOwnProperty = (k: string) => BASE_ATTRIBUTES.has(k) || k.startsWith("os_glance") || k.startsWith("owner_specified.");
 
+/** The spec's fields, with the checks spanning fields and the file's hash. */
 export function schema(z: Z) {
-  return z
-    .strictObject({
-      name: z.string({ error: (i) => (i.input === undefined ? "is required (the image's name)" : "must be a string") }).min(1, "must not be empty").max(255, "must be at most 255 characters"),
-      file: z.string({ error: "must be a string (the local file's path)" }).min(1, "must not be empty").optional(),
-      sourceUrl: z.string({ error: "must be a string (an http:// or https:// URL Glance downloads the image from)" }).optional(),
-      diskFormat: z.enum(DISK_FORMATS).optional(),
-      containerFormat: z.enum(CONTAINER_FORMATS).default("bare"),
-      minDisk: z.number().int("must be a whole number").min(0, "must be at least 0").default(0),
-      minRam: z.number().int("must be a whole number").min(0, "must be at least 0").default(0),
-      visibility: z.enum(VISIBILITIES).default("private"),
-      properties: z.record(z.string(), z.string({ error: "a property value must be a string" }).max(65535, "a property value is too long"))
-        .superRefine((props, ctx) => {
-          for (const k of Object.keys(props)) {
-            if (!k || k.length > 255) ctx.addIssue({ code: "custom", path: [k], message: "a property name must be 1 to 255 characters" });
-            else if (isOwnProperty(k)) ctx.addIssue({ code: "custom", path: [k], message: "is one of Glance's own attributes, not a property (use the input of that name)" });
-          }
-        })
-        .default({}),
-      ...commonFields(z),
-    })
+  return objectSchema(spec, z)
     .superRefine((v, ctx) => {
       if (v.sourceUrl !== undefined) {
         if (v.file !== undefined) {

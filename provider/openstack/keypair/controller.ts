@@ -4,18 +4,16 @@
  */
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor, isConflict } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE } from "../common";
 import { createKeypair, deleteKeypair, getKeypair } from "./requests";
 import { keypairOutputs } from "./results";
-import { KeypairInputs, KeypairOutputs, keyMaterial, schema } from "./types";
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
+import { KeypairInputs, KeypairOutputs, keyMaterial } from "./types";
 
 export const controller: Controller<KeypairInputs, KeypairOutputs> = {
-  type: "openstack.Keypair",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   compare: { ...CLOUD_COMPARE, publicKey: (a, b) => keyMaterial(a) === keyMaterial(b) },
-  schema,
-  replaceOn: ["name", "publicKey", "type"],
   deleteBeforeReplace: true,
   defaultTimeoutMs: { create: 60e3, update: 60e3, delete: 60e3 },
 

@@ -1,24 +1,11 @@
-/** Inputs and outputs of openstack.Keypair. */
-import type { Z } from "../../core/controller";
-import { commonFields, OpenStackCommonInputs } from "../common";
+/** openstack.Keypair: its inputs and outputs (from spec.ts) and the public key checks. */
+import type { InputsOf, OutputsOf } from "../../core/spec";
+import type { spec } from "./spec";
 
-export interface KeypairInputs extends OpenStackCommonInputs {
-  /** The key pair's name (its id in Nova, unique per user). */
-  name: string;
-  /** The OpenSSH public key line to import (ssh-ed25519, ssh-rsa, ecdsa-sha2-nistp256/384/521). */
-  publicKey: string;
-  /** "ssh" (default) or "x509". */
-  type: "ssh" | "x509";
-}
+type KeypairSpec = typeof spec;
 
-export interface KeypairOutputs {
-  name: string;
-  publicKey: string;
-  type: string;
-  /** Nova's fingerprint of the key (MD5, colon separated). */
-  fingerprint: string;
-  userId: string;
-}
+export type KeypairInputs = InputsOf<KeypairSpec>;
+export type KeypairOutputs = OutputsOf<KeypairSpec>;
 
 export const KEY_TYPES = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521", "ssh-dss"];
 
@@ -40,24 +27,4 @@ export function publicKeyProblem(line: string): string | null {
 /** The key's type and base64 (the comment and spacing are not part of the key). */
 export function keyMaterial(line: string | undefined | null): string {
   return String(line ?? "").trim().split(/\s+/).slice(0, 2).join(" ");
-}
-
-export function schema(z: Z) {
-  return z.strictObject({
-    name: z
-      .string({ error: (i) => (i.input === undefined ? "is required (the key pair's name)" : "must be a string (the key pair's name)") })
-      .min(1, "must not be empty")
-      .max(255, "must be at most 255 characters")
-      .regex(/^[A-Za-z0-9_ -]+$/, "may hold only letters, digits, spaces, '_' and '-' (Nova's rule for key pair names)")
-      .refine((s) => s.trim() === s, "must not start or end with a space"),
-    publicKey: z
-      .string({ error: (i) => (i.input === undefined ? "is required (an OpenSSH public key line)" : "must be a string (an OpenSSH public key line)") })
-      .superRefine((s, ctx) => {
-        const problem = publicKeyProblem(s);
-        if (problem) ctx.addIssue({ code: "custom", message: problem });
-      })
-      .transform((s) => s.trim()),
-    type: z.enum(["ssh", "x509"]).default("ssh"),
-    ...commonFields(z),
-  });
 }

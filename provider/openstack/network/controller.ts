@@ -4,20 +4,19 @@
  * Neutron calls are `networks` (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { fromSpec } from "../../core/spec";
+import { CLOUD_COMPARE, neutronControllerParts } from "../common";
 import { networkOutputs } from "./results";
 import { createBody, networks, updateBody } from "./requests";
-import { NetworkInputs, NetworkOutputs, networkSchema, REPLACE_ON } from "./types";
+import { spec } from "./spec";
+import { NetworkInputs, NetworkOutputs, networkSchema } from "./types";
 
 /** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
 const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(networks, networkOutputs, updateBody);
 
 export const controller: Controller<NetworkInputs, NetworkOutputs> = {
-  type: "openstack.Network",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   schema: networkSchema,
-  replaceOn: REPLACE_ON,
   compare: { ...CLOUD_COMPARE, tags: "set", availabilityZoneHints: "set" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {

@@ -1,7 +1,8 @@
-/** openstack.Network: inputs, outputs and the input schema (built at call time). */
+/** openstack.Network: inputs and outputs (from spec.ts) and the checks spanning fields (built at call time). */
 import type { Z } from "../../core/controller";
 import { whenValid, known } from "../../core/refine";
-import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { spec } from "./spec";
 
 export const NETWORK_TYPES = ["flat", "vlan", "vxlan", "gre", "geneve", "local"] as const;
 export type NetworkType = (typeof NETWORK_TYPES)[number];
@@ -14,43 +15,9 @@ export const SEGMENTATION_RANGES: Partial<Record<NetworkType, [number, number]>>
   gre: [1, 4294967295],
 };
 
-/** Fields left out are not managed: Neutron picks its default at create and drift in them is not reported. */
-export interface NetworkInputs extends OpenStackCommonInputs {
-  name?: string;
-  description?: string;
-  /** router:external — a network routers can use as their gateway (floating IPs come from it). */
-  external?: boolean;
-  shared?: boolean;
-  providerNetworkType?: NetworkType;
-  providerPhysicalNetwork?: string;
-  providerSegmentationId?: number;
-  mtu?: number;
-  portSecurityEnabled?: boolean;
-  adminStateUp?: boolean;
-  tags?: string[];
-  availabilityZoneHints?: string[];
-}
-
+export type NetworkInputs = InputsOf<typeof spec>;
 /** Live values (same names as the inputs) plus what only the cloud knows. */
-export interface NetworkOutputs {
-  name: string;
-  description: string;
-  external: boolean;
-  shared: boolean;
-  providerNetworkType: string | null;
-  providerPhysicalNetwork: string | null;
-  providerSegmentationId: number | null;
-  mtu: number | null;
-  portSecurityEnabled: boolean | null;
-  adminStateUp: boolean;
-  tags: string[];
-  availabilityZoneHints: string[];
-  status: string;
-  projectId: string;
-  subnetIds: string[];
-  availabilityZones: string[];
-  createdAt: string | null;
-}
+export type NetworkOutputs = OutputsOf<typeof spec>;
 
 /** In-place fields and their Neutron attribute names (everything else a user sets replaces the network). */
 export const UPDATABLE: Record<string, string> = {
@@ -63,29 +30,9 @@ export const UPDATABLE: Record<string, string> = {
   adminStateUp: "admin_state_up",
 };
 
-export const REPLACE_ON = ["providerNetworkType", "providerPhysicalNetwork", "providerSegmentationId", "availabilityZoneHints"] as const;
-
 export function networkSchema(z: Z) {
-  return z
-    .strictObject({
-      name: nameSchema(z).optional(),
-      description: descriptionSchema(z).optional(),
-      external: z.boolean().optional(),
-      shared: z.boolean().optional(),
-      providerNetworkType: z.enum(NETWORK_TYPES, { error: `must be one of ${NETWORK_TYPES.join(", ")}` }).optional(),
-      providerPhysicalNetwork: z
-        .string()
-        .min(1, "must not be empty")
-        .max(64, "must be at most 64 characters")
-        .optional(),
-      providerSegmentationId: z.number().int("must be a whole number").optional(),
-      mtu: z.number().int("must be a whole number").min(68, "must be at least 68").max(9216, "must be at most 9216").optional(),
-      portSecurityEnabled: z.boolean().optional(),
-      adminStateUp: z.boolean().optional(),
-      tags: tagsSchema(z).optional(),
-      availabilityZoneHints: z.array(z.string().min(1)).optional(),
-      ...commonFields(z),
-    })
+  /** The spec's fields, with the checks that span fields. */
+  return objectSchema(spec, z)
     .superRefine((n, ctx) => {
       if (!known(n.providerNetworkType, n.providerPhysicalNetwork, n.providerSegmentationId)) return;
       const type = n.providerNetworkType;

@@ -3,16 +3,16 @@
  * (changing externalNetworkId moves the gateway; removing it clears the gateway).
  */
 import { Controller, makeProvider } from "../../core/controller";
+import { fromSpec } from "../../core/spec";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, neutronControllerParts } from "../common";
 import { routerOutputs } from "./results";
 import { createBody, routers, updateBody } from "./requests";
+import { spec } from "./spec";
 import { RouterInputs, RouterOutputs, schema } from "./types";
 
 export const controller: Controller<RouterInputs, RouterOutputs> = {
-  type: "openstack.Router",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   compare: CLOUD_COMPARE,
   schema,
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },

@@ -3,19 +3,17 @@
  * replace. read = one GET of the router's ports on the subnet.
  */
 import { Controller, makeProvider } from "../../core/controller";
+import { fromSpec } from "../../core/spec";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, createOrRecover } from "../common";
+import { CLOUD_COMPARE, createOrRecover } from "../common";
 import { interfaceOutputs } from "./results";
 import { addInterface, portsAddedSince, removeInterface, routerPortsOnSubnet } from "./requests";
-import { RouterInterfaceInputs, RouterInterfaceOutputs, schema } from "./types";
+import { spec } from "./spec";
+import { RouterInterfaceInputs, RouterInterfaceOutputs } from "./types";
 
 export const controller: Controller<RouterInterfaceInputs, RouterInterfaceOutputs> = {
-  type: "openstack.RouterInterface",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   compare: CLOUD_COMPARE,
-  schema,
-  replaceOn: ["routerId", "subnetId"],
   // The same subnet cannot be attached twice to one router.
   deleteBeforeReplace: true,
 

@@ -5,9 +5,11 @@
  * managed elsewhere (SecurityGroupRule, SecurityGroupRuleSet); `deleteDefaultRules` removes the egress rules
  * Neutron adds to every new group.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { CLOUD_COMPARE, neutronControllerParts } from "../common";
 import { applyRules, inlineRuleOutputs } from "./inlineRules";
 import { ApiGroup, groupOutputs } from "./results";
 import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
@@ -30,9 +32,7 @@ function settleRules(client: Client, g: ApiGroup, inputs: SecurityGroupInputs, c
 }
 
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
-  type: "openstack.SecurityGroup",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   schema,
   compare: { ...CLOUD_COMPARE, tags: "set", rules: "set" },
   defaultTimeoutMs: { create: 3 * 60e3, update: 3 * 60e3, delete: 3 * 60e3 },

@@ -1,43 +1,15 @@
-/** Inputs and outputs of openstack.SecurityGroup. */
+/** openstack.SecurityGroup: inputs and outputs (from spec.ts), the inline rules' checks and canonical form. */
 import type { Z } from "../../core/controller";
 import { known, whenValid } from "../../core/refine";
 import { unknownKeyMessage } from "../../core/schemaShape";
-import { commonFields, descriptionSchema, nameSchema, OpenStackCommonInputs, tagsSchema } from "../common";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { spec } from "./spec";
 import { canonicalRule, refineRuleList, ruleFields, ruleListSchema, RuleSpec } from "../common/rules";
 
-export interface SecurityGroupInputs extends OpenStackCommonInputs {
-  name: string;
-  description?: string;
-  /**
-   * Remove the egress rules Neutron adds to every new group (allow all IPv4/IPv6 out). While true, a default
-   * egress rule that comes back shows as drift (`deleteDefaultRules` reads false) and is removed again.
-   */
-  deleteDefaultRules: boolean;
-  /** false: a stateless group (Neutron's stateful-security-group extension). */
-  stateful?: boolean;
-  tags?: string[];
-  /**
-   * Inline, authoritative rules (canonical form after check), exactly like SecurityGroupRuleSet's `rules`.
-   * Absent: the group's rules are not managed here.
-   */
-  rules?: RuleSpec[];
-  /** Only with `rules`: SecurityGroupRuleSet's `includeDefaultRules` (absent = false). */
-  includeDefaultRules?: boolean;
-}
+/** The checked inputs: the spec's fields, inline rules in canonical form. */
+export type SecurityGroupInputs = Omit<InputsOf<typeof spec>, "rules"> & { rules?: RuleSpec[] };
 
-export interface SecurityGroupOutputs {
-  name: string;
-  description: string;
-  deleteDefaultRules: boolean;
-  stateful: boolean;
-  tags: string[];
-  projectId: string;
-  /** Ids of every rule of the group (managed here or not). */
-  ruleIds: string[];
-  /** With inline `rules` only: the live managed rules (the listed ones that exist, plus any other: drift). */
-  rules?: RuleSpec[];
-  includeDefaultRules?: boolean;
-}
+export type SecurityGroupOutputs = OutputsOf<typeof spec>;
 
 /** The rule list the rule set takes judges inline rules, so both resources accept and canonicalize exactly the same. */
 const inlineRules = (z: Z, rules: unknown[]) =>
@@ -50,20 +22,9 @@ const inlineRules = (z: Z, rules: unknown[]) =>
 /** `rules` itself unknown (not only some value inside it). */
 const containsUnknownTop = (rules: unknown) => !known(rules) && !Array.isArray(rules);
 
+/** The spec's fields, with the inline rules' checks and canonical form. */
 export function schema(z: Z) {
-  return z
-    .strictObject({
-      name: nameSchema(z)
-        .min(1, "must not be empty")
-        .refine((n) => n !== "default", '"default" is the group Neutron makes for every project; to give it rules use securityGroup: "default" in SecurityGroupRuleSet'),
-      description: descriptionSchema(z).optional(),
-      deleteDefaultRules: z.boolean().default(false),
-      stateful: z.boolean().optional(),
-      tags: tagsSchema(z).optional(),
-      rules: z.array(z.unknown()).optional(),
-      includeDefaultRules: z.boolean().optional(),
-      ...commonFields(z),
-    })
+  return objectSchema(spec, z)
     .superRefine((v, ctx) => {
       if (!known(v.includeDefaultRules, v.deleteDefaultRules) || containsUnknownTop(v.rules)) return;
       if (v.rules === undefined) {

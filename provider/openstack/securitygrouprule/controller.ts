@@ -3,10 +3,12 @@
  * (delete first: the new rule would otherwise collide with the old one). Creating a rule that already exists
  * adopts it (Neutron's 409 SecurityGroupRuleExists names it).
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
-import { RULE_FIELDS, schema, SecurityGroupRuleInputs, SecurityGroupRuleOutputs } from "./types";
+import { CLOUD_COMPARE } from "../common";
+import { schema, SecurityGroupRuleInputs, SecurityGroupRuleOutputs } from "./types";
 import { ApiRule, deleteRule, describeRule, getRule, resolveGroupId, ruleFromApi, RuleSpec, SELF } from "../common/rules";
 import { createRule } from "./requests";
 
@@ -18,12 +20,9 @@ function outputsOf(rule: ApiRule, inputs: Pick<SecurityGroupRuleInputs, "securit
 }
 
 export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOutputs> = {
-  type: "openstack.SecurityGroupRule",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   compare: CLOUD_COMPARE,
   schema,
-  replaceOn: ["securityGroup", ...RULE_FIELDS],
   deleteBeforeReplace: true,
 
   async create(inputs, ctx) {

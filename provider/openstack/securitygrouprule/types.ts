@@ -1,26 +1,20 @@
-/** Inputs and outputs of openstack.SecurityGroupRule. */
+/** openstack.SecurityGroupRule: inputs and outputs (from spec.ts), the rule's checks and canonical form. */
 import type { Z } from "../../core/controller";
 import { whenValid } from "../../core/refine";
-import { commonFields, OpenStackCommonInputs } from "../common";
-import { canonicalRule, groupRefSchema, refineRule, RULE_FIELDS, ruleFields, RuleSpec } from "../common/rules";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { canonicalRule, refineRule, RULE_FIELDS, RuleSpec } from "../common/rules";
+import { spec } from "./spec";
 
-export type SecurityGroupRuleInputs = RuleSpec &
-  OpenStackCommonInputs & {
-    /** The group's id, or "default": the default group of the project the credentials are scoped to. */
-    securityGroup: string;
-  };
+/** The checked inputs: the spec's fields, the rule in canonical form. */
+export type SecurityGroupRuleInputs = RuleSpec & Omit<InputsOf<typeof spec>, keyof RuleSpec>;
 
-export interface SecurityGroupRuleOutputs extends RuleSpec {
-  securityGroup: string;
-  /** The group's id ("default" resolved). */
-  securityGroupId: string;
-}
+export type SecurityGroupRuleOutputs = OutputsOf<typeof spec>;
 
 export { RULE_FIELDS };
 
+/** The spec's fields, with the rule's checks and canonical form. */
 export function schema(z: Z) {
-  return z
-    .strictObject({ securityGroup: groupRefSchema(z), ...ruleFields(z), ...commonFields(z) })
+  return objectSchema(spec, z)
     .superRefine((r, ctx) => {
       // Neutron rules have no name: an adopt by name could never find one (and create would throw).
       const adopt = r.adopt as { name?: unknown } | undefined;

@@ -3,18 +3,17 @@
  * read = one GET of the group (it embeds its rules, and a gone group answers 404); any rule not in `rules` shows
  * as drift; create/update delete what is not wanted, then create what is missing with ONE bulk POST.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, findByIdOrName } from "../common";
+import { CLOUD_COMPARE, findByIdOrName } from "../common";
 import { schema, SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs } from "./types";
 import { deleteManaged, getLiveGroup, GROUP_COLLECTION, plan, readOutputs, reconcile, resolveGroupId, ruleSetOutputs } from "../common/rules";
 
 export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs> = {
-  type: "openstack.SecurityGroupRuleSet",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   schema,
-  replaceOn: ["securityGroup"],
   compare: { ...CLOUD_COMPARE, rules: "set" },
   defaultTimeoutMs: { create: 5 * 60e3, update: 5 * 60e3, delete: 5 * 60e3 },
 

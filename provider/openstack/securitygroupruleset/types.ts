@@ -1,34 +1,20 @@
-/** Inputs and outputs of openstack.SecurityGroupRuleSet. */
+/** openstack.SecurityGroupRuleSet: inputs and outputs (from spec.ts), the rule list's checks and canonical form. */
 import type { Z } from "../../core/controller";
 import { whenValid } from "../../core/refine";
-import { commonFields, OpenStackCommonInputs } from "../common";
-import { canonicalRule, groupRefSchema, MAX_RULES, refineRuleList, ruleListSchema, RuleSpec, RuleListOutputs } from "../common/rules";
+import { InputsOf, objectSchema } from "../../core/spec";
+import { canonicalRule, MAX_RULES, refineRuleList, RuleSpec, RuleListOutputs } from "../common/rules";
+import { spec } from "./spec";
 
-export interface SecurityGroupRuleSetInputs extends OpenStackCommonInputs {
-  /** The group's id, or "default": the default group of the project the credentials are scoped to. */
-  securityGroup: string;
-  /** Every rule the group must have (canonical form after check). */
-  rules: RuleSpec[];
-  /**
-   * false (default): the rules Neutron creates by itself (egress any IPv4/IPv6; in the `default` group also
-   * ingress any from the group itself) are left alone and not reported as drift, unless `rules` lists them.
-   * true: they are managed like any other rule (removed unless listed).
-   */
-  includeDefaultRules: boolean;
-}
+/** The checked inputs: the spec's fields, the rules in canonical form. */
+export type SecurityGroupRuleSetInputs = Omit<InputsOf<typeof spec>, "rules"> & { rules: RuleSpec[] };
 
 export type SecurityGroupRuleSetOutputs = RuleListOutputs;
 
 export { MAX_RULES };
 
+/** The spec's fields, with the rule list's checks and its canonical form. */
 export function schema(z: Z) {
-  return z
-    .strictObject({
-      securityGroup: groupRefSchema(z),
-      rules: ruleListSchema(z),
-      includeDefaultRules: z.boolean().default(false),
-      ...commonFields(z),
-    })
+  return objectSchema(spec, z)
     .superRefine((v, ctx) => refineRuleList(v, ctx), whenValid(["rules"]))
     .transform((v) => ({ ...v, rules: v.rules.map((r) => canonicalRule(r)) }) as SecurityGroupRuleSetInputs);
 }

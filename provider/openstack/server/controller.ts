@@ -4,9 +4,11 @@
  * ports and drift of name, metadata, security groups, power state, image, flavor and key pair. Name, metadata,
  * security groups and power state change in place; the rest replaces. Delete waits until the server is gone.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor, OpenStackClient } from "../client";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS } from "../common";
+import { CLOUD_COMPARE } from "../common";
 import {
   action, createServer, deleteServer, findServer, getServer, groupsById, rename, serverPorts, setMetadata, waitForStatus,
 } from "./requests";
@@ -22,13 +24,10 @@ async function outputsOf(client: OpenStackClient, s: ApiServer, wanted: string[]
 const TARGET = { active: "ACTIVE", shutoff: "SHUTOFF" } as const;
 
 export const controller: Controller<ServerInputs, ServerOutputs> = {
-  type: "openstack.Server",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: [...CLOUD_SECRET_OUTPUTS, "userData"],
+  ...fromSpec(spec),
   // user data cannot be read back (it is only compared with what the program says)
   compare: { ...CLOUD_COMPARE, securityGroups: "set" },
   schema,
-  replaceOn: ["imageId", "flavorId", "networks", "keyPair", "userData", "availabilityZone"],
   defaultTimeoutMs: { create: 10 * 60e3, update: 5 * 60e3, delete: 5 * 60e3 },
 
   async create(inputs, ctx) {

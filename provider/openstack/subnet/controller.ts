@@ -4,21 +4,20 @@
  * (requests.ts, a neutronResource: URLs from urls.ts).
  */
 import { Controller, makeProvider } from "../../core/controller";
-import { CLOUD_COMPARE, CLOUD_SECRET_OUTPUTS, neutronControllerParts } from "../common";
+import { fromSpec } from "../../core/spec";
+import { CLOUD_COMPARE, neutronControllerParts } from "../common";
 import { SUBNET_COMPARE } from "./compare";
 import { createBody, subnets, updateBody } from "./requests";
 import { subnetOutputs } from "./results";
-import { REPLACE_ON, SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
+import { spec } from "./spec";
+import { SubnetInputs, SubnetOutputs, subnetSchema } from "./types";
 
 /** create (recovering a lost answer, then the tags), find, read, update (tags, then one PUT), delete: common/controllerParts.ts. */
 const { create: createRecovered, read, update, delete: remove, find } = neutronControllerParts(subnets, subnetOutputs, updateBody, (inputs): Record<string, string> => (inputs.networkId ? { network_id: inputs.networkId } : {}));
 
 export const controller: Controller<SubnetInputs, SubnetOutputs> = {
-  type: "openstack.Subnet",
-  secretOutputs: CLOUD_SECRET_OUTPUTS,
-  secretInputs: CLOUD_SECRET_OUTPUTS,
+  ...fromSpec(spec),
   schema: subnetSchema,
-  replaceOn: REPLACE_ON,
   compare: { ...CLOUD_COMPARE, ...SUBNET_COMPARE },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 3 * 60e3 },
   async create(inputs, ctx) {

@@ -1,4 +1,6 @@
 /** virtualbox.NatNetwork: a VirtualBox NAT Network (id = its name), read from `VBoxManage natnetwork list <name>`. */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { isVBoxError, vboxManage } from "../vboxmanage";
 import * as cmd from "./commands";
@@ -12,9 +14,8 @@ async function readNetwork(name: string, vboxManagePath: string | undefined, ctx
 const gone = (e: unknown) => isVBoxError(e, "not-found") || (isVBoxError(e) && /does not exist/i.test(e.message));
 
 export const controller: Controller<NatNetworkInputs, NatNetworkOutputs> = {
-  type: "virtualbox.NatNetwork",
+  ...fromSpec(spec),
   schema: natNetworkSchema,
-  replaceOn: ["name"],
   compare: { portForwards: "set", vboxManagePath: "ignore" },
   defaultTimeoutMs: { create: 2 * 60e3, update: 2 * 60e3, delete: 2 * 60e3 },
 

@@ -1,8 +1,10 @@
-/** virtualbox.NatNetwork: inputs (zod schema) and outputs. */
+/** virtualbox.NatNetwork: inputs and outputs (from spec.ts), the field schemas it uses and the checks spanning fields. */
 import type { Z } from "../../core/controller";
 import { cidrContains, ipVersionOf, parseCidr, ipToBigInt } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
-import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { portSchema } from "../vboxmanage/schema";
+import { spec } from "./spec";
 
 export interface PortForward {
   name: string;
@@ -14,29 +16,22 @@ export interface PortForward {
   guestPort: number;
 }
 
-export interface NatNetworkInputs extends VBoxCommonInputs {
-  name: string;
-  /** IPv4 range, e.g. "10.0.2.0/24" (the gateway is the first address). */
-  cidr: string;
-  dhcp: boolean;
-  enabled: boolean;
-  ipv6: boolean;
-  /** IPv4 port forwards, reconciled as a set. */
-  portForwards: PortForward[];
-}
+export type NatNetworkInputs = InputsOf<typeof spec>;
 
-export interface NatNetworkOutputs {
-  name: string;
-  cidr: string;
-  gateway: string | null;
-  dhcp: boolean;
-  enabled: boolean;
-  ipv6: boolean;
-  portForwards: PortForward[];
-}
+export type NatNetworkOutputs = OutputsOf<typeof spec>;
 
 function ipv4(z: Z) {
   return z.string({ error: "must be a string" }).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address such as 10.0.2.15");
+}
+
+/** An IPv4 CIDR, /8 to /30, without host bits. */
+export function cidrSchema(z: Z) {
+  return z.string({ error: "must be a string" }).superRefine((s, ctx) => {
+    const c = parseCidr(s);
+    if (!c || c.version !== 4) ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR such as 10.0.2.0/24" });
+    else if (c.prefix < 8 || c.prefix > 30) ctx.addIssue({ code: "custom", message: "prefix length must be between /8 and /30" });
+    else if (c.hostBitsSet) ctx.addIssue({ code: "custom", message: `host bits are set; did you mean ${networkOf(s)}?` });
+  });
 }
 
 export function portForwardSchema(z: Z) {
@@ -53,22 +48,9 @@ export function portForwardSchema(z: Z) {
   });
 }
 
+/** The spec's fields, with the checks spanning fields (port forwards against each other and the cidr). */
 export function natNetworkSchema(z: Z) {
-  return z
-    .strictObject({
-      ...vboxCommonFields(z),
-      name: vboxNameSchema(z),
-      cidr: z.string({ error: "must be a string" }).superRefine((s, ctx) => {
-        const c = parseCidr(s);
-        if (!c || c.version !== 4) ctx.addIssue({ code: "custom", message: "must be an IPv4 CIDR such as 10.0.2.0/24" });
-        else if (c.prefix < 8 || c.prefix > 30) ctx.addIssue({ code: "custom", message: "prefix length must be between /8 and /30" });
-        else if (c.hostBitsSet) ctx.addIssue({ code: "custom", message: `host bits are set; did you mean ${networkOf(s)}?` });
-      }),
-      dhcp: z.boolean({ error: "must be true or false" }).default(true),
-      enabled: z.boolean({ error: "must be true or false" }).default(true),
-      ipv6: z.boolean({ error: "must be true or false" }).default(false),
-      portForwards: z.array(portForwardSchema(z)).default([]),
-    })
+  return objectSchema(spec, z)
     .superRefine((n, ctx) => {
       if (!Array.isArray(n.portForwards)) return;
       const cidr = known(n.cidr) ? parseCidr(n.cidr) : null;

@@ -3,6 +3,8 @@
  * description change in place (`snapshot edit`), a different vm replaces. Read = one `snapshot <vm> list
  * --machinereadable`.
  */
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, makeProvider, OpContext } from "../../core/controller";
 import { isVBoxError, vboxManage } from "../vboxmanage";
 import { parseCreatedUuid, SnapshotInfo } from "../vboxmanage/parse";
@@ -26,9 +28,8 @@ async function readSnapshot(vm: string, uuid: string, vboxManagePath: string | u
 }
 
 export const controller: Controller<SnapshotInputs, SnapshotOutputs> = {
-  type: "virtualbox.Snapshot",
+  ...fromSpec(spec),
   schema: snapshotSchema,
-  replaceOn: ["vm"],
   compare: { vboxManagePath: "ignore" },
   defaultTimeoutMs: { create: 30 * 60e3, update: 5 * 60e3, delete: 30 * 60e3 },
 

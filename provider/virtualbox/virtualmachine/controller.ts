@@ -6,6 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { fromSpec } from "../../core/spec";
+import { spec } from "./spec";
 import { Controller, FieldCompare, makeProvider, OpContext } from "../../core/controller";
 import { deepEqual } from "../../core/deepEqual";
 import { isVBoxError, VBoxManage, vboxManage } from "../vboxmanage";
@@ -185,14 +187,11 @@ async function remove(id: string, state: VirtualMachineInputs & VirtualMachineOu
 }
 
 export const controller: Controller<VirtualMachineInputs, VirtualMachineOutputs> = {
-  type: "virtualbox.VirtualMachine",
+  ...fromSpec(spec),
   schema: virtualMachineSchema,
-  replaceOn: ["installerIso", "unattended"],
   replaceIf: { disk: { when: "a smaller sizeMb or another path", test: diskNeedsReplace } },
   deleteBeforeReplace: true,
   compare: COMPARE,
-  secretOutputs: ["unattended"],
-  secretInputs: ["unattended"], // the root password, however the provider is called
   defaultTimeoutMs: { create: 90 * 60e3, update: 20 * 60e3, delete: 10 * 60e3 },
   create,
   async find(adopt, inputs, ctx) {

@@ -1,11 +1,11 @@
-/** virtualbox.VirtualMachine: inputs (zod schema) and outputs. */
-import { isIP } from "net";
+/** virtualbox.VirtualMachine: inputs and outputs (from spec.ts), the nested schemas it uses and the checks spanning fields. */
 import type { Z } from "../../core/controller";
 import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
 import { hasLineSeparator, hasVBoxPlaceholder, NO_PLACEHOLDER_MESSAGE, ONE_LINE_MESSAGE } from "../../core/text";
-import { portSchema, VBoxCommonInputs, vboxCommonFields, vboxNameSchema } from "../vboxmanage/schema";
-import type { VmInfo } from "../vboxmanage/parse";
+import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { vboxNameSchema } from "../vboxmanage/schema";
+import { spec } from "./spec";
 import { ENVIRONMENT } from "../kickstart/centosStream9";
 
 /**
@@ -16,7 +16,7 @@ import { ENVIRONMENT } from "../kickstart/centosStream9";
  * fail), and a control character or line separator cannot be typed at an SSH password prompt.
  */
 export const ROOT_PASSWORD_MIN_CHARS = 8;
-const READINESS_HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+export const READINESS_HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 export const ROOT_PASSWORD_MAX_BYTES = 511;
 /** C0 controls, DEL, C1 controls (incl. NEL), LINE/PARAGRAPH SEPARATOR. */
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -77,36 +77,13 @@ export interface ReadinessInput {
 
 export type PowerState = "running" | "poweroff";
 
-export interface VirtualMachineInputs extends VBoxCommonInputs {
-  name: string;
-  osType: string;
-  cpus: number;
-  memoryMb: number;
-  disk: DiskInput;
-  nics: Nic[];
-  bootOrder: Array<(typeof BOOT_DEVICES)[number]>;
-  nestedVirtualization: boolean;
-  graphicsController: "vmsvga" | "vboxvga" | "vboxsvga" | "none";
-  state: PowerState;
-  startType: "headless" | "gui" | "sdl" | "separate";
-  /** Seconds to wait for an ACPI shutdown before a hard power-off. */
-  gracefulStopSeconds: number;
-  installerIso?: string;
-  unattended?: UnattendedInput;
-  readiness?: ReadinessInput;
-}
+export type VirtualMachineInputs = InputsOf<typeof spec>;
 
-/** The live VM: `state` is the live VMState (running, poweroff, saved, aborted, paused, ...). */
-export interface VirtualMachineOutputs extends Pick<VmInfo, "name" | "uuid" | "osType" | "cpus" | "memoryMb" | "state" | "bootOrder"> {
-  nics: Nic[];
-  nestedVirtualization: boolean | null;
-  graphicsController: string | null;
-  disk?: DiskInput;
-}
+export type VirtualMachineOutputs = OutputsOf<typeof spec>;
 
-const msg = (m: string) => ({ error: m });
+export const msg = (m: string) => ({ error: m });
 
-function nicSchema(z: Z) {
+export function nicSchema(z: Z) {
   const label = z.string(msg("must be a string")).min(1, "must not be empty");
   return z
     .strictObject({
@@ -134,7 +111,7 @@ function nicSchema(z: Z) {
     });
 }
 
-function unattendedSchema(z: Z) {
+export function unattendedSchema(z: Z) {
   const ipv4 = z.string(msg("must be a string")).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address");
   const noPlaceholders = (s: string) => !hasVBoxPlaceholder(s);
   return z.strictObject({
@@ -187,50 +164,13 @@ function unattendedSchema(z: Z) {
 }
 
 /** A VM name ends up in the default disk path (<VM folder>/<name>.vdi): no path separators, no "..". */
-function vmNameSchema(z: Z) {
+export function vmNameSchema(z: Z) {
   return vboxNameSchema(z).refine((s) => !/[/\\]/.test(s) && !s.includes(".."), 'must not contain "/", "\\" or ".." (the name is part of the default disk path)');
 }
 
+/** The spec's fields, with the checks spanning fields (what an unattended install needs). */
 export function virtualMachineSchema(z: Z) {
-  return z
-    .strictObject({
-      ...vboxCommonFields(z),
-      name: vmNameSchema(z),
-      osType: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_]+$/, "must be a VirtualBox OS type id such as RedHat_64").default("RedHat_64"),
-      cpus: z.number(msg("must be a number")).int("must be an integer").min(1, "must be at least 1").max(64, "must be at most 64").default(2),
-      memoryMb: z.number(msg("must be a number")).int("must be an integer").min(4, "must be at least 4").max(2097152, "must be at most 2097152").default(4096),
-      disk: z
-        .strictObject({
-          sizeMb: z.number(msg("must be a number")).int("must be an integer").min(1024, "must be at least 1024 (1 GB)"),
-          path: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
-          keepOnDelete: z.boolean(msg("must be true or false")).default(false),
-        })
-        .default({ sizeMb: 40960, keepOnDelete: false }),
-      nics: z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs").default([{ type: "nat", promiscuous: "deny" }]),
-      bootOrder: z
-        .array(z.enum(BOOT_DEVICES, msg(`must be one of ${BOOT_DEVICES.join(", ")}`)))
-        .min(1, "needs at least one device")
-        .max(4, "at most 4 devices")
-        .refine((a) => new Set(a).size === a.length, "must not repeat a device")
-        .default(["disk", "dvd"]),
-      nestedVirtualization: z.boolean(msg("must be true or false")).default(true),
-      graphicsController: z.enum(["vmsvga", "vboxvga", "vboxsvga", "none"], msg('must be "vmsvga", "vboxvga", "vboxsvga" or "none"')).default("vmsvga"),
-      state: z.enum(["running", "poweroff"], msg('must be "running" or "poweroff"')).default("running"),
-      startType: z.enum(["headless", "gui", "sdl", "separate"], msg('must be "headless", "gui", "sdl" or "separate"')).default("headless"),
-      gracefulStopSeconds: z.number(msg("must be a number")).min(0, "must not be negative").max(3600, "must be at most 3600").default(120),
-      installerIso: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
-      unattended: unattendedSchema(z).optional(),
-      readiness: z
-        .strictObject({
-          host: z
-            .string(msg("must be a host name or an IP address (a string)"))
-            .refine((s) => isIP(s) !== 0 || READINESS_HOST.test(s), "must be a host name or an IP address such as 127.0.0.1 (no spaces, line breaks or empty labels)")
-            .default("127.0.0.1"),
-          port: portSchema(z),
-          timeoutSeconds: z.number(msg("must be a number of seconds")).int("must be a whole number of seconds").min(1, "must be at least 1").default(3600),
-        })
-        .optional(),
-    })
+  return objectSchema(spec, z)
     .superRefine((vm, ctx) => {
       // Each check is skipped only while a value it reads is unknown (preview); an unknown `unattended` as a whole may be absent.
       if (typeof vm.unattended !== "object" || vm.unattended === null) return;

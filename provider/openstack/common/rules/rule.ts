@@ -4,6 +4,8 @@
  * and compare `canonicalRule`s.
  */
 import type { Z } from "../../../core/controller";
+import type { FieldInputsOf } from "../../../core/spec";
+import type { ruleSpecFields } from "./spec";
 import { known, whenValid } from "../../../core/refine";
 import { normalizeCidr, parseCidr } from "../ip";
 import { descriptionSchema, isUuid } from "../schema";
@@ -12,24 +14,8 @@ import { ANY, canonicalProtocol, isIcmp, knownProtocolNames, takesPortRange } fr
 export type Direction = "ingress" | "egress";
 export type Ethertype = "IPv4" | "IPv6";
 
-/** A rule as written (every field optional); the sdk's RuleArgs is this shape, each field a pulumi.Input. */
-export interface RuleInput {
-  /** "ingress" (default) or "egress". */
-  direction?: Direction;
-  /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4. */
-  ethertype?: Ethertype;
-  /** A name (tcp, udp, icmp, icmpv6, sctp, gre, ...), a number 0-255, or "any" (default). */
-  protocol?: string | number;
-  /** tcp/udp/sctp/dccp/udplite: first port (1-65535); icmp/icmpv6: the ICMP type (0-255). */
-  portRangeMin?: number;
-  /** tcp/udp/...: last port (default: portRangeMin); icmp/icmpv6: the ICMP code (0-255). */
-  portRangeMax?: number;
-  /** A CIDR; exclusive with remoteGroupId. Absent (and 0.0.0.0/0, ::/0) = any address. */
-  remoteIpPrefix?: string;
-  /** A group id, or "self" for the rule's own group; exclusive with remoteIpPrefix. */
-  remoteGroupId?: string;
-  description?: string;
-}
+/** A rule as written (every field optional; docs and types from spec.ts); the sdk's RuleArgs is this shape, each field a pulumi.Input. */
+export type RuleInput = FieldInputsOf<typeof ruleSpecFields>;
 
 /** The canonical rule: every field present, the form outputs and comparisons use (the sdk's `Rule`). */
 export interface RuleSpec {

@@ -1,0 +1,98 @@
+/**
+ * A resource's spec: every fact about its inputs and outputs written once, beside its controller
+ * (provider/<ns>/<res>/spec.ts). Each input field is a `field(type, {replace, secret})` under a JSDoc comment
+ * (its doc line); its zod type (with `.optional()` / `.default(...)`: the default lives there) is built at call
+ * time from the `z` passed in, so this module and every spec stay light (no zod at runtime). From a spec come:
+ * the controller's schema, replaceOn, secretInputs and secretOutputs (`fromSpec`), the sdk class and its Args type
+ * (sdk/resource.ts `resourceClass`, `ArgsOf`), and the README tables (scripts/gen-resource-docs.js).
+ */
+import type * as zod from "zod";
+
+type Z = typeof zod;
+
+/** One input field: its zod type (a function of the `z` passed in), whether a change replaces, whether it is secret. */
+export interface FieldSpec<S extends zod.ZodType = zod.ZodType, A = zod.input<S>> {
+  type(z: Z): S;
+  /** A change needs a new object. */
+  replace?: boolean;
+  /** Kept secret in state (inputs and outputs) and wrapped with pulumi.secret by the sdk class. */
+  secret?: boolean;
+  /** Type only: the sdk's type of the field when it is not the zod input type (a shape with its own docs). */
+  readonly sdkType?: A;
+}
+
+/** One output: its type (type only) and whether it is secret in state. */
+export interface OutputSpec<T = unknown> {
+  secret?: boolean;
+  readonly outputType?: T;
+}
+
+export type Fields = Record<string, FieldSpec<any, any>>;
+export type Outputs = Record<string, OutputSpec<any>>;
+
+export interface ResourceSpec<F extends Fields = Fields, O extends Outputs = Outputs> {
+  /** The registry key, e.g. "openstack.Network". */
+  key: string;
+  inputs: F;
+  outputs: O;
+}
+
+export function field<S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S> {
+  return { type, ...opts };
+}
+
+/** A field whose sdk type is `A` (e.g. a shape declared with its own field docs) rather than the zod input type. */
+export function fieldAs<A>() {
+  return <S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, A> => ({ type, ...opts });
+}
+
+/** An input field the sdk's Args leave out (customTimeouts, a resource option; PackstackInstall's `healthy`, an output). */
+export function fieldNotArg<S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, never> {
+  return { type, ...opts };
+}
+
+export function output<T>(opts: { secret?: boolean } = {}): OutputSpec<T> {
+  return { ...opts };
+}
+
+export function defineSpec<F extends Fields, O extends Outputs>(spec: ResourceSpec<F, O>): ResourceSpec<F, O> {
+  return spec;
+}
+
+/** The zod shape of the inputs: field -> its zod type. */
+export type ShapeOf<F extends Fields> = { [K in keyof F]: F[K] extends FieldSpec<infer S, any> ? S : never };
+/** The checked inputs (what check() returns and the controller's create/update receive). */
+export type InputsOf<S extends ResourceSpec> = zod.output<zod.ZodObject<ShapeOf<S["inputs"]>, zod.core.$strict>>;
+type OutputTypes<O> = { [K in keyof O]-?: O[K] extends OutputSpec<infer T> ? T : never };
+type OptionalOutputs<O> = { [K in keyof O]-?: undefined extends OutputTypes<O>[K] ? K : never }[keyof O];
+/** The fields as written (each optional, of its zod input type; the fields' docs kept). */
+export type FieldInputsOf<F extends Fields> = { [K in keyof F]?: Exclude<zod.input<ShapeOf<F>[K]>, undefined> };
+/** The outputs (type per name; optional where the type takes undefined). */
+export type OutputsOf<S extends ResourceSpec> = Pick<OutputTypes<S["outputs"]>, Exclude<keyof S["outputs"], OptionalOutputs<S["outputs"]>>> &
+  Partial<Pick<OutputTypes<S["outputs"]>, OptionalOutputs<S["outputs"]>>>;
+
+/** The strict object schema of the inputs (before any refinement spanning fields). */
+export function objectSchema<F extends Fields>(spec: ResourceSpec<F, Outputs>, z: Z): zod.ZodObject<ShapeOf<F>, zod.core.$strict> {
+  const shape: Record<string, zod.ZodType> = {};
+  for (const [k, f] of Object.entries(spec.inputs)) shape[k] = f.type(z);
+  return z.strictObject(shape) as unknown as zod.ZodObject<ShapeOf<F>, zod.core.$strict>;
+}
+
+export const replaceFields = (spec: ResourceSpec): string[] => Object.keys(spec.inputs).filter((k) => spec.inputs[k].replace);
+export const secretInputFields = (spec: ResourceSpec): string[] => Object.keys(spec.inputs).filter((k) => spec.inputs[k].secret);
+/** Secret in state: the secret inputs (the outputs hold the stored inputs) and the secret outputs. */
+export const secretOutputFields = (spec: ResourceSpec): string[] => [
+  ...secretInputFields(spec),
+  ...Object.keys(spec.outputs).filter((k) => spec.outputs[k].secret && !spec.inputs[k]?.secret),
+];
+
+/** The controller's facts that come from the spec: type, schema, replaceOn, secretInputs, secretOutputs. */
+export function fromSpec<S extends ResourceSpec>(spec: S) {
+  return {
+    type: spec.key,
+    schema: (z: Z) => objectSchema(spec, z) as unknown as zod.ZodType<InputsOf<S>>,
+    replaceOn: replaceFields(spec),
+    secretInputs: secretInputFields(spec),
+    secretOutputs: secretOutputFields(spec),
+  };
+}
