@@ -45,3 +45,16 @@ export function whenValid(fields?: ReadonlyArray<string>) {
 export function known(...values: unknown[]): boolean {
   return values.every((v) => !containsUnknown(v));
 }
+
+/**
+ * `.superRefine(...needs("enableSnat", "externalNetworkId", "needs ..."))`: `field`, when set, needs `other` set;
+ * the failure names `field`. Judged in preview too (skipped only while either value is unknown).
+ */
+export function needs(field: string, other: string, message: string) {
+  return [
+    (v: Record<string, unknown>, ctx: { addIssue(issue: { code: "custom"; path: string[]; message: string }): void }) => {
+      if (known(v[field], v[other]) && v[field] !== undefined && !v[other]) ctx.addIssue({ code: "custom", path: [field], message });
+    },
+    whenValid([field, other]),
+  ] as const;
+}

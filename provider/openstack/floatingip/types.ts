@@ -1,6 +1,6 @@
 /** openstack.FloatingIp: inputs and outputs (from spec.ts) and the check spanning fields. */
 import type { Z } from "../../core/controller";
-import { known, whenValid } from "../../core/refine";
+import { needs } from "../../core/refine";
 import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
 import { spec } from "./spec";
 
@@ -10,10 +10,5 @@ export type FloatingIpOutputs = OutputsOf<typeof spec>;
 
 /** The spec's fields, with the check spanning fields. */
 export function schema(z: Z) {
-  return objectSchema(spec, z)
-    .superRefine((v, ctx) => {
-      if (known(v.fixedIpAddress, v.portId) && v.fixedIpAddress !== undefined && !v.portId) {
-        ctx.addIssue({ code: "custom", path: ["fixedIpAddress"], message: "needs portId (the port whose fixed address it is)" });
-      }
-    }, whenValid(["fixedIpAddress", "portId"]));
+  return objectSchema(spec, z).superRefine(...needs("fixedIpAddress", "portId", "needs portId (the port whose fixed address it is)"));
 }

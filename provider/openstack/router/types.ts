@@ -1,6 +1,6 @@
 /** openstack.Router: inputs and outputs (from spec.ts) and the check spanning fields. */
 import type { Z } from "../../core/controller";
-import { known, whenValid } from "../../core/refine";
+import { needs } from "../../core/refine";
 import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
 import { spec } from "./spec";
 
@@ -15,10 +15,5 @@ export type RouterOutputs = OutputsOf<typeof spec>;
 
 /** The spec's fields, with the check spanning fields. */
 export function schema(z: Z) {
-  return objectSchema(spec, z)
-    .superRefine((v, ctx) => {
-      if (known(v.enableSnat, v.externalNetworkId) && v.enableSnat !== undefined && !v.externalNetworkId) {
-        ctx.addIssue({ code: "custom", path: ["enableSnat"], message: "needs externalNetworkId (SNAT happens on the external gateway)" });
-      }
-    }, whenValid(["enableSnat", "externalNetworkId"]));
+  return objectSchema(spec, z).superRefine(...needs("enableSnat", "externalNetworkId", "needs externalNetworkId (SNAT happens on the external gateway)"));
 }
