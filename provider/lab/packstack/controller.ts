@@ -35,6 +35,15 @@ function hostFor(inputs: PackstackInputs, ctx: OpContext, pinnedInState?: string
   return RemoteHost.forOperation(inputs.connection, { pinnedInState, deadline: ctx.deadline, progress: ctx.progress });
 }
 
+/** The install on the host taken over with the answer file at `source`: its passwords kept, Packstack run only when the inputs change that file. */
+async function takeOver(remote: RemoteHost, source: string, inputs: PackstackInputs, ctx: OpContext, dns: string[], said: string, passwords: string): Promise<Plan> {
+  const found = (await remote.download(source)).toString("utf8");
+  const differ = differingKeys(found, desiredAnswers(inputs));
+  ctx.progress(said);
+  if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with ${passwords}`);
+  return { answerFile: applyInputs(found, inputs), run: differ.length > 0, dns };
+}
+
 async function planCreate(host: RemoteHost, inputs: PackstackInputs, ctx: OpContext): Promise<Plan> {
   return host.with(async (remote) => {
     const facts = await hostFacts(remote, inputs);
@@ -46,11 +55,8 @@ async function planCreate(host: RemoteHost, inputs: PackstackInputs, ctx: OpCont
     }
     if (earlier && earlier.rc === 0 && facts.installed && ours && !inputs.adopt) {
       // The window was closed while Packstack ran and it finished on its own: that install is this resource's.
-      const found = (await remote.download(ANSWER_PATH)).toString("utf8");
-      const differ = differingKeys(found, desiredAnswers(inputs));
-      ctx.progress(`the Packstack run an earlier \`pulumi up\` started (${earlier.id}) finished successfully; taking over its install`);
-      if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the same passwords`);
-      return { answerFile: applyInputs(found, inputs), run: differ.length > 0, finished: earlier.id, dns: facts.dns };
+      const said = `the Packstack run an earlier \`pulumi up\` started (${earlier.id}) finished successfully; taking over its install`;
+      return { ...(await takeOver(remote, ANSWER_PATH, inputs, ctx, facts.dns, said, "the same passwords")), finished: earlier.id };
     }
     if (facts.installed) {
       if (!inputs.adopt) {
@@ -63,11 +69,7 @@ async function planCreate(host: RemoteHost, inputs: PackstackInputs, ctx: OpCont
       if (!source) {
         throw new Error("adopt: Packstack is installed but no answer file was found in /root, so its passwords cannot be kept; copy it to " + ANSWER_PATH);
       }
-      const found = (await remote.download(source)).toString("utf8");
-      const differ = differingKeys(found, desiredAnswers(inputs));
-      ctx.progress(`adopting the existing install; taking over ${source}`);
-      if (differ.length) ctx.progress(`the inputs change ${differ.join(", ")}: Packstack re-runs with the adopted passwords`);
-      return { answerFile: applyInputs(found, inputs), run: differ.length > 0, dns: facts.dns };
+      return takeOver(remote, source, inputs, ctx, facts.dns, `adopting the existing install; taking over ${source}`, "the adopted passwords");
     }
     if (inputs.adopt) throw new Error("adopt: there is no Packstack install on this host to take over (no /root/keystonerc_admin)");
     if (!facts.hasPackstack) throw new Error("packstack is not installed on the host: prepare it with lab.HostPrep (it installs openstack-packstack) first");
