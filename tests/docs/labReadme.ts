@@ -14,6 +14,7 @@ import * as path from "path";
 import { STANDIN_DIR } from "../virtualbox/standin";
 import { LabWorld, removeSeedObjects, startLabWorld } from "../lab/support/labWorld";
 import { describeReadme, ReadmeRun, ReadmeSuite } from "./readme";
+import { splice } from "../support/tcp";
 
 /** The lab's SSH forward (natNetwork.sshPort's default). */
 export const SSH_FORWARD_PORT = 2222;
@@ -30,14 +31,7 @@ export function forwardSsh(port: number): Promise<Forward> {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((c) => {
     const up = net.connect(port, "127.0.0.1");
-    for (const s of [c, up]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => undefined);
-    }
-    c.pipe(up).pipe(c);
-    c.on("close", () => up.destroy());
-    up.on("close", () => c.destroy());
+    splice(c, up, sockets);
   });
   return new Promise((resolve, reject) => {
     server.once("error", (e) => reject(new Error(`127.0.0.1:${SSH_FORWARD_PORT} is taken (${e.message}): the README's default SSH forward`)));

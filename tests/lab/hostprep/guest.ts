@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import { Guest, GuestOptions, RecordedCall, startGuest } from "../../support/guest";
+import { splice } from "../../support/tcp";
 
 export const STATIC_IP = "10.0.2.15";
 
@@ -59,14 +60,7 @@ exec /usr/bin/ssh "$@"
     count++;
     if (refusing || count > refuseFrom) return void client.destroy();
     const upstream = net.connect({ host: guest.host, port: guest.port });
-    for (const s of [client, upstream]) {
-      sockets.add(s);
-      s.on("close", () => sockets.delete(s));
-      s.on("error", () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-    client.on("close", () => upstream.destroy());
-    upstream.on("close", () => client.destroy());
+    splice(client, upstream, sockets);
   });
   await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
   return {
