@@ -35,6 +35,8 @@ export interface EngineShare {
   pluginStartMs: number;
   /** ResourceProvider calls by method. */
   providerCalls: Record<string, number>;
+  /** Each call's milliseconds by method, in the order they started (the first Check of a type loads its implementation). */
+  callMs: Record<string, number[]>;
 }
 
 const OPERATIONS = new Set(["up", "preview", "destroy", "refresh"]);
@@ -62,9 +64,11 @@ function spansOf(file: string): Span[] {
 export function engineShare(spans: Span[]): EngineShare {
   const provider = spans.filter((s) => s.name.startsWith("pulumirpc.ResourceProvider/"));
   const providerCalls: Record<string, number> = {};
-  for (const s of provider) {
+  const callMs: Record<string, number[]> = {};
+  for (const s of [...provider].sort((a, b) => a.start - b.start)) {
     const method = s.name.slice("pulumirpc.ResourceProvider/".length);
     providerCalls[method] = (providerCalls[method] ?? 0) + 1;
+    (callMs[method] ??= []).push(Math.round(s.end - s.start));
   }
   const root = spans.filter((s) => s.name === "pulumi");
   return {
@@ -72,6 +76,7 @@ export function engineShare(spans: Span[]): EngineShare {
     providersMs: unionMs(provider),
     pluginStartMs: unionMs(spans.filter((s) => s.name === "newPlugin")),
     providerCalls,
+    callMs,
   };
 }
 
