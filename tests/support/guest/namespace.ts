@@ -6,7 +6,7 @@ import { GuestLayout } from "./rootfs";
 
 /**
  * Inside new mount and UTS namespaces (the guest has its own hostname): the guest's /etc copy over /etc, an overlay over /usr (stand-ins first on PATH),
- * private /root, /var/tmp and /var/log, then sshd in the foreground on 127.0.0.1:<port>. The network is shared with the
+ * private /root, /home, /var/tmp and /var/log, then sshd in the foreground on 127.0.0.1:<port>. The network is shared with the
  * host on purpose (the guest reaches the test cloud at 127.0.0.1:5000).
  */
 const SCRIPT = `set -e
@@ -15,6 +15,7 @@ hostname "$NAME"
 mount --bind "$G/etc" /etc
 mount -t overlay overlay -o "lowerdir=/usr,upperdir=$G/usr-upper,workdir=$G/usr-work" /usr
 mount --bind "$G/root" /root
+mount --bind "$G/home" /home
 mount --bind "$G/var-tmp" /var/tmp
 mount --bind "$G/var-log" /var/log
 mkdir -p /run/sshd
