@@ -151,4 +151,8 @@ describe("a non-root connection.user with password-less sudo (HostPrep, Packstac
       expect(g.guest.state().packstack.runs).toBe(1);
     });
   });
+
+  it("last: the guest's sudo kept its time stamps in the guest: none on this machine", () => {
+    for (const user of ["learner", "student", "clerk"]) expect([user, fs.existsSync(`/run/sudo/ts/${user}`)]).toEqual([user, false]);
+  });
 });
