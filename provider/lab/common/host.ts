@@ -4,8 +4,8 @@
  * pinned (the inputs' pin, else the one kept in state, else the first one seen, then kept for the next). A host
  * from `open`/`with` runs commands as root over its connection: directly when the connection logs in as root, else
  * through `sudo -n` (never prompting); the first connection of an operation asks `sudo -n true` once, and a user
- * sudo refuses is a SudoRefusedError naming the user and what to give it. Every argument is quoted by the SSH transport; scripts and file contents go
- * on stdin, so their text never shows in the remote process list.
+ * sudo refuses is a SudoRefusedError naming the user and what to give it. Every argument is quoted by the SSH
+ * transport; scripts and file contents go on stdin, so their text never shows in the remote process list.
  */
 import { RunOptions, RunResult, SshConnection, SshError } from "../../ssh";
 import { ConnectionInput, openConnection, OpenOptions } from "./connection";
@@ -34,7 +34,7 @@ export class RemoteHost {
   private constructor(
     readonly connection: ConnectionInput,
     private readonly o: Omit<OpenOptions, "pinnedInState">,
-    private readonly pin: Shared,
+    private readonly shared: Shared,
     private readonly bound?: SshConnection,
   ) {}
 
@@ -50,7 +50,7 @@ export class RemoteHost {
 
   /** The host key seen (or pinned); "" before the first connection. */
   get hostKeyFingerprint(): string {
-    return this.pin.value ?? "";
+    return this.shared.value ?? "";
   }
 
   /** This host's connection (a host from `open` or `with`). */
@@ -61,17 +61,17 @@ export class RemoteHost {
 
   /** A fresh connection, as a host that runs commands over it; the caller closes it. */
   async open(): Promise<RemoteHost> {
-    const conn = await openConnection(this.connection, { ...this.o, pinnedInState: this.pin.value });
-    this.pin.value = conn.hostKeyFingerprint;
-    const host = new RemoteHost(this.connection, this.o, this.pin, conn);
-    if (this.user !== "root" && !this.pin.sudoOk) {
+    const conn = await openConnection(this.connection, { ...this.o, pinnedInState: this.shared.value });
+    this.shared.value = conn.hostKeyFingerprint;
+    const host = new RemoteHost(this.connection, this.o, this.shared, conn);
+    if (this.user !== "root" && !this.shared.sudoOk) {
       try {
         await host.mayUseSudo();
       } catch (e) {
         host.close();
         throw e;
       }
-      this.pin.sudoOk = true;
+      this.shared.sudoOk = true;
     }
     return host;
   }
