@@ -20,12 +20,13 @@ import { buildBench } from "./lib/build";
 import { benchCloud, BenchCloud, osEnv } from "./lib/cloud";
 import { countRequests, CountingProxy } from "./lib/countingProxy";
 import { freePhysnet, Housekeeper, isTransient, sweep, sweepInstance } from "./lib/housekeeping";
+import { BenchLab, startLab, sweepLab } from "./lib/labWorld";
 import { authenticate, Neutron } from "./lib/rawHttp";
 import { Launch, Outcome, runVariant } from "./lib/spawnVariant";
 import { median, readTrace, summarizeTrace } from "./lib/stats";
 import { makeWorkload, NAME_ROOT } from "./workload";
 import { printSummary } from "./report";
-import { INSTANCE, OURS, PROXY_PORTS, settings, Settings, Variant } from "./settings";
+import { INSTANCE, LAB, OURS, PROXY_PORTS, settings, Settings, Variant } from "./settings";
 import { RunRecord, summarize, Summary } from "./summary";
 
 /** Runs one of the build scripts (scripts/tofu.sh, scripts/pulumi-cli.sh): its last line of stdout is the folder. */
@@ -51,6 +52,8 @@ const LAUNCH: Record<Exclude<Variant, "openstacksdk">, { file: string; env: (o: 
   "pulumi-empty": { file: "pulumi-empty.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
   "pulumi-dynamic-floor": { file: "pulumi-dynamic-floor.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
   "pulumi-instance": { file: "pulumi-instance.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+  "pulumi-lab": { file: "pulumi-lab.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
+  "pulumi-lab-floor": { file: "pulumi-lab-floor.js", env: (o) => ({ BENCH_PULUMI_DIR: o.tools.pulumi }) },
 };
 
 function launchFor(variant: Variant, built: string, repo: string, traceFile: string, cloud: BenchCloud, tools: Tools): Launch {
@@ -110,12 +113,14 @@ async function main(): Promise<void> {
   const directEnv = osEnv(direct);
   const proxied: BenchCloud = { ...direct, authUrl: proxy.url("keystone") + new URL(direct.authUrl).pathname };
   const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "").toLowerCase();
-  const stale = (instanceFiles ? sweepInstance(NAME_ROOT, directEnv) : 0) + (await admin.with((n) => sweep(n, NAME_ROOT)));
+  const labs = opts.variants.some((v) => LAB.includes(v));
+  const stale = (instanceFiles ? sweepInstance(NAME_ROOT, directEnv) : 0) + (labs ? sweepLab() : 0) + (await admin.with((n) => sweep(n, NAME_ROOT)));
   if (stale) console.log(`removed ${stale} leftover object(s) of an earlier benchmark run`);
   const networkOnly = opts.variants.filter((v) => !INSTANCE.includes(v)).length > 0;
   console.log(
     (networkOnly ? `workload: flat external network + subnet + 2 seed rules + ${opts.rules} rules in a new group, read, delete; ` : "") +
       (instanceFiles ? "instance workload: external + tenant network, router, key pair, image upload, flavor, server, floating IP; " : "") +
+      (labs ? "the whole lab (examples/whole-lab in its e2e test's world) and its do-nothing floor; " : "") +
       `${opts.runs} run(s) of ${opts.variants.join(", ")}` +
       (opts.cliRules < opts.rules ? `; the CLI creates only ${opts.cliRules} rules and its time is SCALED to ${opts.rules}` : ""),
   );
@@ -130,9 +135,11 @@ async function main(): Promise<void> {
       const tried: string[] = [];
       for (let attempt = 1; ; attempt++) {
         const physnet = await admin.with((n) => freePhysnet(n, tried));
-        const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant), INSTANCE.includes(variant) ? instanceFiles : undefined);
+        // The whole lab's world, fresh for every run (lib/labWorld.ts)
+        const lab: BenchLab | undefined = LAB.includes(variant) ? await startLab(PROXY_PORTS) : undefined;
+        const workload = makeWorkload(variant, `${stamp}-${run}-${attempt}`, physnet, ruleCount(variant), INSTANCE.includes(variant) ? instanceFiles : undefined, lab?.workload);
         const traceFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "oslab-bench-trace-")), "http.jsonl");
-        const timeout = variant === "cli" ? 60 * 60e3 : INSTANCE.includes(variant) ? 20 * 60e3 : 10 * 60e3;
+        const timeout = variant === "cli" ? 60 * 60e3 : INSTANCE.includes(variant) || LAB.includes(variant) ? 20 * 60e3 : 10 * 60e3;
         let outcome: Outcome;
         let leftovers = 0;
         proxy.log.length = 0;
@@ -141,7 +148,7 @@ async function main(): Promise<void> {
           outcome = await runVariant(launchFor(variant, built, repo, traceFile, proxied, tools), workload, timeout);
         } finally {
           // Whatever happened, nothing of this run stays in the cloud.
-          leftovers = (INSTANCE.includes(variant) ? sweepInstance(workload.prefix, directEnv) : 0) + (await admin.with((n) => sweep(n, workload.prefix)));
+          leftovers = (INSTANCE.includes(variant) ? sweepInstance(workload.prefix, directEnv) : 0) + ((await lab?.stop()) ?? 0) + (await admin.with((n) => sweep(n, workload.prefix)));
         }
         const r = outcome.result;
         const error = r?.ok ? undefined : r?.error ?? `exited with ${outcome.exitCode}: ${outcome.stderrTail}`;

@@ -1,6 +1,6 @@
 /** What `npm run bench` runs: the variants, which are judged, the phases, and the settings from the environment (README.md). */
 
-export const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "tofu-instance", "pulumi-instance"] as const;
+export const VARIANTS = ["ours-parallel", "ours", "openstacksdk", "cli", "raw", "tofu", "pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "tofu-instance", "pulumi-instance", "pulumi-lab", "pulumi-lab-floor"] as const;
 export type Variant = (typeof VARIANTS)[number];
 /** Both run this library's providers; the targets are judged on JUDGED (what a user waits for under Pulumi). */
 export const OURS: ReadonlyArray<Variant> = ["ours-parallel", "ours"];
@@ -10,6 +10,8 @@ export const PHASES = ["setup", "create", "noop", "read", "delete"] as const;
 export const PROXY_PORTS = { neutron: 19696, keystone: 19697, compute: 19774, image: 19292 };
 /** The instance workload (workload.ts `InstanceWorkload`): the learner's first instance, ours against tofu. */
 export const INSTANCE: ReadonlyArray<Variant> = ["tofu-instance", "pulumi-instance"];
+/** The whole lab (examples/whole-lab in the lab's test world, lib/labWorld.ts) and its floor (the same resources doing nothing). */
+export const LAB: ReadonlyArray<Variant> = ["pulumi-lab", "pulumi-lab-floor"];
 
 export type Settings = ReturnType<typeof settings>;
 

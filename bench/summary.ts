@@ -146,7 +146,7 @@ export function summarize(records: RunRecord[], opts: Settings): Summary {
     instanceRatios.push({ name: t.name, value: mine !== null && other ? mine / other : null, perRound });
   }
   const engine: Summary["engine"] = {};
-  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "pulumi-instance"]) {
+  for (const v of ["pulumi-cli", "pulumi-empty", "pulumi-dynamic-floor", "pulumi-instance", "pulumi-lab", "pulumi-lab-floor"]) {
     const runs = records.filter((r) => r.variant === v && r.ok);
     if (!runs.length) continue;
     engine[v] = {};

@@ -29,6 +29,19 @@ export interface Workload {
   rules: Rule[];
   /** The instance workload (variants pulumi-instance and tofu-instance), see `instanceWorkload`. */
   instance?: InstanceWorkload;
+  /** The whole lab (variants pulumi-lab and pulumi-lab-floor), see `LabWorkload`. */
+  lab?: LabWorkload;
+}
+
+/**
+ * The whole lab (issue 16): examples/whole-lab's program in the world of its e2e test, which run.ts starts for
+ * each run (lib/labWorld.ts): the stack config that points the program at that world (the ISO, the key, the SSH
+ * forward, the VM and NAT Network names, Keystone and Neutron behind the counting proxies; the two passwords are
+ * set by the variant) and the environment the plugin runs in (the VBoxManage stand-in first on PATH).
+ */
+export interface LabWorkload {
+  config: Record<string, string>;
+  env: Record<string, string>;
 }
 
 /**
@@ -87,9 +100,10 @@ export function instanceWorkload(prefix: string, physnet: string, files: { image
   };
 }
 
-export function makeWorkload(variant: string, run: string, physnet: string, ruleCount: number, instanceFiles?: { imageFile: string; publicKey: string }): Workload {
+export function makeWorkload(variant: string, run: string, physnet: string, ruleCount: number, instanceFiles?: { imageFile: string; publicKey: string }, lab?: LabWorkload): Workload {
   const prefix = `${NAME_ROOT}${variant}-${run}`;
   return {
+    lab,
     instance: instanceFiles ? instanceWorkload(prefix, physnet, instanceFiles) : undefined,
     prefix,
     network: { name: `${prefix}-net`, physnet },

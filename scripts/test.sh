@@ -48,7 +48,7 @@ node --version
 bash scripts/node.sh --rebuild-if-needed
 
 step "Debian packages for the tests"
-PKGS=(openssh-server iproute2 python3-openstackclient curl ca-certificates qemu-utils)   # qemu-utils: qemu-img makes the test images
+PKGS=(openssh-server iproute2 python3-openstackclient curl ca-certificates qemu-utils sudo)   # qemu-utils: qemu-img makes the test images; sudo: the sshd guest's non-root users (tests/lab/packstack/sudo.test.ts)
 missing=()
 for p in "${PKGS[@]}"; do dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

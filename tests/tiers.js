@@ -83,6 +83,7 @@ module.exports.local = [
   "tests/lab/packstack/bridge.test.ts",
   "tests/lab/packstack/check.test.ts",
   "tests/lab/packstack/faults.test.ts",
+  "tests/lab/packstack/sudo.test.ts",
   "tests/lab/packstack/units.test.ts",
   "tests/labcli/pulumiCli.test.ts",
   "tests/labcli/sshKey.test.ts",

@@ -22,6 +22,8 @@ export interface CliCall {
   command: string;
   ms: number;
   engine?: EngineShare;
+  /** The engine's change summary of the operation (e.g. {"create": 11}, {"same": 11}). */
+  changes?: Record<string, number>;
 }
 
 export interface EngineShare {
@@ -33,6 +35,8 @@ export interface EngineShare {
   pluginStartMs: number;
   /** ResourceProvider calls by method. */
   providerCalls: Record<string, number>;
+  /** Each call's milliseconds by method, in the order they started (the first Check of a type loads its implementation). */
+  callMs: Record<string, number[]>;
 }
 
 const OPERATIONS = new Set(["up", "preview", "destroy", "refresh"]);
@@ -60,9 +64,11 @@ function spansOf(file: string): Span[] {
 export function engineShare(spans: Span[]): EngineShare {
   const provider = spans.filter((s) => s.name.startsWith("pulumirpc.ResourceProvider/"));
   const providerCalls: Record<string, number> = {};
-  for (const s of provider) {
+  const callMs: Record<string, number[]> = {};
+  for (const s of [...provider].sort((a, b) => a.start - b.start)) {
     const method = s.name.slice("pulumirpc.ResourceProvider/".length);
     providerCalls[method] = (providerCalls[method] ?? 0) + 1;
+    (callMs[method] ??= []).push(Math.round(s.end - s.start));
   }
   const root = spans.filter((s) => s.name === "pulumi");
   return {
@@ -70,6 +76,7 @@ export function engineShare(spans: Span[]): EngineShare {
     providersMs: unionMs(provider),
     pluginStartMs: unionMs(spans.filter((s) => s.name === "newPlugin")),
     providerCalls,
+    callMs,
   };
 }
 
@@ -81,8 +88,11 @@ export class BenchStack {
     readonly calls: CliCall[],
   ) {}
 
-  /** `repo`: the checkout (node_modules with @pulumi/pulumi, linked to the work folder for the plugin). */
-  static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn }): Promise<BenchStack> {
+  /**
+   * `repo`: the checkout (node_modules with @pulumi/pulumi, linked to the work folder for the plugin); `config`: set
+   * on the stack once open; `env`: added to every CLI process's environment (and so the plugin's; its PATH first).
+   */
+  static async open(o: { repo: string; cliDir: string; projectName: string; program: automation.PulumiFn; config?: automation.ConfigMap; env?: Record<string, string> }): Promise<BenchStack> {
     // The same @pulumi/pulumi as the library in bin/ (the program registers its resources through it).
     const auto: typeof automation = require(require.resolve("@pulumi/pulumi/automation", { paths: [o.repo] }));
     // The lab's own workspace opener, built into the checkout's bin/ (bench/ runs transpiled in a temporary folder).
@@ -92,18 +102,21 @@ export class BenchStack {
     fs.mkdirSync(path.join(root, "traces"));
     // The dynamic-provider plugin runs in the project's `main` folder and resolves @pulumi/pulumi from there.
     const workDir = prepareWorkDir(ws.workDir, o.repo);
-    // The plugin launcher runs `node`: this one.
-    // Node's compile cache for the plugin as the lab's CLI sets it (cli/stack.ts cliEnv), for every Pulumi variant
-    // alike, in the run's own folder: the run's first command fills it, the later ones read it.
-    const envVars = workspaceEnv({
-      stateDir: ws.stateDir,
-      home: ws.home,
-      compileCache: path.join(root, "node-compile-cache"),
-      passphrase: "oslab-bench",
-      skipConfirmations: true,
-      pathFirst: [o.cliDir, path.dirname(process.execPath)],
-      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
-    });
+    // The plugin launcher runs `node`: this one. Node's compile cache for the plugin as the lab's CLI sets it
+    // (cli/stack.ts cliEnv), for every Pulumi variant alike, in the run's own folder: the run's first command fills
+    // it, the later ones read it.
+    const envVars = {
+      ...o.env,
+      ...workspaceEnv({
+        stateDir: ws.stateDir,
+        home: ws.home,
+        compileCache: path.join(root, "node-compile-cache"),
+        passphrase: "oslab-bench",
+        skipConfirmations: true,
+        pathFirst: [o.cliDir, path.dirname(process.execPath)],
+        env: { PATH: o.env?.PATH ?? process.env.PATH ?? "/usr/bin:/bin" },
+      }),
+    };
     // PulumiCommand.get finds `pulumi` on PATH (the folder may or may not be called bin/).
     process.env.PATH = envVars.PATH;
     const pulumiCommand = await auto.PulumiCommand.get({ skipVersionCheck: true });
@@ -125,7 +138,7 @@ export class BenchStack {
         calls.push(call);
       }
     };
-    const stack = await openWorkspaceStack({ auto, stackName: "bench", projectName: o.projectName, program: o.program, workDir, pulumiCommand, envVars, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } });
+    const stack = await openWorkspaceStack({ auto, stackName: "bench", projectName: o.projectName, program: o.program, workDir, pulumiCommand, envVars, config: o.config, projectSettings: { name: o.projectName, runtime: "nodejs", main: workDir } });
     return new BenchStack(stack, root, calls);
   }
 
@@ -170,7 +183,7 @@ export interface Operation {
  */
 export async function timedOperation<P extends string>(into: Partial<Record<P, CliCall>>, phase: P, run: () => Promise<Operation>, expectNoChanges = false): Promise<number> {
   const { cli, changes } = await run();
-  into[phase] = cli;
+  into[phase] = { ...cli, changes };
   const changed = Object.entries(changes).filter(([op, n]) => op !== "same" && n > 0);
   if (expectNoChanges && changed.length) throw new Error(`pulumi ${cli.command} changed something: ${JSON.stringify(changes)}`);
   return cli.ms;
@@ -178,14 +191,19 @@ export async function timedOperation<P extends string>(into: Partial<Record<P, C
 
 /**
  * A variant that drives a stack through the CLI, phase by phase (pulumi-cli, pulumi-instance, pulumi-empty,
- * pulumi-dynamic-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack, then each phase's command (`create` and
- * `noop` are `pulumi up`, `noop` and `read` must change nothing), `details.engine` per phase; after a failure what
+ * pulumi-dynamic-floor, pulumi-lab, pulumi-lab-floor): BENCH_PULUMI_DIR's CLI, `setup` opens the stack (and sets
+ * `config`), then each phase's command (`create` and `noop` are `pulumi up`, `noop` and `read` must change
+ * nothing), `details.engine` per phase (the CLI process, its trace's share, the change summary); after a failure what
  * was created is destroyed. `programModules` (given the checkout): what the program loads besides @pulumi/pulumi,
  * timed as a language host would load it (`details.languageHostMs`); null: not timed.
  */
 export async function runCliVariant(opts: {
   projectName: string;
-  program: (repo: string) => Promise<void>;
+  /** The inline program; what it returns are the stack's outputs. */
+  program: (repo: string) => Promise<void | Record<string, unknown>>;
+  /** Stack config (set in `setup`) and the environment added to the CLI's and the plugin's. */
+  config?: automation.ConfigMap;
+  env?: Record<string, string>;
   phases: Array<"create" | "noop" | "read" | "delete">;
   programModules?: ((repo: string) => string[]) | null;
 }): Promise<void> {
@@ -213,7 +231,7 @@ export async function runCliVariant(opts: {
       [
         "setup",
         async () => {
-          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: () => opts.program(repo) });
+          s = await BenchStack.open({ repo, cliDir, projectName: opts.projectName, program: () => opts.program(repo), config: opts.config, env: opts.env });
           details.calls = s.calls;
         },
       ],

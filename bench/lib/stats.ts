@@ -28,6 +28,7 @@ export const PHASE_TARGETS = [
   { name: "no-op pulumi up / empty stack's no-op pulumi up", of: "pulumi-cli", phase: "noop", against: "pulumi-empty", againstPhase: "noop", max: 1.5 },
   { name: "no-op pulumi up / the same count of do-nothing dynamic resources' no-op up", of: "pulumi-cli", phase: "noop", against: "pulumi-dynamic-floor", againstPhase: "noop", max: 1.1 },
   { name: "pulumi preview --refresh / the do-nothing dynamic resources' (read)", of: "pulumi-cli", phase: "read", against: "pulumi-dynamic-floor", againstPhase: "read", max: 1.5 },
+  { name: "whole lab: no-op pulumi up / the same resources doing nothing", of: "pulumi-lab", phase: "noop", against: "pulumi-lab-floor", againstPhase: "noop", max: 1.1 },
 ];
 
 /** The instance workload: pulumi-instance's phase over tofu-instance's, reported for information (no target). */

@@ -1,32 +1,16 @@
 /**
  * Variant "pulumi-dynamic-floor": the floor every dynamic provider pays. The same resources as "pulumi-cli" (lib/ours.ts:
  * the same names, inputs, dependencies and count), each a `pulumi.dynamic.Resource` whose provider does nothing
- * (create returns the inputs, diff finds no change, read returns the state), through the same CLI setup
+ * (lib/doNothing.ts: create returns the inputs, diff finds no change, read returns the state), through the same CLI setup
  * (lib/pulumiStack.ts). The dynamic-provider plugin still starts, loads @pulumi/pulumi, deserializes each provider
  * and answers every call: what is left of "pulumi-cli"'s no-op `pulumi up` over this one is ours (loading our
  * implementation, zod and the clients, and the reads' requests).
  */
 import { loadWorkload, variantMain } from "../lib/child";
 import { benchCloud } from "../lib/cloud";
+import { doNothingProvider } from "../lib/doNothing";
 import { stack } from "../lib/ours";
 import { runCliVariant } from "../lib/pulumiStack";
-
-/** A provider that does nothing; it captures nothing, so it serializes to a few hundred bytes like our shims. */
-const trivial = {
-  async create(inputs: any) {
-    return { id: `floor-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`, outs: inputs };
-  },
-  async diff() {
-    return { changes: false };
-  },
-  async read(id: string, props: any) {
-    return { id, props };
-  },
-  async update(_id: string, _olds: any, news: any) {
-    return { outs: news };
-  },
-  async delete() {},
-};
 
 const w = loadWorkload();
 const cloud = benchCloud();
@@ -40,7 +24,7 @@ variantMain(() =>
       const ids: Record<string, unknown> = {};
       for (const r of stack(w)) {
         const type = r.key.replace(".", "-");
-        ids[r.name] = new pulumi.dynamic.Resource(trivial, r.name, { ...r.inputs(ids), cloud: pulumi.secret(cloud) }, {}, type).id;
+        ids[r.name] = new pulumi.dynamic.Resource(doNothingProvider, r.name, { ...r.inputs(ids), cloud: pulumi.secret(cloud) }, {}, type).id;
       }
     },
     phases: ["create", "noop", "read", "delete"],

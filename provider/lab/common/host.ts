@@ -3,19 +3,38 @@
  * operation's access: fresh connections (`open`, `with`), each bounded by the operation's deadline, the host key
  * pinned (the inputs' pin, else the one kept in state, else the first one seen, then kept for the next). A host
  * from `open`/`with` runs commands as root over its connection: directly when the connection logs in as root, else
- * through `sudo -n` (never prompting). Every argument is quoted by the SSH transport; scripts and file contents go
- * on stdin, so their text never shows in the remote process list.
+ * through `sudo -n` (never prompting); the first connection of an operation asks `sudo -n true` once, and a user
+ * sudo refuses is a SudoRefusedError naming the user and what to give it. Every argument is quoted by the SSH
+ * transport; scripts and file contents go on stdin, so their text never shows in the remote process list.
  */
 import { RunOptions, RunResult, SshConnection, SshError } from "../../ssh";
 import { ConnectionInput, openConnection, OpenOptions } from "./connection";
 
 type ScriptOptions = Omit<RunOptions, "stdin"> & { allowFailure?: boolean };
 
+/** What one operation's hosts share: the host key pin, and whether sudo already said yes. */
+interface Shared {
+  value: string | undefined;
+  sudoOk?: boolean;
+}
+
+/** A non-root `connection.user` that sudo will not let run commands as root without a password. */
+export class SudoRefusedError extends Error {
+  override name = "SudoRefusedError";
+}
+
+/** sudo's own complaint in stderr ("sudo: a password is required"), not its warnings about the host name. */
+function sudoSaid(stderr: string, code: number): string {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const own = lines.filter((l) => !/unable to resolve host/.test(l));
+  return own.at(-1) ?? lines.at(-1) ?? `exit ${code}`;
+}
+
 export class RemoteHost {
   private constructor(
     readonly connection: ConnectionInput,
     private readonly o: Omit<OpenOptions, "pinnedInState">,
-    private readonly pin: { value: string | undefined },
+    private readonly shared: Shared,
     private readonly bound?: SshConnection,
   ) {}
 
@@ -31,7 +50,7 @@ export class RemoteHost {
 
   /** The host key seen (or pinned); "" before the first connection. */
   get hostKeyFingerprint(): string {
-    return this.pin.value ?? "";
+    return this.shared.value ?? "";
   }
 
   /** This host's connection (a host from `open` or `with`). */
@@ -42,9 +61,31 @@ export class RemoteHost {
 
   /** A fresh connection, as a host that runs commands over it; the caller closes it. */
   async open(): Promise<RemoteHost> {
-    const conn = await openConnection(this.connection, { ...this.o, pinnedInState: this.pin.value });
-    this.pin.value = conn.hostKeyFingerprint;
-    return new RemoteHost(this.connection, this.o, this.pin, conn);
+    const conn = await openConnection(this.connection, { ...this.o, pinnedInState: this.shared.value });
+    this.shared.value = conn.hostKeyFingerprint;
+    const host = new RemoteHost(this.connection, this.o, this.shared, conn);
+    if (this.user !== "root" && !this.shared.sudoOk) {
+      try {
+        await host.mayUseSudo();
+      } catch (e) {
+        host.close();
+        throw e;
+      }
+      this.shared.sudoOk = true;
+    }
+    return host;
+  }
+
+  /** `sudo -n true` over this connection; a refusal names the user, what sudo said and what to give the user. */
+  private async mayUseSudo(): Promise<void> {
+    const res = await this.conn.run(["sudo", "-n", "true"]);
+    if (res.code === 0) return;
+    const u = this.user;
+    throw new SudoRefusedError(
+      `connection.user "${u}" cannot run commands as root on ${this.conn.target}: \`sudo -n true\` said "${sudoSaid(res.stderr, res.code)}". ` +
+        `Every command runs as root, for a user other than root through sudo without a password prompt: give ${u} password-less sudo ` +
+        `(a line "${u} ALL=(ALL) NOPASSWD: ALL" in /etc/sudoers.d/${u}, or ${u} in the wheel group with "%wheel ALL=(ALL) NOPASSWD: ALL"), or connect as root`,
+    );
   }
 
   /** Runs fn over a fresh connection and always closes it. */

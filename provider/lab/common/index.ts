@@ -1,3 +1,3 @@
 export { connectionSchema, connectionSecrets, openConnection } from "./connection";
 export type { ConnectionInput, OpenOptions } from "./connection";
-export { RemoteHost } from "./host";
+export { RemoteHost, SudoRefusedError } from "./host";

@@ -16,7 +16,8 @@ export const spec = defineSpec({
      * How to reach the host over SSH (the NAT Network port forward; kept secret in state).
      * `privateKey` (preferred) or `password` is required; both, and `passphrase`, stay Pulumi secrets.
      * `hostKeyFingerprint` pins the host key; without it the key seen first is pinned and kept in state
-     * (`hostKeyFingerprint` output). A non-root user needs password-less `sudo`.
+     * (`hostKeyFingerprint` output). A `user` other than `root` needs password-less `sudo` (each command goes
+     * through `sudo -n`; a user sudo refuses fails the operation with an error naming it).
      */
     connection: connectionField(),
     /** the NAT Network adapter */

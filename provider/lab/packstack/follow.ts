@@ -134,7 +134,7 @@ export async function waitForRun(o: WaitOptions): Promise<void> {
       failedPolls = 0;
     } catch (e) {
       const name = String((e as { name?: unknown })?.name ?? "");
-      if (name === "HostKeyMismatchError" || name === "SshAuthError") throw e;
+      if (name === "HostKeyMismatchError" || name === "SshAuthError" || name === "SudoRefusedError") throw e;
       failedPolls++;
       lastFailure = mask(String((e as { message?: unknown })?.message ?? e));
       if (failedPolls >= t.maxFailedPolls || Date.now() + t.pollMs >= o.deadline) {

@@ -16,8 +16,8 @@ export const spec = defineSpec({
   inputs: {
     /**
      * `{host, port, user, privateKey | password, hostKeyFingerprint}` (secret). The host key is pinned on first
-     * use. `user` must be `root` (check refuses another: Packstack runs as root and the install writes /root and
-     * /var/log without sudo).
+     * use. Packstack and every command run as root: a `user` other than `root` needs password-less `sudo` (each
+     * command goes through `sudo -n`; a user sudo refuses fails the operation with an error naming it).
      */
     connection: connectionField(),
     /** Keystone `admin` password (`CONFIG_KEYSTONE_ADMIN_PW`), secret. No whitespace, quotes, `\`, `$`, backtick. */

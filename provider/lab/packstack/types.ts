@@ -116,17 +116,8 @@ export function packstackSchema(z: Z) {
           else if (PASSWORD_ANSWER_KEY.test(key) && value !== "" && PASSWORD_FORBIDDEN.test(value)) issue(["extraAnswers", key], `a password ${PASSWORD_RULE}`);
         }
       }
-    }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]))
-    .superRefine((p, ctx) => {
-      const user = (p.connection as { user?: unknown } | undefined)?.user;
-      if (typeof user === "string" && user !== "root") ctx.addIssue({ code: "custom", path: ["connection", "user"], message: NON_ROOT_MESSAGE(user) });
-    }, whenValid(["connection"]));
+    }, whenValid(["tenantNetworkTypes", "typeDrivers", "l2Agent", "gateway", "hostIp", "prefixLength", "extraAnswers"]));
 }
-
-/** Why PackstackInstall connects as root: the install runs without sudo. */
-const NON_ROOT_MESSAGE = (user: string) =>
-  `must be "root", not "${user}": Packstack runs as root and the install writes /root (answer file, keystonerc_admin) and /var/log without sudo; ` +
-  "connect as root (the default: leave user unset)";
 
 /** Passwords (adminPassword, CONFIG_DEFAULT_PASSWORD, CONFIG_*_PW) go into shell and Puppet files unquoted. */
 export const PASSWORD_FORBIDDEN = /[\s'"\\$`\u0085]/;

@@ -1,9 +1,11 @@
 /**
  * RemoteHost (provider/lab/common/host.ts), the one SSH host class of HostPrep and PackstackInstall: what reaches
  * the SSH transport for a root login and for a non-root one (through `sudo -n --`, never prompting). Scripts and
- * file contents go on stdin, never on the command line. The transport itself is tests/ssh's; here it records.
+ * file contents go on stdin, never on the command line; `sudo -n true` once per operation, a refusal named. The
+ * transport itself is tests/ssh's; here it records. End to end on the sshd guest: tests/lab/packstack/sudo.test.ts.
  */
-import { RemoteHost } from "../../../provider/lab/common";
+import { RemoteHost, SudoRefusedError } from "../../../provider/lab/common";
+import * as connection from "../../../provider/lab/common/connection";
 
 interface Call {
   how: string;
@@ -58,4 +60,42 @@ test("as another user: every command, script and file through sudo -n, a file's 
   expect(String(upload.stdin)).toContain("s3cret");
   expect(upload.argv).toContain("/root/packstack-answers-lab.txt");
   expect(calls[3].argv.slice(3)).toEqual(["cat", "--", "/root/packstack-answers-lab.txt"]);
+});
+
+describe("open() as another user: sudo -n true, once per operation", () => {
+  const opened: { argv: ReadonlyArray<string>[]; closed: number } = { argv: [], closed: 0 };
+  let sudoSays = { code: 0, stderr: "" };
+  beforeEach(() => {
+    opened.argv = [];
+    opened.closed = 0;
+    jest.spyOn(connection, "openConnection").mockImplementation(async () => {
+      const conn = {
+        target: "lab@h:22",
+        hostKeyFingerprint: "SHA256:" + "A".repeat(43),
+        run: async (argv: ReadonlyArray<string>) => (opened.argv.push(argv), { stdout: "", ...sudoSays }),
+        close: () => void opened.closed++,
+      };
+      return conn as unknown as Awaited<ReturnType<typeof connection.openConnection>>;
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+  const op = (user: string) => RemoteHost.forOperation({ host: "h", port: 22, user }, { deadline: Date.now() + 60_000, progress: () => undefined });
+
+  test("asked on the operation's first connection only; root is never asked", async () => {
+    sudoSays = { code: 0, stderr: "" };
+    const host = op("lab");
+    (await host.open()).close();
+    (await host.open()).close();
+    expect(opened.argv).toEqual([["sudo", "-n", "true"]]);
+    (await op("root").open()).close();
+    expect(opened.argv).toHaveLength(1);
+  });
+
+  test("a refusal is a SudoRefusedError naming the user and sudo's own words (not its host-name warning); the connection is closed", async () => {
+    sudoSays = { code: 1, stderr: "sudo: unable to resolve host lab: Name or service not known\nsudo: a password is required\n" };
+    const e = await op("lab").open().catch((x) => x);
+    expect(e).toBeInstanceOf(SudoRefusedError);
+    expect(e.message).toMatch(/^connection\.user "lab" cannot run commands as root on lab@h:22: `sudo -n true` said "sudo: a password is required"\. .*NOPASSWD.*or connect as root$/);
+    expect(opened.closed).toBe(1);
+  });
 });

@@ -129,11 +129,14 @@ export function seedRules(groupId = defaultGroupId()): any[] {
 
 /**
  * Removes what the seed's commands or an earlier run left in the test cloud: `external_network` (flat networks
- * allow one per physical network, and extnet is the lab's) with its subnet, and the seed's two rules.
+ * allow one per physical network, and extnet is the lab's) with its subnet, and the seed's two rules. Returns how
+ * many it removed (the network counts as one).
  */
-export function removeSeedObjects(): void {
-  if (cloudCli.exists("network", "show", "external_network")) cloudCli.quiet("network", "delete", "external_network");
-  for (const r of seedRules()) cloudCli.quiet("security", "group", "rule", "delete", r.ID);
+export function removeSeedObjects(): number {
+  let removed = 0;
+  if (cloudCli.exists("network", "show", "external_network")) (cloudCli.quiet("network", "delete", "external_network"), removed++);
+  for (const r of seedRules()) (cloudCli.quiet("security", "group", "rule", "delete", r.ID), removed++);
+  return removed;
 }
 
 /** Packstack run logs the provider left in /var/log/packstack-lab (shared with this machine). */

@@ -1,6 +1,6 @@
 /**
  * A throwaway "CentOS Stream 9 guest" for tests: a real OpenSSH sshd on 127.0.0.1:<free port> in a private mount
- * namespace (its own /etc, /root, /var/tmp and an overlay /usr with CentOS stand-ins first on PATH), so SSH
+ * namespace (its own /etc, /root, /home, /var/tmp and an overlay /usr with CentOS stand-ins first on PATH), so SSH
  * sessions behave like the lab VM without touching this machine's files. `stop()` kills every process the guest
  * ever ran and deletes its files.
  */
@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { freePort, killNamespace, killNamespaceSync, pidsIn, SshdProcess, startSshd } from "./namespace";
 import { buildRoot, GuestLayout, hostKeyFingerprint, layout, newHostKey } from "./rootfs";
+import { addUser, UserOptions } from "./users";
 import { DeepPartial, defaultState, GuestState, merge, readCalls, RecordedCall, StateFile } from "./state";
 
 export interface GuestOptions {
@@ -37,6 +38,11 @@ export interface Guest {
   setState(change: DeepPartial<GuestState> | ((s: GuestState) => void)): GuestState;
   /** A file as the guest sees it (its /etc, /root, /var/tmp, /usr overlay); null when it does not exist. */
   readFile(guestPath: string): string | null;
+  /**
+   * A login user besides root (`useradd -m -G groups`), who logs in with the same key as root (`privateKey`);
+   * `sudoers`: its /etc/sudoers.d file. The guest's sudo is this machine's /usr/bin/sudo reading the guest's /etc.
+   */
+  addUser(name: string, opts?: UserOptions): { uid: number };
   /** The host-side path of a guest path (for fixtures). */
   hostPath(guestPath: string): string;
   /** Kills sshd and every session, waits `downMs`, starts sshd again on the same port (`newHostKey`: as a rebuilt VM). */
@@ -126,10 +132,14 @@ class GuestImpl implements Guest {
     return this.stateFile.update(change);
   }
 
+  addUser(name: string, opts: UserOptions = {}): { uid: number } {
+    return addUser(this.l, name, opts);
+  }
+
   hostPath(guestPath: string): string {
     const p = path.posix.normalize(guestPath);
     const under = (prefix: string, dir: string) => (p === prefix || p.startsWith(prefix + "/") ? path.join(dir, p.slice(prefix.length)) : null);
-    const mapped = under("/etc", this.l.etc) ?? under("/root", this.l.root) ?? under("/var/tmp", this.l.varTmp) ?? under("/var/log", this.l.varLog);
+    const mapped = under("/etc", this.l.etc) ?? under("/root", this.l.root) ?? under("/var/tmp", this.l.varTmp) ?? under("/var/log", this.l.varLog) ?? under("/home", this.l.home);
     if (mapped) return mapped;
     const usr = under("/usr", this.l.usrUpper);
     if (usr) return fs.existsSync(usr) ? usr : p;

@@ -5,9 +5,10 @@ import * as net from "net";
 import { GuestLayout } from "./rootfs";
 
 /**
- * Inside new mount and UTS namespaces (the guest has its own hostname): the guest's /etc copy over /etc, an overlay over /usr (stand-ins first on PATH),
- * private /root, /var/tmp and /var/log, then sshd in the foreground on 127.0.0.1:<port>. The network is shared with the
- * host on purpose (the guest reaches the test cloud at 127.0.0.1:5000).
+ * Inside new mount and UTS namespaces (the guest has its own hostname): the guest's /etc copy over /etc, an overlay
+ * over /usr (stand-ins first on PATH), private /root, /home, /var/tmp, /var/log and /run/sudo (the guest's sudo
+ * keeps its time stamps there, not in this machine's), then sshd in the foreground on 127.0.0.1:<port>. The
+ * network is shared with the host on purpose (the guest reaches the test cloud at 127.0.0.1:5000).
  */
 const SCRIPT = `set -e
 G="$1"; PORT="$2"; NAME="$3"
@@ -15,9 +16,11 @@ hostname "$NAME"
 mount --bind "$G/etc" /etc
 mount -t overlay overlay -o "lowerdir=/usr,upperdir=$G/usr-upper,workdir=$G/usr-work" /usr
 mount --bind "$G/root" /root
+mount --bind "$G/home" /home
 mount --bind "$G/var-tmp" /var/tmp
 mount --bind "$G/var-log" /var/log
-mkdir -p /run/sshd
+mkdir -p /run/sudo /run/sshd
+mount -t tmpfs -o mode=0711 tmpfs /run/sudo
 exec /usr/sbin/sshd -D -e -f /etc/ssh/sshd_config -o "Port=$PORT" -o ListenAddress=127.0.0.1 -o PidFile=none
 `;
 /** sshd again in a namespace whose mounts are already there (a restarted sshd on the same "machine"). */

@@ -1,7 +1,8 @@
 /**
  * The files a guest's sshd sees instead of this machine's: a CentOS Stream 9 flavoured copy of /etc, a home for
  * root, an overlay upper dir for /usr (the CentOS stand-ins on the session PATH, and whatever the guest writes
- * under /usr), a private /var/tmp, and the stand-ins' state dir. Nothing here touches the host's own files.
+ * under /usr), a private /var/tmp and /home (users besides root: users.ts), and the stand-ins' state dir.
+ * Nothing here touches the host's own files.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -33,6 +34,7 @@ export interface GuestLayout {
   usrWork: string;
   varTmp: string;
   varLog: string;
+  home: string;
   state: string;
   clientKey: string;
 }
@@ -46,6 +48,7 @@ export function layout(dir: string): GuestLayout {
     usrWork: path.join(dir, "usr-work"),
     varTmp: path.join(dir, "var-tmp"),
     varLog: path.join(dir, "var-log"),
+    home: path.join(dir, "home"),
     state: path.join(dir, "state"),
     clientKey: path.join(dir, "client_ed25519"),
   };
@@ -59,7 +62,7 @@ export interface RootOptions {
 }
 
 export function buildRoot(l: GuestLayout, opts: RootOptions): { privateKey: string } {
-  for (const d of [l.etc, l.root, l.usrUpper, l.usrWork, l.varTmp, l.varLog, l.state]) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
+  for (const d of [l.etc, l.root, l.usrUpper, l.usrWork, l.varTmp, l.varLog, l.home, l.state]) fs.mkdirSync(d, { recursive: true, mode: 0o755 });
   fs.chmodSync(l.root, 0o700);
   fs.chmodSync(l.varTmp, 0o1777);
   copyEtc(l.etc);
