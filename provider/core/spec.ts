@@ -120,10 +120,11 @@ export const secretOutputFields = (spec: ResourceSpec): string[] => [
   ...Object.keys(spec.outputs).filter((k) => spec.outputs[k].secret && !spec.inputs[k]?.secret),
 ];
 
-/** The controller's facts that come from the spec: type, schema, replaceOn, secretInputs, secretOutputs. */
+/** The controller's facts that come from the spec: type, input fields (check's fast path), schema, replaceOn, secretInputs, secretOutputs. */
 export function fromSpec<S extends ResourceSpec>(spec: S) {
   return {
     type: spec.key,
+    inputFields: spec.inputs as Fields,
     schema: (z: Z) => objectSchema(spec, z) as unknown as zod.ZodType<InputsOf<S>>,
     replaceOn: replaceFields(spec),
     secretInputs: secretInputFields(spec),
