@@ -9,13 +9,17 @@
  * secret ones wrapped as below) without loading zod or building the schema: a no-op `pulumi up` checks every
  * resource, and zod's load and the schema's build were most of its time in the provider. Why that is the result
  * the full check would give: the olds are check's own output for the same values; check is a pure function of
- * its inputs (a controller whose check reads anything else, a file, the environment or the clock, sets
- * `checkAlwaysParses` and always parses); and each schema is idempotent on its own output (its transforms are
- * normalisations; a default is a valid value of its field), which tests/checks/fastCheck.test.ts checks for
- * every good input of every resource. Any difference (a changed, added or removed value, a key not in the spec,
- * an unknown value in a preview, olds that are no object) takes the full path. Its one limit: the olds were
- * judged by the library version that wrote them, so a newer version with a stricter rule judges unchanged
- * inputs only when they change (a changed default does take the full path: the start value then differs).
+ * its inputs; and each schema is idempotent on its own output (its transforms are normalisations; a default is
+ * a valid value of its field), which tests/checks/fastCheck.test.ts checks for every good input of every
+ * resource. A controller for which either fails sets `checkAlwaysParses` (why) and always parses: Image (check
+ * hashes the file), the security group rule resources (their canonical rules hold nulls that check refuses).
+ * Any difference (a changed, added or removed value, a default nested in an object or array the news leave out:
+ * those stay in zod, a key not in the spec, an unknown value in a preview, olds that are no object) takes the
+ * full path. Its limit: the olds were judged by the library version that wrote them, so a newer version with a
+ * stricter rule judges unchanged inputs only when they change (a changed default does take the full path: the
+ * start value then differs). And one case where the olds are not check's output: after a refresh that found
+ * drift they hold the drifted fields' live values (core/diff.ts liveInputs), which no check judged, so a program
+ * changed to exactly such a value is taken unchecked (the full check runs again at its next change).
  */
 import type * as zod from "zod";
 import type { Controller, Props, Z } from "./controller";
