@@ -14,6 +14,7 @@ module.exports.unit = [
   "tests/checks/corpus.openstack.test.ts",
   "tests/checks/corpus.compute.test.ts",
   "tests/checks/corpus.virtualbox.test.ts",
+  "tests/checks/fastCheck.test.ts",
   "tests/checks/fixes.test.ts",
   "tests/checks/fuzz.test.ts",
   "tests/checks/readmeTable.test.ts",

@@ -2,14 +2,59 @@
  * check(): the inputs parsed by the controller's zod schema (defaults filled in, secret inputs wrapped), or the
  * failures, each naming its field: a wrong type says what the field takes and what it got (never the value: it
  * may be a secret), an unknown key gets a "did you mean". In a preview, what depends on unknown inputs is skipped.
+ *
+ * The no-op fast path (`unchangedInputs`): the engine's `olds` in Check are the inputs the previous Check returned
+ * (the inputs in state). When every field's value as check would start from it (the new value, else the field's
+ * default, which is data in the spec: core/spec.ts) deep-equals the old one, check returns the old inputs (the
+ * secret ones wrapped as below) without loading zod or building the schema: a no-op `pulumi up` checks every
+ * resource, and zod's load and the schema's build were most of its time in the provider. Why that is the result
+ * the full check would give: the olds are check's own output for the same values; check is a pure function of
+ * its inputs; and each schema is idempotent on its own output (its transforms are normalisations; a default is
+ * a valid value of its field), which tests/checks/fastCheck.test.ts checks for every good input of every
+ * resource. A controller for which either fails sets `checkAlwaysParses` (why) and always parses: Image (check
+ * hashes the file), the security group rule resources (their canonical rules hold nulls that check refuses).
+ * Any difference (a changed, added or removed value, a default nested in an object or array the news leave out:
+ * those stay in zod, a key not in the spec, an unknown value in a preview, olds that are no object) takes the
+ * full path. Its limit: the olds were judged by the library version that wrote them, so a newer version with a
+ * stricter rule judges unchanged inputs only when they change (a changed default does take the full path: the
+ * start value then differs). And one case where the olds are not check's output: after a refresh that found
+ * drift they hold the drifted fields' live values (core/diff.ts liveInputs), which no check judged, so a program
+ * changed to exactly such a value is taken unchecked (the full check runs again at its next change).
  */
 import type * as zod from "zod";
 import type { Controller, Props, Z } from "./controller";
+import { deepEqual } from "./deepEqual";
 import { isObject } from "./diff";
 import { withSecretInputs } from "./outputs";
 import { objectKeysAt, unknownKeyMessage } from "./schemaShape";
-import { collectSecrets, redact } from "./secrets";
-import { isUnknownAt } from "./unknowns";
+import { collectSecrets, redact, unwrapSecrets } from "./secrets";
+import { defaultOf, hasDefault } from "./spec";
+import { containsUnknown, isUnknownAt } from "./unknowns";
+
+type CheckCtrl = Pick<Controller<Props, Props>, "type" | "schema" | "secretInputs" | "inputFields" | "checkAlwaysParses">;
+
+/**
+ * The old inputs when check would return them unchanged (see the header), else undefined (check parses).
+ * `olds` and `news` are as the engine sends them (`__provider` among them).
+ */
+export function unchangedInputs(ctrl: CheckCtrl, olds: unknown, news: unknown): Props | undefined {
+  const fields = ctrl.inputFields;
+  if (!fields || ctrl.checkAlwaysParses || !isObject(olds) || !isObject(news)) return undefined;
+  const old = unwrapSecrets(olds) as Props;
+  const keys = new Set([...Object.keys(fields), ...Object.keys(news), ...Object.keys(old)]);
+  keys.delete("__provider");
+  if (!Object.keys(old).some((k) => k !== "__provider")) return undefined;
+  const out: Props = {};
+  for (const k of keys) {
+    if (!Object.prototype.hasOwnProperty.call(fields, k)) return undefined;
+    const given = news[k];
+    if (given !== undefined && containsUnknown(given)) return undefined;
+    const start = given !== undefined ? given : hasDefault(fields[k]) ? defaultOf(fields[k]) : undefined;
+    if (containsUnknown(old[k]) || !deepEqual(start, old[k])) return undefined;
+    if (old[k] !== undefined) out[k] = old[k];
+  }
+  return withSecretInputs(ctrl, out);
+}
 
 function zodPath(path: ReadonlyArray<PropertyKey>): string {
   let s = "";
@@ -42,7 +87,9 @@ function failuresOf(schema: Parameters<typeof objectKeysAt>[0], issue: zod.core.
   return issue.keys.map((key) => ({ path: [...issue.path, key], message: unknownKeyMessage(key, allowed) }));
 }
 
-export async function checkInputs(ctrl: Pick<Controller<Props, Props>, "type" | "schema" | "secretInputs">, news: Props): Promise<{ inputs: Props; failures?: Array<{ property: string; reason: string }> }> {
+export async function checkInputs(ctrl: CheckCtrl, news: Props, olds?: Props): Promise<{ inputs: Props; failures?: Array<{ property: string; reason: string }> }> {
+  const unchanged = unchangedInputs(ctrl, olds, news);
+  if (unchanged) return { inputs: unchanged };
   const { z } = require("zod") as { z: Z };
   if (!isObject(news)) {
     return { inputs: {}, failures: [{ property: "(inputs)", reason: `inputs: must be an object of ${ctrl.type} fields, not ${news === null ? "null" : Array.isArray(news) ? "an array" : typeof news}` }] };

@@ -16,6 +16,7 @@ import { knownToEngine } from "./createJournal";
 import { changedFields, isObject, liveInputs, replacedFields } from "./diff";
 import { outputsOf } from "./outputs";
 import type { AdoptInput } from "./schema";
+import type { Fields } from "./spec";
 import { collectSecrets, redact, unwrapSecrets } from "./secrets";
 import { CustomTimeouts, timeoutFor } from "./timeouts";
 import { UNKNOWN } from "./unknowns";
@@ -53,6 +54,16 @@ export interface Controller<I extends Props, O extends Props> {
   type: string;
   /** The input schema, built at call time. Parsed values (with defaults) become the stored inputs. */
   schema(z: Z): zod.ZodType<I>;
+  /**
+   * The spec's input fields (fromSpec), their defaults as data: with them check() returns unchanged inputs
+   * without parsing (the fast path, core/check.ts).
+   */
+  inputFields?: Fields;
+  /**
+   * Why check() always parses (no fast path, core/check.ts): it reads something besides its inputs (a file, the
+   * environment, the clock; the image file's hash), or its output is no input it takes again (a canonical form).
+   */
+  checkAlwaysParses?: string;
   /** Input fields whose change needs a new object. */
   replaceOn?: ReadonlyArray<string>;
   /**
@@ -122,8 +133,8 @@ export function makeProvider<I extends Props, O extends Props>(ctrl: Controller<
   const label = (p: Props, id?: string) => String(ctrl.label?.(p) ?? p.name ?? id ?? "new");
 
   return {
-    check(_olds: Props, news: Props) {
-      return checkInputs(ctrl, news);
+    check(olds: Props, news: Props) {
+      return checkInputs(ctrl, news, olds);
     },
 
     async diff(id: string, olds: Props, news: Props) {

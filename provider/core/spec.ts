@@ -1,8 +1,11 @@
 /**
  * A resource's spec: every fact about its inputs and outputs written once, beside its controller
  * (provider/<ns>/<res>/spec.ts). Each input field is a `field(type, {replace, secret})` under a JSDoc comment
- * (its doc line); its zod type (with `.optional()` / `.default(...)`: the default lives there) is built at call
- * time from the `z` passed in, so this module and every spec stay light (no zod at runtime). From a spec come:
+ * (its doc line); its zod type (with `.optional()` where it may be left out) is built at call time from the `z`
+ * passed in, so this module and every spec stay light (no zod at runtime). A field's top-level default is data,
+ * `field(type, {default})` (a value, or a function for a fresh array or object): the helpers apply it to the zod
+ * type (`.default(...)`, last) when the schema is built, and check's fast path (core/check.ts) reads it without
+ * zod; a default nested inside an object or array stays in its zod type. From a spec come:
  * the controller's schema, replaceOn, secretInputs and secretOutputs (`fromSpec`), the sdk class and its Args type
  * (sdk/resource.ts `resourceClass`, `ArgsOf`), and the README tables (scripts/gen-resource-docs.js).
  */
@@ -17,8 +20,30 @@ export interface FieldSpec<S extends zod.ZodType = zod.ZodType, A = zod.input<S>
   replace?: boolean;
   /** Kept secret in state (inputs and outputs) and wrapped with pulumi.secret by the sdk class. */
   secret?: boolean;
+  /** The value check() gives the field when it is left out (a function: a fresh array or object each time); `type` applies it. */
+  default?: unknown;
   /** Type only: the sdk's type of the field when it is not the zod input type (a shape with its own docs). */
   readonly sdkType?: A;
+}
+
+/** A field's options besides its default (`{default}` as well: see `field`'s overloads). */
+export interface FieldOptions {
+  replace?: boolean;
+  secret?: boolean;
+}
+type DefaultOf<S extends zod.ZodType> = Exclude<zod.output<S>, undefined> | (() => Exclude<zod.output<S>, undefined>);
+type WithDefault<S extends zod.ZodType> = FieldOptions & { default: NoInfer<DefaultOf<S>> };
+
+/** Whether a field has a default (`null` is one: `"default" in`, not `!== undefined`). */
+export const hasDefault = (f: FieldSpec<any, any>): boolean => Object.prototype.hasOwnProperty.call(f, "default");
+/** A field's default as check() gives it (a function's value: fresh each time). */
+export const defaultOf = (f: FieldSpec<any, any>): unknown => (typeof f.default === "function" ? (f.default as () => unknown)() : f.default);
+
+/** The field: its type with the default (when there is one) applied last, as `.default(...)` on the built type. */
+function make(type: (z: Z) => zod.ZodType, opts: FieldOptions & { default?: unknown }): FieldSpec<any, any> {
+  if (!Object.prototype.hasOwnProperty.call(opts, "default")) return { type, ...opts };
+  const d = opts.default;
+  return { ...opts, type: (z: Z) => type(z).default(d as never) };
 }
 
 /** One output: its type (type only) and whether it is secret in state. */
@@ -37,18 +62,27 @@ export interface ResourceSpec<F extends Fields = Fields, O extends Outputs = Out
   outputs: O;
 }
 
-export function field<S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S> {
-  return { type, ...opts };
+export function field<S extends zod.ZodType>(type: (z: Z) => S, opts: WithDefault<S>): FieldSpec<zod.ZodDefault<S>>;
+export function field<S extends zod.ZodType>(type: (z: Z) => S, opts?: FieldOptions): FieldSpec<S>;
+export function field(type: (z: Z) => zod.ZodType, opts: FieldOptions & { default?: unknown } = {}): FieldSpec<any, any> {
+  return make(type, opts);
 }
 
 /** A field whose sdk type is `A` (e.g. a shape declared with its own field docs) rather than the zod input type. */
 export function fieldAs<A>() {
-  return <S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, A> => ({ type, ...opts });
+  function f<S extends zod.ZodType>(type: (z: Z) => S, opts: WithDefault<S>): FieldSpec<zod.ZodDefault<S>, A>;
+  function f<S extends zod.ZodType>(type: (z: Z) => S, opts?: FieldOptions): FieldSpec<S, A>;
+  function f(type: (z: Z) => zod.ZodType, opts: FieldOptions & { default?: unknown } = {}): FieldSpec<any, A> {
+    return make(type, opts);
+  }
+  return f;
 }
 
 /** An input field the sdk's Args leave out (customTimeouts, a resource option; PackstackInstall's `healthy`, an output). */
-export function fieldNotArg<S extends zod.ZodType>(type: (z: Z) => S, opts: { replace?: boolean; secret?: boolean } = {}): FieldSpec<S, never> {
-  return { type, ...opts };
+export function fieldNotArg<S extends zod.ZodType>(type: (z: Z) => S, opts: WithDefault<S>): FieldSpec<zod.ZodDefault<S>, never>;
+export function fieldNotArg<S extends zod.ZodType>(type: (z: Z) => S, opts?: FieldOptions): FieldSpec<S, never>;
+export function fieldNotArg(type: (z: Z) => zod.ZodType, opts: FieldOptions & { default?: unknown } = {}): FieldSpec<any, never> {
+  return make(type, opts) as FieldSpec<any, never>;
 }
 
 export function output<T>(opts: { secret?: boolean } = {}): OutputSpec<T> {
@@ -86,10 +120,11 @@ export const secretOutputFields = (spec: ResourceSpec): string[] => [
   ...Object.keys(spec.outputs).filter((k) => spec.outputs[k].secret && !spec.inputs[k]?.secret),
 ];
 
-/** The controller's facts that come from the spec: type, schema, replaceOn, secretInputs, secretOutputs. */
+/** The controller's facts that come from the spec: type, input fields (check's fast path), schema, replaceOn, secretInputs, secretOutputs. */
 export function fromSpec<S extends ResourceSpec>(spec: S) {
   return {
     type: spec.key,
+    inputFields: spec.inputs as Fields,
     schema: (z: Z) => objectSchema(spec, z) as unknown as zod.ZodType<InputsOf<S>>,
     replaceOn: replaceFields(spec),
     secretInputs: secretInputFields(spec),

@@ -24,7 +24,7 @@ const docs = require("../../scripts/gen-resource-docs.js");
 const ROOT = path.resolve(__dirname, "../..");
 const SPEC_DIR = path.join(ROOT, "provider/openstack/keypair");
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHJ0ZXN0a2V5dGVzdGtleXRlc3RrZXl0ZXN0a2V5dGVzdA lab@host";
-const TYPE_FIELD = /\/\*\*(?:(?!\*\/)[^])*\*\/\s*\n\s*type: field\(\(z\) => z\.enum\(\["ssh", "x509"\]\)\.default\("ssh"\), \{ replace: true \}\),/;
+const TYPE_FIELD = /\/\*\*(?:(?!\*\/)[^])*\*\/\s*\n\s*type: field\(\(z\) => z\.enum\(\["ssh", "x509"\]\), \{ default: "ssh", replace: true \}\),/;
 const NEW_DOC = "The key's kind (fixture: pgp added, in place, secret).";
 
 let dir: string;
@@ -36,7 +36,7 @@ beforeAll(() => {
   const text = fs.readFileSync(path.join(SPEC_DIR, "spec.ts"), "utf8");
   expect(text).toMatch(TYPE_FIELD);
   const edited = text
-    .replace(TYPE_FIELD, `/** ${NEW_DOC} */\n    type: field((z) => z.enum(["ssh", "x509", "pgp"]).default("ssh"), { secret: true }),`)
+    .replace(TYPE_FIELD, `/** ${NEW_DOC} */\n    type: field((z) => z.enum(["ssh", "x509", "pgp"]), { default: "ssh", secret: true }),`)
     .replace(/from "(\.[^"]*)"/g, (_m, p: string) => `from ${JSON.stringify(path.resolve(SPEC_DIR, p))}`);
   fs.writeFileSync(fixtureFile(), edited);
   const js = ts.transpileModule(edited, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;

@@ -71,3 +71,71 @@ test.each(Object.keys(INPUTS))("%s: the check passed and the diff of unchanged i
   // the module that does load ssh2 at the first connection is there: what is left out is only the library
   expect(loaded[key].added.some((f) => /[\\/]bin[\\/]provider[\\/]ssh[\\/]dial\.js$/.test(f))).toBe(true);
 });
+
+/**
+ * A no-op Check loads no zod: with olds = a previous check's result and the same news (what a no-op `pulumi up`
+ * sends), check returns the olds from the spec's data (provider/core/check.ts, the fast path), in plain node;
+ * changed news (another good input) do load it, and so does every check of a resource that always parses
+ * (`checkAlwaysParses`). The news are a good input of the corpus as check returned it (a program that writes
+ * out the defaults nested in objects: those stay in zod, and news without them take the full path; the resources
+ * that always parse get the good input itself).
+ * Each case starts from a cache without the modules its first (full) check loaded.
+ */
+describe("a no-op Check", () => {
+  const cases = require("../checks/cases/openstack") as typeof import("../checks/cases/openstack");
+  const compute = require("../checks/cases/compute") as typeof import("../checks/cases/compute");
+  const vbox = require("../checks/cases/virtualbox") as typeof import("../checks/cases/virtualbox");
+  const lab = require("../checks/cases/lab") as typeof import("../checks/cases/lab");
+  const { MODULES } = require("../checks/controllers") as typeof import("../checks/controllers");
+  const cloud = { authUrl: "http://127.0.0.1:5000/v3", username: "admin", password: "Noop-s3cret-pw", projectName: "admin" };
+  const corpora = [
+    ...[...cases.OPENSTACK, ...compute.COMPUTE].map((c) => ({ c, extra: { cloud } })),
+    ...[...vbox.VIRTUALBOX, lab.hostPrep(9), lab.packstack(9)].map((c) => ({ c, extra: {} })),
+  ];
+  const parses = (key: string) => !!MODULES[key].controller.checkAlwaysParses;
+  // as checked: not for the resources that always parse (the rule resources' canonical form does not check again)
+  const input = corpora.map(({ c, extra }) => ({ key: c.key, asChecked: !parses(c.key), news: { ...extra, ...c.good[0] }, changed: { ...extra, ...c.good[1] } }));
+  const child = `
+const { providers } = require(${JSON.stringify(REGISTRY)});
+const CASES = ${JSON.stringify(input)};
+const base = new Set(Object.keys(require.cache));
+const SIG = "4dabf18193072939515e22adb298388d";
+const unwrap = (v) => v && typeof v === "object" ? (v[SIG] ? unwrap(v.value) : Array.isArray(v) ? v.map(unwrap) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrap(x)]))) : v;
+const call = async (key, olds, news) => {
+  const r = await providers[key].check(olds, news);
+  const added = Object.keys(require.cache).filter((k) => !base.has(k));
+  for (const k of added) delete require.cache[k];
+  return { r, added };
+};
+(async () => {
+  const out = {};
+  for (const { key, asChecked, news, changed } of CASES) {
+    const written = asChecked ? unwrap((await call(key, {}, news)).r.inputs) : news;
+    const first = await call(key, {}, written);
+    const olds = { ...unwrap(first.r.inputs), __provider: "shim" };
+    const noop = await call(key, olds, { ...written, __provider: "shim" });
+    const other = await call(key, olds, { ...changed, __provider: "shim" });
+    out[key] = { first: first.r, noop: noop.r, noopLoaded: noop.added, changedLoaded: other.added };
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
+`;
+  const run = spawnSync(process.execPath, ["-e", child], { encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
+  type Seen = { first: { inputs: object; failures?: unknown[] }; noop: { inputs: object; failures?: unknown[] }; noopLoaded: string[]; changedLoaded: string[] };
+  const seen: Record<string, Seen> = run.status === 0 ? JSON.parse(run.stdout) : {};
+  const zod = (files: string[]) => files.filter((f) => /[\\/]node_modules[\\/]zod[\\/]/.test(f));
+
+  test("ran in plain node", () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(Object.keys(seen).length).toBeGreaterThan(10);
+  });
+
+  test.each(input.map((i) => i.key))("%s: the no-op Check gives the first check's inputs, loading no zod (unless it always parses); a changed one loads zod", (key) => {
+    const s = seen[key];
+    expect(s.first.failures ?? []).toEqual([]);
+    expect(s.noop).toEqual(s.first);
+    expect(zod(s.noopLoaded).length > 0).toBe(parses(key));
+    expect(zod(s.changedLoaded).length).toBeGreaterThan(0);
+  });
+});

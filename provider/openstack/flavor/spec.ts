@@ -31,13 +31,13 @@ export const spec = defineSpec({
     /** RAM, MiB. */
     ram: field((z) => count(z, "MiB of RAM", 1), { replace: true }),
     /** Root disk, GiB (0 = the image's size). */
-    disk: field((z) => count(z, "GiB of root disk", 0).default(0), { replace: true }),
+    disk: field((z) => count(z, "GiB of root disk", 0), { default: 0, replace: true }),
     /** Ephemeral disk, GiB. */
-    ephemeral: field((z) => count(z, "GiB of ephemeral disk", 0).default(0), { replace: true }),
+    ephemeral: field((z) => count(z, "GiB of ephemeral disk", 0), { default: 0, replace: true }),
     /** Swap, MiB. */
-    swap: field((z) => count(z, "MiB of swap", 0).default(0), { replace: true }),
+    swap: field((z) => count(z, "MiB of swap", 0), { default: 0, replace: true }),
     /** Open to every project; false = only to projectIds. */
-    isPublic: field((z) => z.boolean().default(true), { replace: true }),
+    isPublic: field((z) => z.boolean(), { default: true, replace: true }),
     /** The flavor's description, changed in place. */
     description: field((z) => z.string().max(65535, "is too long").optional()),
     /** Extra specs (e.g. {"hw:cpu_policy": "shared"}), changed in place. */
@@ -48,11 +48,11 @@ export const spec = defineSpec({
           for (const k of Object.keys(specs)) {
             if (!/^[A-Za-z0-9_:. -]{1,255}$/.test(k)) ctx.addIssue({ code: "custom", path: [k], message: "an extra spec key may hold only letters, digits, '_', ':', '.', '-' and spaces (1 to 255 of them)" });
           }
-        })
-        .default({}),
+        }),
+      { default: {} },
     ),
     /** Projects (ids) that may use a private flavor (isPublic: false), changed in place. */
-    projectIds: field((z) => z.array(z.string().min(1, "a project id must not be empty")).default([])),
+    projectIds: field((z) => z.array(z.string().min(1, "a project id must not be empty")), { default: [] }),
     ...openStackFields,
   },
   outputs: {

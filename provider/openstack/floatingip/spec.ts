@@ -20,7 +20,7 @@ export const spec = defineSpec({
     /** A specific address to allocate (admin); absent = Neutron picks one. */
     address: field((z) => ipAddress(z).optional(), { replace: true }),
     /** The port to associate with; absent/null = not associated (an association made elsewhere is drift). Associate, move, disassociate: one PUT. */
-    portId: field((z) => idSchema(z, "port").nullable().default(null)),
+    portId: field((z) => idSchema(z, "port").nullable(), { default: null }),
     /** Which of the port's fixed addresses (when it has several); needs portId. */
     fixedIpAddress: field((z) => ipAddress(z).optional()),
     /** Neutron's `description`. */

@@ -24,6 +24,7 @@ export const controller: Controller<ImageInputs, ImageOutputs> = {
   // the file's path is where the program finds it, not a property of the image: its content (fileHash) is
   compare: { ...CLOUD_COMPARE, file: "ignore" },
   schema,
+  checkAlwaysParses: "check reads the image file: fileHash from its content, the format from its header",
   // fileHash is no input field: check sets it from the file, and a changed file replaces the image
   replaceOn: ["fileHash", ...fromSpec(spec).replaceOn],
   defaultTimeoutMs: { create: 30 * 60e3, update: 2 * 60e3, delete: 5 * 60e3 },

@@ -26,13 +26,13 @@ export const spec = defineSpec({
     /** Absent = from the file's header (qcow2, vmdk, vdi, vhdx, iso, else raw); required with sourceUrl; check refuses a format the file's header contradicts. */
     diskFormat: field((z) => z.enum(DISK_FORMATS).optional(), { replace: true }),
     /** The container format. */
-    containerFormat: field((z) => z.enum(CONTAINER_FORMATS).default("bare"), { replace: true }),
+    containerFormat: field((z) => z.enum(CONTAINER_FORMATS), { default: "bare", replace: true }),
     /** GiB (JSON patch in place). */
-    minDisk: field((z) => z.number().int("must be a whole number").min(0, "must be at least 0").default(0)),
+    minDisk: field((z) => z.number().int("must be a whole number").min(0, "must be at least 0"), { default: 0 }),
     /** MiB. */
-    minRam: field((z) => z.number().int("must be a whole number").min(0, "must be at least 0").default(0)),
+    minRam: field((z) => z.number().int("must be a whole number").min(0, "must be at least 0"), { default: 0 }),
     /** Who sees the image. */
-    visibility: field((z) => z.enum(VISIBILITIES).default("private")),
+    visibility: field((z) => z.enum(VISIBILITIES), { default: "private" }),
     /** Image properties, e.g. {os_distro: "cirros", hw_disk_bus: "virtio"}; Glance's own attributes are refused here. */
     properties: field((z) =>
       z
@@ -42,8 +42,8 @@ export const spec = defineSpec({
             if (!k || k.length > 255) ctx.addIssue({ code: "custom", path: [k], message: "a property name must be 1 to 255 characters" });
             else if (isOwnProperty(k)) ctx.addIssue({ code: "custom", path: [k], message: "is one of Glance's own attributes, not a property (use the input of that name)" });
           }
-        })
-        .default({}),
+        }),
+      { default: {} },
     ),
     ...openStackFields,
   },

@@ -32,7 +32,7 @@ export const spec = defineSpec({
       { replace: true },
     ),
     /** `ssh` or `x509`. */
-    type: field((z) => z.enum(["ssh", "x509"]).default("ssh"), { replace: true }),
+    type: field((z) => z.enum(["ssh", "x509"]), { default: "ssh", replace: true }),
     ...openStackFields,
   },
   outputs: {

@@ -12,7 +12,7 @@ export const spec = defineSpec({
     /** Neutron's `description`. */
     description: field((z) => descriptionSchema(z).optional()),
     /** The external network (router:external) of the gateway; absent/null = no gateway. Changing it moves the gateway, removing it clears it. */
-    externalNetworkId: field((z) => idSchema(z, "external network").nullable().default(null)),
+    externalNetworkId: field((z) => idSchema(z, "external network").nullable(), { default: null }),
     /** SNAT on the gateway (Neutron's default: true; setting it usually needs admin); needs externalNetworkId. */
     enableSnat: field((z) => z.boolean().optional()),
     /** `admin_state_up`. */

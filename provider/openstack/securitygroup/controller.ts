@@ -10,6 +10,7 @@ import { spec } from "./spec";
 import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE, neutronControllerParts } from "../common";
+import { CANONICAL_RULES } from "../common/rules/rule";
 import { applyRules, inlineRuleOutputs } from "./inlineRules";
 import { ApiGroup, groupOutputs } from "./results";
 import { createBody, groups, removeDefaultEgress, updateBody } from "./requests";
@@ -34,6 +35,7 @@ function settleRules(client: Client, g: ApiGroup, inputs: SecurityGroupInputs, c
 export const controller: Controller<SecurityGroupInputs, SecurityGroupOutputs> = {
   ...fromSpec(spec),
   schema,
+  checkAlwaysParses: CANONICAL_RULES,
   compare: { ...CLOUD_COMPARE, tags: "set", rules: "set" },
   defaultTimeoutMs: { create: 3 * 60e3, update: 3 * 60e3, delete: 3 * 60e3 },
   find,

@@ -23,7 +23,7 @@ export const spec = defineSpec({
      * create. While true, a default egress rule that comes back shows as drift (`deleteDefaultRules` reads false)
      * and is removed again by the next update.
      */
-    deleteDefaultRules: field((z) => z.boolean().default(false)),
+    deleteDefaultRules: field((z) => z.boolean(), { default: false }),
     /** false: a stateless group (Neutron's stateful-security-group extension; Neutron refuses the change while ports use the group). */
     stateful: field((z) => z.boolean().optional()),
     /** Tags: a set, updated with one `PUT .../tags`. */

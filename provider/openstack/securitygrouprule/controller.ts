@@ -9,7 +9,7 @@ import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE } from "../common";
 import { schema, SecurityGroupRuleInputs, SecurityGroupRuleOutputs } from "./types";
-import { ApiRule, deleteRule, describeRule, getRule, resolveGroupId, ruleFromApi, RuleSpec, SELF } from "../common/rules";
+import { ApiRule, CANONICAL_RULES, deleteRule, describeRule, getRule, resolveGroupId, ruleFromApi, RuleSpec, SELF } from "../common/rules";
 import { createRule } from "./requests";
 
 /** Live values; the rule's own group shows as "self" when the inputs said so. */
@@ -23,6 +23,7 @@ export const controller: Controller<SecurityGroupRuleInputs, SecurityGroupRuleOu
   ...fromSpec(spec),
   compare: CLOUD_COMPARE,
   schema,
+  checkAlwaysParses: CANONICAL_RULES,
   deleteBeforeReplace: true,
 
   async create(inputs, ctx) {

@@ -9,11 +9,12 @@ import { Controller, makeProvider } from "../../core/controller";
 import { clientFor } from "../client";
 import { CLOUD_COMPARE, findByIdOrName } from "../common";
 import { schema, SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs } from "./types";
-import { deleteManaged, getLiveGroup, GROUP_COLLECTION, plan, readOutputs, reconcile, resolveGroupId, ruleSetOutputs } from "../common/rules";
+import { CANONICAL_RULES, deleteManaged, getLiveGroup, GROUP_COLLECTION, plan, readOutputs, reconcile, resolveGroupId, ruleSetOutputs } from "../common/rules";
 
 export const controller: Controller<SecurityGroupRuleSetInputs, SecurityGroupRuleSetOutputs> = {
   ...fromSpec(spec),
   schema,
+  checkAlwaysParses: CANONICAL_RULES,
   compare: { ...CLOUD_COMPARE, rules: "set" },
   defaultTimeoutMs: { create: 5 * 60e3, update: 5 * 60e3, delete: 5 * 60e3 },
 

@@ -16,7 +16,7 @@ export const spec = defineSpec({
      * from the group itself) are left alone and not reported as drift, unless `rules` lists them. true: they are
      * managed like any other rule (removed unless listed).
      */
-    includeDefaultRules: field((z) => z.boolean().default(false)),
+    includeDefaultRules: field((z) => z.boolean(), { default: false }),
     ...openStackFields,
   },
   outputs: {

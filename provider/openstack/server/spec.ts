@@ -33,13 +33,13 @@ export const spec = defineSpec({
         .record(z.string(), z.string({ error: "a metadata value must be a string" }).max(255, "a metadata value must be at most 255 characters"))
         .superRefine((m, ctx) => {
           for (const k of Object.keys(m)) if (!k || k.length > 255) ctx.addIssue({ code: "custom", path: [k], message: "a metadata key must be 1 to 255 characters" });
-        })
-        .default({}),
+        }),
+      { default: {} },
     ),
     /** Nova's availability zone. */
     availabilityZone: field((z) => z.string().min(1, "must not be empty").optional(), { replace: true }),
     /** "active" (running) or "shutoff" (stopped): os-start / os-stop in place, waiting for the state. */
-    powerState: field((z) => z.enum(POWER_STATES).default("active")),
+    powerState: field((z) => z.enum(POWER_STATES), { default: "active" }),
     ...openStackFields,
   },
   outputs: {

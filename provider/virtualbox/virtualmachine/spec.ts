@@ -17,11 +17,11 @@ export const spec = defineSpec({
     /** The VM's name (`modifyvm --name`; no "/", "\" or "..": it is part of the default disk path). */
     name: field((z) => vmNameSchema(z)),
     /** VirtualBox OS type id. */
-    osType: field((z) => z.string(msg("must be a string")).regex(/^[A-Za-z0-9_]+$/, "must be a VirtualBox OS type id such as RedHat_64").default("RedHat_64")),
+    osType: field((z) => z.string(msg("must be a string")).regex(/^[A-Za-z0-9_]+$/, "must be a VirtualBox OS type id such as RedHat_64"), { default: "RedHat_64" }),
     /** Virtual CPUs (1-64). */
-    cpus: field((z) => z.number(msg("must be a number")).int("must be an integer").min(1, "must be at least 1").max(64, "must be at most 64").default(2)),
+    cpus: field((z) => z.number(msg("must be a number")).int("must be an integer").min(1, "must be at least 1").max(64, "must be at most 64"), { default: 2 }),
     /** Memory, MB (at least 2048 with unattended). */
-    memoryMb: field((z) => z.number(msg("must be a number")).int("must be an integer").min(4, "must be at least 4").max(2097152, "must be at most 2097152").default(4096)),
+    memoryMb: field((z) => z.number(msg("must be a number")).int("must be an integer").min(4, "must be at least 4").max(2097152, "must be at most 2097152"), { default: 4096 }),
     /**
      * The disk `{sizeMb, path?, keepOnDelete}` (default 40 GB beside the VM settings, not kept). `sizeMb` grows in
      * place (`modifymedium --resize`); VirtualBox disks only grow and are not moved. An existing `path` is attached
@@ -33,30 +33,30 @@ export const spec = defineSpec({
           sizeMb: z.number(msg("must be a number")).int("must be an integer").min(1024, "must be at least 1024 (1 GB)"),
           path: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
           keepOnDelete: z.boolean(msg("must be true or false")).default(false),
-        })
-        .default({ sizeMb: 40960, keepOnDelete: false }),
+        }),
+      { default: { sizeMb: 40960, keepOnDelete: false } },
     ),
     /** Network adapters `{type, natNetwork?, bridgeAdapter?, hostOnlyAdapter?, internalNetwork?, promiscuous?, macAddress?}` (1-8; Neutron's external flat network needs promiscuous "allow-all"). */
-    nics: field((z) => z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs").default([{ type: "nat", promiscuous: "deny" }])),
+    nics: field((z) => z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs"), { default: [{ type: "nat", promiscuous: "deny" }] }),
     /** Boot devices in order. */
     bootOrder: field((z) =>
       z
         .array(z.enum(BOOT_DEVICES, msg(`must be one of ${BOOT_DEVICES.join(", ")}`)))
         .min(1, "needs at least one device")
         .max(4, "at most 4 devices")
-        .refine((a) => new Set(a).size === a.length, "must not repeat a device")
-        .default(["disk", "dvd"]),
+        .refine((a) => new Set(a).size === a.length, "must not repeat a device"),
+      { default: ["disk", "dvd"] },
     ),
     /** Nested VT-x/AMD-V (Packstack's Nova runs nested guests). */
-    nestedVirtualization: field((z) => z.boolean(msg("must be true or false")).default(true)),
+    nestedVirtualization: field((z) => z.boolean(msg("must be true or false")), { default: true }),
     /** The graphics controller. */
-    graphicsController: field((z) => z.enum(["vmsvga", "vboxvga", "vboxsvga", "none"], msg('must be "vmsvga", "vboxvga", "vboxsvga" or "none"')).default("vmsvga")),
+    graphicsController: field((z) => z.enum(["vmsvga", "vboxvga", "vboxsvga", "none"], msg('must be "vmsvga", "vboxvga", "vboxsvga" or "none"')), { default: "vmsvga" }),
     /** The wanted power state. */
-    state: field((z) => z.enum(["running", "poweroff"], msg('must be "running" or "poweroff"')).default("running")),
+    state: field((z) => z.enum(["running", "poweroff"], msg('must be "running" or "poweroff"')), { default: "running" }),
     /** How the VM is started (used at the next start). */
-    startType: field((z) => z.enum(["headless", "gui", "sdl", "separate"], msg('must be "headless", "gui", "sdl" or "separate"')).default("headless")),
+    startType: field((z) => z.enum(["headless", "gui", "sdl", "separate"], msg('must be "headless", "gui", "sdl" or "separate"')), { default: "headless" }),
     /** Seconds to wait for an ACPI shutdown before a hard power-off. */
-    gracefulStopSeconds: field((z) => z.number(msg("must be a number")).min(0, "must not be negative").max(3600, "must be at most 3600").default(120)),
+    gracefulStopSeconds: field((z) => z.number(msg("must be a number")).min(0, "must not be negative").max(3600, "must be at most 3600"), { default: 120 }),
     /** Installer DVD image (required with unattended; with unattended it defines what is installed). */
     installerIso: field((z) => z.string(msg("must be a string")).min(1, "must not be empty").optional(), { replace: true }),
     /** Unattended CentOS Stream 9 install with our kickstart `{rootPassword, sshPublicKey, hostname?, ip?, prefixLength?, gateway?, dns?, timeZone?, packages?}` (static IPv4, root SSH key). */

@@ -38,10 +38,13 @@ export function groupRefSchema(z: Z) {
     .refine((s) => s === "default" || isUuid(s), 'must be a group id (a UUID) or "default" (the project\'s default group), not a name');
 }
 
+/** A rule's direction when it gives none. */
+export const DEFAULT_DIRECTION = "ingress";
+
 /** The zod fields of one rule (spread into an object schema). */
 export function ruleFields(z: Z) {
   return {
-    direction: z.enum(["ingress", "egress"], { error: 'must be "ingress" or "egress"' }).default("ingress"),
+    direction: z.enum(["ingress", "egress"], { error: 'must be "ingress" or "egress"' }).default(DEFAULT_DIRECTION),
     ethertype: z.enum(["IPv4", "IPv6"], { error: 'must be "IPv4" or "IPv6"' }).optional(),
     protocol: z.union([z.string(), z.number().int()], { error: 'must be a protocol name such as "tcp", "udp", "icmp" or "any", or a protocol number 0-255' }).optional(),
     portRangeMin: z.number({ error: "must be a port number (an integer)" }).int("must be an integer").optional(),
@@ -139,6 +142,12 @@ function canonicalPrefix(prefix: string | null | undefined): string | null {
   if (c && c.prefix === 0 && c.first === 0n) return null;
   return normalizeCidr(prefix);
 }
+
+/**
+ * Why the rule resources' check always parses (core/check.ts's fast path needs check's output to check to
+ * itself): a canonical rule holds null for what is absent, and check refuses null.
+ */
+export const CANONICAL_RULES = "check returns canonical rules, whose nulls for absent fields check itself refuses";
 
 /** The canonical form of a checked rule (call only after `checkRule` found nothing). */
 export function canonicalRule(r: RuleInput): RuleSpec {

@@ -5,11 +5,11 @@
  * call time.
  */
 import { field } from "../../../core/spec";
-import { ruleFields } from "./rule";
+import { DEFAULT_DIRECTION, ruleFields } from "./rule";
 
 export const ruleSpecFields = {
   /** "ingress" or "egress". */
-  direction: field((z) => ruleFields(z).direction, { replace: true }),
+  direction: field((z) => ruleFields(z).direction.unwrap(), { default: DEFAULT_DIRECTION, replace: true }),
   /** "IPv4" or "IPv6"; default: the family of remoteIpPrefix, else IPv4 (it must match the prefix family). */
   ethertype: field((z) => ruleFields(z).ethertype, { replace: true }),
   /** A name (tcp, udp, icmp, icmpv6/ipv6-icmp, sctp, gre, esp, vrrp, ...), a number 0-255, or "any" (default). */
