@@ -62,7 +62,8 @@ function launchFor(variant: Variant, built: string, repo: string, traceFile: str
   return {
     command: process.execPath,
     args: [path.join(built, "variants", l.file)],
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...osEnv(cloud), OSLAB_BENCH_REPO: repo, ...l.env({ traceFile, tools }) },
+    // NODE_DISABLE_COMPILE_CACHE=1 passes through: every Pulumi variant's plugin without Node's compile cache
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...osEnv(cloud), OSLAB_BENCH_REPO: repo, ...l.env({ traceFile, tools }), ...(process.env.NODE_DISABLE_COMPILE_CACHE ? { NODE_DISABLE_COMPILE_CACHE: process.env.NODE_DISABLE_COMPILE_CACHE } : {}) },
   };
 }
 

@@ -16,9 +16,13 @@ import { FORWARDS, SEED } from "../sdk/lab/defaults";
 
 export const PROJECT = "pulumi-openstack-lab";
 
-/** The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase (workspace.ts). */
+/**
+ * The environment of every CLI process: quiet, offline-safe, the local backend and the passphrase (workspace.ts),
+ * and Node's compile cache for the provider plugin in `<state>/node-compile-cache`.
+ */
 export function cliEnv(paths: LabPaths, cli: Pick<CliChoice, "binDir">, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): Record<string, string> {
-  return workspaceEnv({ stateDir: paths.stateDir, passphraseFile: paths.passphraseFile, pathFirst: cli.binDir ? [cli.binDir] : [], env, platform });
+  const compileCache = (platform === "win32" ? path.win32 : path.posix).join(paths.stateDir, "node-compile-cache");
+  return workspaceEnv({ stateDir: paths.stateDir, passphraseFile: paths.passphraseFile, compileCache, pathFirst: cli.binDir ? [cli.binDir] : [], env, platform });
 }
 
 /**

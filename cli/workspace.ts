@@ -3,7 +3,9 @@
  * (tests/support/pulumiCli.ts and tests/support/cli/child.ts) and the bench (bench/lib/pulumiStack.ts):
  * - the environment: no update check, no plugin download, no version check, the file backend (its URL built so any
  *   folder name works: paths.ts fileBackendUrl), the passphrase (itself or its file), PULUMI_HOME when given, and
- *   folders put first on PATH (under the name the environment spells it: Path on Windows);
+ *   folders put first on PATH (under the name the environment spells it: Path on Windows), and NODE_COMPILE_CACHE
+ *   when given (the dynamic-provider plugin's node then compiles @pulumi/pulumi and this library from that cache
+ *   after the first command; provider/controllers.ts writes it, as the engine ends the plugin with a signal);
  * - the work folder: the project's Pulumi.yaml (when given) and a link to the repository's node_modules (the
  *   dynamic-provider plugin runs there and finds @pulumi/pulumi and this library through it; a junction on Windows);
  * - the stack: created or selected with the program inline, and config set when given.
@@ -30,6 +32,8 @@ export interface WorkspaceEnvOptions {
   passphraseFile?: string;
   /** PULUMI_HOME (plugins, credentials) of its own. */
   home?: string;
+  /** NODE_COMPILE_CACHE for the processes the CLI starts (the plugin), unless `env` names a folder of its own. */
+  compileCache?: string;
   /** PULUMI_SKIP_CONFIRMATIONS. */
   skipConfirmations?: boolean;
   /** Folders put first on PATH (the CLI's, the node the plugin runs on), unless PATH already starts with them. */
@@ -46,6 +50,7 @@ export function workspaceEnv(o: WorkspaceEnvOptions): Record<string, string> {
   const out: Record<string, string> = { ...OFFLINE_CLI_ENV };
   if (o.skipConfirmations) out.PULUMI_SKIP_CONFIRMATIONS = "true";
   if (o.home) out.PULUMI_HOME = o.home;
+  if (o.compileCache && !env.NODE_COMPILE_CACHE) out.NODE_COMPILE_CACHE = o.compileCache;
   out.PULUMI_BACKEND_URL = fileBackendUrl(o.stateDir, platform);
   if (o.passphrase !== undefined) out.PULUMI_CONFIG_PASSPHRASE = o.passphrase;
   else if (o.passphraseFile && !env.PULUMI_CONFIG_PASSPHRASE && !env.PULUMI_CONFIG_PASSPHRASE_FILE) out.PULUMI_CONFIG_PASSPHRASE_FILE = o.passphraseFile;

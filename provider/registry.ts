@@ -1,8 +1,8 @@
 /**
- * The one list of resources: registry key -> its spec (provider/<dir>/spec.ts, where written), its controller
- * module below provider/ (what the sdk's provider shim requires at call time; tests/checks/registry.test.ts
- * requires each and checks it is that resource's) and what its id is (for the docs). Read by sdk/providers.ts,
- * the sdk classes, scripts/gen-resource-docs.js and the test corpora. Light: specs build no zod at load.
+ * The one list of resources: registry key -> its folder below provider/ (README.md, spec.ts, controller.ts), its
+ * spec and what its id is (for the docs). Read by sdk/providers.ts, the sdk classes, scripts/gen-resource-docs.js
+ * and the test corpora. Each key's controller module is in provider/controllers.ts, which the compiler holds to
+ * these keys. Light: specs build no zod at load.
  */
 import type { ResourceSpec } from "./core/spec";
 import { spec as flavor } from "./openstack/flavor/spec";
@@ -26,14 +26,12 @@ import { spec as routerInterface } from "./openstack/routerinterface/spec";
 export interface RegistryEntry {
   /** The resource's folder below provider/ (its README.md, spec.ts, controller.ts). */
   dir: string;
-  /** Its controller module below provider/. */
-  controller: string;
   /** What the resource's id is. */
   id: string;
   spec?: ResourceSpec;
 }
 
-const entry = (dir: string, id: string, spec?: ResourceSpec): RegistryEntry => ({ dir, controller: `${dir}/controller`, id, ...(spec ? { spec } : {}) });
+const entry = (dir: string, id: string, spec?: ResourceSpec): RegistryEntry => ({ dir, id, ...(spec ? { spec } : {}) });
 
 export const REGISTRY = {
   "openstack.Network": entry("openstack/network", "Neutron UUID", network),

@@ -73,10 +73,10 @@ function regionIn(text, begin = BEGIN, end = END) {
 }
 const tableIn = (readme) => regionIn(readme);
 
-/** Entries of the main table: the registry's resources with their controllers (`load(controllerPath)`). */
+/** Entries of the main table: the registry's resources with their controllers (`load(key)`: the controller module). */
 function entriesFrom(registry, load, z) {
   return Object.entries(registry).map(([key, r]) => {
-    const { controller } = load(r.controller);
+    const { controller } = load(key);
     return { key, dir: r.dir, id: r.id, controller, keys: schemaKeys(controller.schema(z)) };
   });
 }
@@ -202,13 +202,13 @@ function renderSpecTables({ spec, controller, docs, z }) {
   return lines.join("\n");
 }
 
-/** [{file, region}] for every resource with a spec. `load(controllerPath)` gives its controller module. */
+/** [{file, region}] for every resource with a spec. `load(key)` gives its controller module. */
 function specRegions(registry, load, z, ts) {
-  return Object.values(registry)
-    .filter((r) => r.spec)
-    .map((r) => {
+  return Object.entries(registry)
+    .filter(([, r]) => r.spec)
+    .map(([key, r]) => {
       const docs = specDocs(path.join(ROOT, "provider", r.dir, "spec.ts"), ts);
-      return { file: path.join(ROOT, "provider", r.dir, "README.md"), region: renderSpecTables({ spec: r.spec, controller: load(r.controller).controller, docs, z }) };
+      return { file: path.join(ROOT, "provider", r.dir, "README.md"), region: renderSpecTables({ spec: r.spec, controller: load(key).controller, docs, z }) };
     });
 }
 
@@ -218,7 +218,7 @@ if (require.main === module) {
   const z = require("zod");
   const ts = require("typescript");
   const { REGISTRY } = require(path.join(ROOT, "bin/provider/registry.js"));
-  const load = (p) => require(path.join(ROOT, "bin/provider", p + ".js"));
+  const load = (key) => require(path.join(ROOT, "bin/provider", REGISTRY[key].dir, "controller.js"));
   const check = process.argv.includes("--check");
   let stale = false;
   const outputs = [{ file: path.join(ROOT, "README.md"), region: renderTable(entriesFrom(REGISTRY, load, z)), begin: BEGIN, end: END }];

@@ -5,8 +5,7 @@ export type { ResourceKey };
 
 /**
  * The ResourceProvider objects the dynamic-provider plugin calls, keyed by resource type (provider/registry.ts).
- * Each is a thin shim that loads `pulumi-openstack-lab/provider/<controller>` when called.
+ * Each is a thin shim holding only its key: when called it loads `pulumi-openstack-lab/provider/controllers`, which
+ * loads that resource's controller (provider/controllers.ts).
  */
-export const providers = Object.fromEntries(
-  Object.entries(REGISTRY).map(([key, r]) => [key, providerShim(r.controller)]),
-) as Record<ResourceKey, ProviderShim>;
+export const providers = Object.fromEntries(Object.keys(REGISTRY).map((key) => [key, providerShim(key)])) as Record<ResourceKey, ProviderShim>;

@@ -24,6 +24,7 @@ module.exports.unit = [
   "tests/core/retry.test.ts",
   "tests/core/secrets.test.ts",
   "tests/docs/docTested.test.ts",
+  "tests/engine/compileCache.test.ts",
   "tests/engine/loadOnCall.test.ts",
   "tests/engine/serialization.test.ts",
   "tests/import/importOption.test.ts",
@@ -71,6 +72,7 @@ module.exports.unit = [
 
 module.exports.local = [
   "examples/openstack-networks/program.test.ts",
+  "tests/engine/compileCache.cli.test.ts",
   "tests/import/virtualboxImport.cli.test.ts",
   "tests/lab/hostprep/bridged.test.ts",
   "tests/lab/hostprep/hostprep.test.ts",

@@ -102,12 +102,15 @@ export class BenchStack {
     fs.mkdirSync(path.join(root, "traces"));
     // The dynamic-provider plugin runs in the project's `main` folder and resolves @pulumi/pulumi from there.
     const workDir = prepareWorkDir(ws.workDir, o.repo);
-    // The plugin launcher runs `node`: this one.
+    // The plugin launcher runs `node`: this one. Node's compile cache for the plugin as the lab's CLI sets it
+    // (cli/stack.ts cliEnv), for every Pulumi variant alike, in the run's own folder: the run's first command fills
+    // it, the later ones read it.
     const envVars = {
       ...o.env,
       ...workspaceEnv({
         stateDir: ws.stateDir,
         home: ws.home,
+        compileCache: path.join(root, "node-compile-cache"),
         passphrase: "oslab-bench",
         skipConfirmations: true,
         pathFirst: [o.cliDir, path.dirname(process.execPath)],

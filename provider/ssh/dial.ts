@@ -1,5 +1,9 @@
-/** One connect attempt of an SshConnection (provider/ssh/connection.ts): ssh2's Client, the host key pinned. */
-import { Client, ConnectConfig } from "ssh2";
+/**
+ * One connect attempt of an SshConnection (provider/ssh/connection.ts): ssh2's Client, the host key pinned. ssh2
+ * (and its crypto) is required here, at the first connect, not when the module loads: a check or diff of HostPrep
+ * or PackstackInstall opens no connection and never loads it (tests/engine/loadOnCall.test.ts).
+ */
+import type { Client, ConnectConfig } from "ssh2";
 import { HostKeyMismatchError, SshAuthError } from "./errors";
 import { HostKeyPin } from "./hostKey";
 import type { ConnectOptions } from "./options";
@@ -19,7 +23,9 @@ export function dial(
   mask: (text: string) => string,
 ): Promise<{ client: Client; seen: string | undefined }> {
   const pin = new HostKeyPin(pinned);
-  const client = new Client();
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const ssh2: typeof import("ssh2") = require("ssh2");
+  const client = new ssh2.Client();
   const config: ConnectConfig = {
     host: opts.host,
     port: opts.port,

@@ -1,20 +1,31 @@
 /**
- * provider/registry.ts is the one list of resources: each entry's controller module exists and is that
- * resource's, its spec (where written) is that resource's and is the one the controller takes its facts from, and
- * the sdk's providers are exactly the registry's.
+ * provider/registry.ts is the one list of resources: the controller module provider/controllers.ts loads for each
+ * key is that resource's and is the one at `provider/<dir>/controller` (where earlier shims look for it), its
+ * spec (where written) is that resource's and is the one the controller takes its facts from, and the sdk's
+ * providers are exactly the registry's.
  */
 import * as fs from "fs";
 import * as path from "path";
+import { CONTROLLERS, providerOf } from "../../provider/controllers";
 import { REGISTRY } from "../../provider/registry";
 import { providers } from "../../sdk/providers";
 import { MODULES } from "./controllers";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-test.each(Object.entries(REGISTRY))("%s: the registry's controller module is the resource's", (key, r) => {
-  expect(MODULES[key].controller.type).toBe(key);
+test.each(Object.entries(REGISTRY))("%s: the controller module loaded for the key is the resource's, at its folder", async (key, r) => {
+  const loaded = await CONTROLLERS[key as keyof typeof CONTROLLERS]();
+  expect(loaded.controller.type).toBe(key);
+  expect(loaded.provider).toBe(MODULES[key].provider);
+  expect(await providerOf(key)).toBe(MODULES[key].provider);
   expect(typeof MODULES[key].provider.check).toBe("function");
   expect(fs.existsSync(path.join(ROOT, "provider", r.dir, "README.md"))).toBe(true);
+});
+
+test("the loaders are exactly the registry's keys, and an unknown key is an error naming it", async () => {
+  expect(Object.keys(CONTROLLERS).sort()).toEqual(Object.keys(REGISTRY).sort());
+  await expect(providerOf("openstack.Nothing")).rejects.toThrow(/"openstack\.Nothing"/);
+  await expect(providerOf("toString")).rejects.toThrow(/"toString"/);
 });
 
 test.each(Object.entries(REGISTRY).filter(([, r]) => "spec" in r && r.spec))("%s: the spec is the resource's and its controller's", (key, r) => {

@@ -1,24 +1,42 @@
 /**
  * The dynamic-provider plugin loads a resource's implementation when that resource's first call comes, and no
  * other's: in plain node (a fresh process, never jest's module registry), for every entry of the built registry,
- * the first `check` loads that resource's controller and not another resource's, and not the HTTP client's axios
- * (a no-op `pulumi up` calls only check and diff: no request). Each key's modules are dropped from require.cache
- * before the next key, so each is judged as a first call.
+ * the first `check` and `diff` (what a no-op `pulumi up` calls: no request, no command) load that resource's
+ * controller and not another resource's, nor the HTTP client's axios, nor the SSH library ssh2 (HostPrep and
+ * PackstackInstall load it with their first connection, not at check or diff). The lab resources get valid inputs
+ * (their check passes and their diff compares real inputs); the others' diff runs on whatever their check gave.
+ * Each key's modules are dropped from require.cache before the next key, so each is judged as a first call.
  */
 import { spawnSync } from "child_process";
 import * as path from "path";
+import { PRIVATE_KEY } from "../checks/cases/corpus";
 
 const REGISTRY = path.resolve(__dirname, "..", "..", "bin", "sdk", "providers.js");
 
+// Nothing listens on port 9: a connection attempt would fail the check or the diff.
+const connection = { host: "127.0.0.1", port: 9, privateKey: PRIVATE_KEY };
+const INPUTS: Record<string, object> = {
+  "lab.HostPrep": { connection },
+  "lab.PackstackInstall": { connection, adminPassword: "Adm1n-pass" },
+};
+
 const CHILD = `
 const { providers } = require(${JSON.stringify(REGISTRY)});
+const INPUTS = ${JSON.stringify(INPUTS)};
 const base = new Set(Object.keys(require.cache));
 (async () => {
   const out = {};
   for (const key of Object.keys(providers)) {
-    await providers[key].check({}, {});
+    const checked = await providers[key].check({}, INPUTS[key] || {});
+    const inputs = checked.inputs || {};
+    let diff;
+    try {
+      diff = await providers[key].diff("id-1", inputs, inputs);
+    } catch (e) {
+      diff = { error: String(e && e.message || e) };
+    }
     const added = Object.keys(require.cache).filter((k) => !base.has(k));
-    out[key] = added;
+    out[key] = { added, failures: (checked.failures || []).map((f) => f.property), diff };
     for (const k of added) delete require.cache[k];
   }
   process.stdout.write(JSON.stringify(out));
@@ -26,22 +44,32 @@ const base = new Set(Object.keys(require.cache));
 `;
 
 const r = spawnSync(process.execPath, ["-e", CHILD], { encoding: "utf8", timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-const loaded: Record<string, string[]> = r.status === 0 ? JSON.parse(r.stdout) : {};
+const loaded: Record<string, { added: string[]; failures: string[]; diff: { changes?: boolean; error?: string } }> = r.status === 0 ? JSON.parse(r.stdout) : {};
 const controllerOf = (file: string) => /[\\/]bin[\\/]provider[\\/](.+)[\\/]controller\.js$/.exec(file)?.[1]?.replace(/\\/g, "/");
+const inPackage = (name: string) => (f: string) => new RegExp(`[\\\\/]node_modules[\\\\/]${name}[\\\\/]`).test(f);
 
-test("the registry's first checks ran in plain node", () => {
+test("the registry's first checks and diffs ran in plain node", () => {
   expect(r.stderr).toBe("");
   expect(r.status).toBe(0);
   expect(Object.keys(loaded).length).toBeGreaterThan(10);
 });
 
 describe.each(Object.keys(require(REGISTRY).providers))("%s", (key) => {
-  test("its first check loads its own controller only, and no HTTP client library", () => {
-    const files = loaded[key] ?? [];
+  test("its first check and diff load its own controller only, and no HTTP or SSH client library", () => {
+    const files = loaded[key]?.added ?? [];
     const controllers = files.map(controllerOf).filter((c): c is string => !!c && c !== "core");
     expect(controllers).toHaveLength(1);
-    expect(files.filter((f) => /[\\/]node_modules[\\/]axios[\\/]/.test(f))).toEqual([]);
+    expect(files.filter(inPackage("axios"))).toEqual([]);
+    expect(files.filter(inPackage("ssh2"))).toEqual([]);
   });
+});
+
+test.each(Object.keys(INPUTS))("%s: the check passed and the diff of unchanged inputs ran (no change), without ssh2", (key) => {
+  expect(loaded[key].failures).toEqual([]);
+  expect(loaded[key].diff).toMatchObject({ changes: false });
+  expect(loaded[key].added.filter(inPackage("ssh2"))).toEqual([]);
+  // the module that does load ssh2 at the first connection is there: what is left out is only the library
+  expect(loaded[key].added.some((f) => /[\\/]bin[\\/]provider[\\/]ssh[\\/]dial\.js$/.test(f))).toBe(true);
 });
 
 /**

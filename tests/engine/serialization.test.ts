@@ -8,7 +8,12 @@
  * a credential in the environment and a pulumi.secret in scope; then load the text in FRESH processes whose cwd is
  * (a) a directory outside the repository that sees this package through node_modules -- a user's program -- and
  * (b) examples/openstack-networks, which resolves the package from the repository itself; and call check().
- * A missing controller module fails here, by design.
+ * A missing controller module fails here, by design. The text requires one module, the controller loader
+ * (provider/controllers.ts), and holds its resource's key.
+ *
+ * Stacks made by earlier versions keep their older `__provider` (fixtures/old-shim.json, the text as it was
+ * stored), which requires `pulumi-openstack-lab/provider/<dir>/controller` itself: each still loads and reaches
+ * its resource's controller, so those stacks still refresh and destroy.
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
@@ -24,7 +29,9 @@ const MAIN = path.join(ROOT, "bin", "index.js");
 const REGISTRY = path.join(ROOT, "bin", "sdk", "providers.js");
 const EXAMPLE_DIR = path.join(ROOT, "examples", "openstack-networks");
 const MARKER = `guard-secret-${crypto.randomBytes(6).toString("hex")}`;
-const CONTROLLER = /^pulumi-openstack-lab\/provider\/[a-z]+\/[a-z]+\/controller$/;
+const LOADER = "pulumi-openstack-lab/provider/controllers";
+const OLD: { text: string; controllers: Record<string, string> } = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "old-shim.json"), "utf8"));
+const OLD_PATH = "openstack/network/controller";
 const MAX_BYTES = 4096;
 
 // Built by `npx tsc -p tsconfig.json` (npm test does it first).
@@ -70,22 +77,23 @@ function textOf(key: string): string {
   return r.text!;
 }
 
-function expectRejects(key: string, cwd: string, bad: { input: Record<string, unknown>; field: string }) {
-  const r = callInFreshProcess(textOf(key), cwd, "check", [{}, bad.input], { OS_PASSWORD: MARKER });
+function expectRejects(key: string, cwd: string, bad: { input: Record<string, unknown>; field: string }, text = textOf(key), requires = LOADER) {
+  const r = callInFreshProcess(text, cwd, "check", [{}, bad.input], { OS_PASSWORD: MARKER });
   if (!r.ok) throw new Error(`${key}: check() from ${cwd} threw: ${r.error.message}`);
   const failures: Array<{ property: string; reason: string }> = r.result.failures ?? [];
   expect(failures.map((f) => f.property)).toContain(bad.field);
   expect(failures.find((f) => f.property === bad.field)!.reason).toContain(bad.field);
-  // the text required nothing but its controller, by package path (and node built-ins)
+  // the text required nothing but the controller loader (an old text: its controller), by package path (and node built-ins)
   const packages = r.requires.filter((m) => !builtinModules.includes(m.replace(/^node:/, "")));
-  expect(packages).toHaveLength(1);
-  expect(packages[0]).toMatch(CONTROLLER);
+  expect(packages).toEqual([requires]);
 }
 
 describe.each(keys)("%s", (key) => {
-  test("serializes in plain node: at most 4 KB, no secret, no code but a require of its controller", () => {
+  test("serializes in plain node: at most 4 KB, no secret, no code but a require of the controller loader, its key", () => {
     const text = textOf(key);
     expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_BYTES);
+    expect(text).toContain(`key: ${JSON.stringify(key)}`);
+    expect(requiredModules(text)).toEqual([LOADER]);
     expect(text).not.toContain(MARKER);
     expect(serialized.get(key)!.containsSecrets).toBe(false);
     for (const m of requiredModules(text)) {
@@ -100,5 +108,19 @@ describe.each(keys)("%s", (key) => {
 
   test("loads in examples/openstack-networks (package resolved from the repository) and rejects bad input", () => {
     expectRejects(key, EXAMPLE_DIR, GENERIC_BAD);
+  });
+});
+
+describe("a stack made by an earlier version (its older __provider in state)", () => {
+  test("the old text is the one the test loads each resource's with, and names every resource", () => {
+    expect(requiredModules(OLD.text)).toEqual([]); // it builds the path: "pulumi-openstack-lab/provider/" + impl
+    expect(OLD.text.split(`impl: ${JSON.stringify(OLD_PATH)}`)).toHaveLength(7); // the six methods capture it
+    expect(Object.keys(OLD.controllers).sort()).toEqual([...keys].sort());
+  });
+
+  test.each(Object.entries(OLD.controllers))("%s: its old shim still reaches its controller at %s and rejects bad input naming the field", (key, impl) => {
+    const text = OLD.text.split(JSON.stringify(OLD_PATH)).join(JSON.stringify(impl));
+    expectRejects(key, userDir, GENERIC_BAD, text, `pulumi-openstack-lab/provider/${impl}`);
+    if (KNOWN_BAD[key]) expectRejects(key, userDir, KNOWN_BAD[key], text, `pulumi-openstack-lab/provider/${impl}`);
   });
 });

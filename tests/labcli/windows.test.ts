@@ -103,8 +103,11 @@ test("the Pulumi CLI's environment on Windows: Path extended under its own name,
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     PULUMI_BACKEND_URL: "file:///C:/Users/First%20Last/lab/.pulumi-state",
     PULUMI_CONFIG_PASSPHRASE_FILE: `${state}\\passphrase`,
+    NODE_COMPILE_CACHE: `${state}\\node-compile-cache`,
     Path: "C:\\Program Files\\Pulumi\\bin;C:\\Windows\\system32",
   });
   // a passphrase of the user's own is left alone
   expect(cliEnv(paths, {}, { PULUMI_CONFIG_PASSPHRASE: "mine" }, "win32")).not.toHaveProperty("PULUMI_CONFIG_PASSPHRASE_FILE");
+  // so is a compile cache folder of the user's own
+  expect(cliEnv(paths, {}, { NODE_COMPILE_CACHE: "D:\\cache" }, "win32")).not.toHaveProperty("NODE_COMPILE_CACHE");
 });
