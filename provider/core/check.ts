@@ -4,18 +4,22 @@
  * may be a secret), an unknown key gets a "did you mean". In a preview, what depends on unknown inputs is skipped.
  *
  * The no-op fast path (`unchangedInputs`): the engine's `olds` in Check are the inputs the previous Check returned
- * (the inputs in state). When every field's value as check would start from it (the new value, else the field's
- * default, which is data in the spec: core/spec.ts) deep-equals the old one, check returns the old inputs (the
+ * (the inputs in state). When every field's value as check would start from it (the new value with the defaults
+ * nested in it filled in where it leaves them out, else the field's default; both kinds of default are data in the
+ * spec: core/spec.ts `default`, `nested`) deep-equals the old one, check returns the old inputs (the
  * secret ones wrapped as below) without loading zod or building the schema: a no-op `pulumi up` checks every
  * resource, and zod's load and the schema's build were most of its time in the provider. Why that is the result
  * the full check would give: the olds are check's own output for the same values; check is a pure function of
- * its inputs; and each schema is idempotent on its own output (its transforms are normalisations; a default is
- * a valid value of its field), which tests/checks/fastCheck.test.ts checks for every good input of every
- * resource. A controller for which either fails sets `checkAlwaysParses` (why) and always parses: Image (check
+ * its inputs; filling in a nested default changes nothing for the schema (the object's zod shape applies that
+ * same data as `.default(...)`, which gives it for a key left out or undefined, and the default is a valid value
+ * of its key that checks to itself); and each schema is idempotent on its own output (its transforms are
+ * normalisations; a default is a valid value of its field), which tests/checks/fastCheck.test.ts checks for every
+ * good input of every resource (and that the data is every `.default` in the schemas, each checking to itself).
+ * A controller for which either fails sets `checkAlwaysParses` (why) and always parses: Image (check
  * hashes the file), the security group rule resources (their canonical rules hold nulls that check refuses).
- * Any difference (a changed, added or removed value, a default nested in an object or array the news leave out:
- * those stay in zod, a key not in the spec, an unknown value in a preview, olds that are no object) takes the
- * full path. Its limit: the olds were judged by the library version that wrote them, so a newer version with a
+ * Any difference (a changed, added or removed value, a nested key removed while it held another value than its
+ * default, a key not in the spec, an unknown value in a preview, olds that are no object) takes the full path.
+ * Its limit: the olds were judged by the library version that wrote them, so a newer version with a
  * stricter rule judges unchanged inputs only when they change (a changed default does take the full path: the
  * start value then differs). And one case where the olds are not check's output: after a refresh that found
  * drift they hold the drifted fields' live values (core/diff.ts liveInputs), which no check judged, so a program
@@ -28,7 +32,7 @@ import { isObject } from "./diff";
 import { withSecretInputs } from "./outputs";
 import { objectKeysAt, unknownKeyMessage } from "./schemaShape";
 import { collectSecrets, redact, unwrapSecrets } from "./secrets";
-import { defaultOf, hasDefault } from "./spec";
+import { defaultOf, hasDefault, withNested } from "./spec";
 import { containsUnknown, isUnknownAt } from "./unknowns";
 
 type CheckCtrl = Pick<Controller<Props, Props>, "type" | "schema" | "secretInputs" | "inputFields" | "checkAlwaysParses">;
@@ -49,7 +53,7 @@ export function unchangedInputs(ctrl: CheckCtrl, olds: unknown, news: unknown): 
     if (!Object.prototype.hasOwnProperty.call(fields, k)) return undefined;
     const given = news[k];
     if (given !== undefined && containsUnknown(given)) return undefined;
-    const start = given !== undefined ? given : hasDefault(fields[k]) ? defaultOf(fields[k]) : undefined;
+    const start = given !== undefined ? withNested(given, fields[k].nested) : hasDefault(fields[k]) ? defaultOf(fields[k]) : undefined;
     if (containsUnknown(old[k]) || !deepEqual(start, old[k])) return undefined;
     if (old[k] !== undefined) out[k] = old[k];
   }

@@ -5,7 +5,9 @@
  * passed in, so this module and every spec stay light (no zod at runtime). A field's top-level default is data,
  * `field(type, {default})` (a value, or a function for a fresh array or object): the helpers apply it to the zod
  * type (`.default(...)`, last) when the schema is built, and check's fast path (core/check.ts) reads it without
- * zod; a default nested inside an object or array stays in its zod type. From a spec come:
+ * zod. A default nested inside a field's value is data too, `field(type, {nested})` (`NestedDefaults`: an object's
+ * keys' defaults, or each array element's): the object's zod shape takes its keys' defaults from that same data
+ * (`withDefaults`), and the fast path fills them in (`withNested`). From a spec come:
  * the controller's schema, replaceOn, secretInputs and secretOutputs (`fromSpec`), the sdk class and its Args type
  * (sdk/resource.ts `resourceClass`, `ArgsOf`), and the README tables (scripts/gen-resource-docs.js).
  */
@@ -22,6 +24,8 @@ export interface FieldSpec<S extends zod.ZodType = zod.ZodType, A = zod.input<S>
   secret?: boolean;
   /** The value check() gives the field when it is left out (a function: a fresh array or object each time); `type` applies it. */
   default?: unknown;
+  /** The defaults nested in the field's value (its zod type takes them from the same data: `withDefaults`). */
+  nested?: NestedDefaults;
   /** Type only: the sdk's type of the field when it is not the zod input type (a shape with its own docs). */
   readonly sdkType?: A;
 }
@@ -30,6 +34,34 @@ export interface FieldSpec<S extends zod.ZodType = zod.ZodType, A = zod.input<S>
 export interface FieldOptions {
   replace?: boolean;
   secret?: boolean;
+  nested?: NestedDefaults;
+}
+
+/**
+ * Defaults nested in a field's value, as data: `{keys}` an object's keys' defaults (each a value, or a function for a
+ * fresh array or object), which its zod shape applies (`withDefaults`); `{each}` those of every element of an array.
+ */
+export type NestedDefaults = { keys: Readonly<Record<string, unknown>> } | { each: NestedDefaults };
+
+type Defaulted<Sh extends Record<string, zod.ZodType>, D> = { [K in keyof Sh]: K extends keyof D ? zod.ZodDefault<Sh[K]> : Sh[K] };
+/** An object's zod shape with its keys' defaults (the data `defaults`, a `NestedDefaults`' keys) applied, `.default(...)` last. */
+export function withDefaults<Sh extends Record<string, zod.ZodType>, D extends { [K in keyof Sh]?: DefaultOf<Sh[K]> }>(shape: Sh, defaults: D): Defaulted<Sh, D> {
+  const out: Record<string, zod.ZodType> = { ...shape };
+  for (const [k, d] of Object.entries(defaults)) out[k] = shape[k].default(d as never);
+  return out as Defaulted<Sh, D>;
+}
+
+/**
+ * A value as its schema starts from it: where it leaves out (or gives undefined for) a key with a nested default, that
+ * default (what the key's `.default(...)` gives); anything else as given (a value of another kind: as is).
+ */
+export function withNested(v: unknown, n: NestedDefaults | undefined): unknown {
+  if (!n || v === null || typeof v !== "object") return v;
+  if ("each" in n) return Array.isArray(v) ? v.map((e) => withNested(e, n.each)) : v;
+  if (Array.isArray(v)) return v;
+  const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
+  for (const [k, d] of Object.entries(n.keys)) if (out[k] === undefined) out[k] = typeof d === "function" ? (d as () => unknown)() : d;
+  return out;
 }
 type DefaultOf<S extends zod.ZodType> = Exclude<zod.output<S>, undefined> | (() => Exclude<zod.output<S>, undefined>);
 type WithDefault<S extends zod.ZodType> = FieldOptions & { default: NoInfer<DefaultOf<S>> };

@@ -14,7 +14,7 @@ import * as z from "zod";
 import { unchangedInputs } from "../../provider/core/check";
 import { deepEqual } from "../../provider/core/deepEqual";
 import { unwrapSecrets } from "../../provider/core/secrets";
-import { defaultOf, hasDefault } from "../../provider/core/spec";
+import { defaultOf, FieldSpec, hasDefault, NestedDefaults } from "../../provider/core/spec";
 import { UNKNOWN } from "../../provider/core/unknowns";
 import { COMPUTE, RAW_FILE } from "./cases/compute";
 import { Inputs, ResourceCorpus, SECRETS } from "./cases/corpus";
@@ -172,6 +172,124 @@ describe.each(Object.keys(MODULES))("%s's spec", (key) => {
       const inner = t._zod.def.innerType.safeParse(defaultOf(f));
       expect([k, inner.success && inner.data]).toEqual([k, defaultOf(f)]);
       expect([k, t._zod.def.innerType.safeParse(undefined).success]).toEqual([k, false]);
+    }
+  });
+});
+
+/**
+ * Defaults nested in a field's value (the spec's `nested`, core/spec.ts NestedDefaults): the fast path fills them in
+ * where the news leave them out, so news without them take it when nothing changed; a nested key changed, or
+ * removed while it held another value than its default, goes the full way. And the facts that rests on, for every
+ * resource that takes the fast path (the ones that always parse never read the data): the data is every `.default`
+ * in the field's zod type (none deeper or elsewhere), each a valid value of its key that checks to itself.
+ */
+type Place = { path: Array<string | number>; key: string; dflt: unknown };
+type Zt = { _zod: { def: Record<string, any> } };
+const isZod = (v: unknown): v is Zt => !!v && typeof v === "object" && "_zod" in v;
+const valueOf = (d: unknown) => (typeof d === "function" ? (d as () => unknown)() : d);
+/** The declared nested defaults with every function's value (what the zod type gives). */
+const evaluated = (n: NestedDefaults | undefined): unknown =>
+  n === undefined ? undefined : "each" in n ? { each: evaluated(n.each) } : { keys: Object.fromEntries(Object.entries(n.keys).map(([k, d]) => [k, valueOf(d)])) };
+/** The defaults a zod type applies inside its value, read from zod: an object's keys' `.default`s, or an array's elements'. */
+function nestedIn(t: Zt): unknown {
+  const d = t._zod.def;
+  if (["optional", "nullable", "default", "readonly", "nonoptional"].includes(d.type)) return nestedIn(d.innerType);
+  if (d.type === "pipe") return nestedIn(d.in);
+  if (d.type === "array") {
+    const each = nestedIn(d.element);
+    return each === undefined ? undefined : { each };
+  }
+  if (d.type !== "object") return undefined;
+  const keys = Object.entries(d.shape as Record<string, Zt>).filter(([, v]) => v._zod.def.type === "default");
+  return keys.length ? { keys: Object.fromEntries(keys.map(([k, v]) => [k, v._zod.def.defaultValue])) } : undefined;
+}
+/** How many `.default`s (or prefaults) a zod type holds anywhere. */
+function defaultsIn(t: Zt): number {
+  const kids = (v: unknown): Zt[] => (isZod(v) ? [v] : Array.isArray(v) ? v.flatMap(kids) : v && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype ? Object.values(v).flatMap(kids) : []);
+  const d = t._zod.def;
+  let n = d.type === "default" || d.type === "prefault" ? 1 : 0;
+  for (const k of Object.keys(d)) if (k !== "checks" && k !== "defaultValue") n += kids(d[k]).reduce((a, c) => a + defaultsIn(c), 0);
+  return n;
+}
+/** Every place in `inputs` where a nested default applies and a value is given: the path to its object, the key, the default. */
+function places(fields: Record<string, FieldSpec<any, any>>, inputs: Inputs): Place[] {
+  const walk = (v: unknown, n: NestedDefaults | undefined, path: Array<string | number>): Place[] => {
+    if (!n || v === null || typeof v !== "object") return [];
+    if ("each" in n) return Array.isArray(v) ? v.flatMap((e, i) => walk(e, n.each, [...path, i])) : [];
+    return Object.entries(n.keys)
+      .filter(([k]) => (v as Inputs)[k] !== undefined)
+      .map(([key, d]) => ({ path, key, dflt: valueOf(d) }));
+  };
+  return Object.entries(fields).flatMap(([k, f]) => walk(inputs[k], f.nested, [k]));
+}
+/** `inputs` with the object at `p` edited (a copy). */
+function edited(inputs: Inputs, ps: Place[], edit: (obj: Inputs, p: Place) => void): Inputs {
+  const copy = structuredClone(inputs);
+  for (const p of ps) edit(p.path.reduce<any>((o, k) => o[k], copy), p);
+  return copy;
+}
+const NESTED = Object.keys(MODULES).filter((key) => Object.values(MODULES[key].controller.inputFields ?? {}).some((f) => f.nested));
+
+describe.each(Object.keys(MODULES).filter((key) => !ALWAYS_PARSES.includes(key)))("%s's spec: nested defaults", (key) => {
+  const fields = MODULES[key].controller.inputFields ?? {};
+  test("every default nested in a field is data in the spec (`nested`), and a valid value of its key that checks to itself", () => {
+    for (const [k, f] of Object.entries(fields)) {
+      const t = f.type(z) as unknown as Zt;
+      expect([k, nestedIn(t)]).toEqual([k, evaluated(f.nested)]);
+      const declared = (n: NestedDefaults | undefined): number => (n === undefined ? 0 : "each" in n ? declared(n.each) : Object.keys(n.keys).length);
+      expect([k, defaultsIn(t)]).toEqual([k, (hasDefault(f) ? 1 : 0) + declared(f.nested)]);
+      const check = (n: NestedDefaults | undefined, at: Zt): void => {
+        if (n === undefined) return;
+        let obj = at;
+        while (obj._zod.def.type !== "object" && obj._zod.def.type !== "array") obj = obj._zod.def.type === "pipe" ? obj._zod.def.in : obj._zod.def.innerType;
+        if ("each" in n) return check(n.each, obj._zod.def.element);
+        for (const [key, d] of Object.entries(n.keys)) {
+          const inner = (obj._zod.def.shape[key] as Zt)._zod.def.innerType as unknown as z.ZodType;
+          const parsed = inner.safeParse(valueOf(d));
+          expect([k, key, parsed.success && parsed.data]).toEqual([k, key, valueOf(d)]);
+          expect([k, key, inner.safeParse(undefined).success]).toEqual([k, key, false]);
+        }
+      };
+      check(f.nested, t);
+    }
+  });
+});
+
+test("the resources with nested defaults: VirtualMachine and the lab resources at least", () => {
+  expect(NESTED).toEqual(expect.arrayContaining(["virtualbox.VirtualMachine", "lab.HostPrep", "lab.PackstackInstall"]));
+});
+
+describe.each(CASES.filter(([, key]) => NESTED.includes(key) && !ALWAYS_PARSES.includes(key)))("%s: nested defaults", (_what, key, news) => {
+  const fields = MODULES[key].controller.inputFields!;
+
+  test("news that leave out the nested defaults the checked inputs hold take the fast path, with the full check's result", async () => {
+    const { full, olds } = await oldsOf(key, news);
+    const defaulted = places(fields, olds).filter((p) => deepEqual(p.path.reduce<any>((o, k) => o[k], olds)[p.key], p.dflt));
+    expect(defaulted.length).toBeGreaterThan(0);
+    const without = edited(olds, defaulted, (o, p) => delete o[p.key]);
+    expect(places(fields, without).filter((p) => defaulted.some((d) => deepEqual([d.path, d.key], [p.path, p.key])))).toEqual([]);
+    expect(fast(key, olds, without)).toEqual(full.inputs);
+    expect(await check(key, {}, without)).toEqual(full);
+    expect(await check(key, olds, without)).toEqual(full);
+    // one at a time, and given as undefined (zod's default applies to undefined too)
+    for (const p of defaulted) {
+      expect([p, fast(key, olds, edited(olds, [p], (o) => delete o[p.key]))]).toEqual([p, full.inputs]);
+      expect([p, fast(key, olds, edited(olds, [p], (o) => (o[p.key] = undefined)))]).toEqual([p, full.inputs]);
+    }
+  });
+
+  test("a nested key changed, or removed while it held another value than its default, goes the full way", async () => {
+    const { olds } = await oldsOf(key, news);
+    const all = places(fields, olds);
+    expect(all.length).toBeGreaterThan(0);
+    for (const p of all) {
+      const changedNews = edited(olds, [p], (o) => (o[p.key] = changed(o[p.key])));
+      expect([p, fast(key, olds, changedNews)]).toEqual([p, undefined]);
+      expect(await check(key, olds, changedNews)).toEqual(await check(key, {}, changedNews));
+      const withOther = edited(olds, [p], (o) => (o[p.key] = changed(p.dflt)));
+      const without = edited(olds, [p], (o) => delete o[p.key]);
+      expect([p, fast(key, withOther, without)]).toEqual([p, undefined]);
+      expect(await check(key, withOther, without)).toEqual(await check(key, {}, without));
     }
   });
 });

@@ -76,9 +76,10 @@ test.each(Object.keys(INPUTS))("%s: the check passed and the diff of unchanged i
  * A no-op Check loads no zod: with olds = a previous check's result and the same news (what a no-op `pulumi up`
  * sends), check returns the olds from the spec's data (provider/core/check.ts, the fast path), in plain node;
  * changed news (another good input) do load it, and so does every check of a resource that always parses
- * (`checkAlwaysParses`). The news are a good input of the corpus as check returned it (a program that writes
- * out the defaults nested in objects: those stay in zod, and news without them take the full path; the resources
- * that always parse get the good input itself).
+ * (`checkAlwaysParses`). The news are a good input of the corpus as check returned it (the resources that always
+ * parse get the good input itself), and, for each resource with defaults nested in its fields (the spec's
+ * `nested`: VirtualMachine's disk, nics, unattended and readiness, the lab's connection), the good input as
+ * written, which leaves those out (as the whole lab's program does): the fast path fills them in from the data.
  * Each case starts from a cache without the modules its first (full) check loaded.
  */
 describe("a no-op Check", () => {
@@ -94,7 +95,18 @@ describe("a no-op Check", () => {
   ];
   const parses = (key: string) => !!MODULES[key].controller.checkAlwaysParses;
   // as checked: not for the resources that always parse (the rule resources' canonical form does not check again)
-  const input = corpora.map(({ c, extra }) => ({ key: c.key, asChecked: !parses(c.key), news: { ...extra, ...c.good[0] }, changed: { ...extra, ...c.good[1] } }));
+  const { withNested } = require("../../provider/core/spec") as typeof import("../../provider/core/spec");
+  const { deepEqual } = require("../../provider/core/deepEqual") as typeof import("../../provider/core/deepEqual");
+  const fieldsOf = (key: string) => MODULES[key].controller.inputFields ?? {};
+  /** The fields of `news` that leave out a nested default (what the fast path fills in). */
+  const leftOut = (key: string, news: Record<string, unknown>) =>
+    Object.entries(fieldsOf(key)).filter(([k, f]) => news[k] !== undefined && !deepEqual(withNested(news[k], f.nested), news[k])).map(([k]) => k);
+  const input = [
+    ...corpora.map(({ c, extra }) => ({ name: c.key, key: c.key, asChecked: !parses(c.key), news: { ...extra, ...c.good[0] }, changed: { ...extra, ...c.good[1] } })),
+    ...corpora
+      .filter(({ c }) => !parses(c.key) && Object.values(fieldsOf(c.key)).some((f) => f.nested))
+      .map(({ c, extra }) => ({ name: `${c.key} as written`, key: c.key, asChecked: false, news: { ...extra, ...c.good[0] }, changed: { ...extra, ...c.good[1] } })),
+  ];
   const child = `
 const { providers } = require(${JSON.stringify(REGISTRY)});
 const CASES = ${JSON.stringify(input)};
@@ -109,13 +121,13 @@ const call = async (key, olds, news) => {
 };
 (async () => {
   const out = {};
-  for (const { key, asChecked, news, changed } of CASES) {
+  for (const { name, key, asChecked, news, changed } of CASES) {
     const written = asChecked ? unwrap((await call(key, {}, news)).r.inputs) : news;
     const first = await call(key, {}, written);
     const olds = { ...unwrap(first.r.inputs), __provider: "shim" };
     const noop = await call(key, olds, { ...written, __provider: "shim" });
     const other = await call(key, olds, { ...changed, __provider: "shim" });
-    out[key] = { first: first.r, noop: noop.r, noopLoaded: noop.added, changedLoaded: other.added };
+    out[name] = { first: first.r, noop: noop.r, noopLoaded: noop.added, changedLoaded: other.added };
   }
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => { process.stderr.write(String(e && e.stack || e)); process.exit(1); });
@@ -131,11 +143,17 @@ const call = async (key, olds, news) => {
     expect(Object.keys(seen).length).toBeGreaterThan(10);
   });
 
-  test.each(input.map((i) => i.key))("%s: the no-op Check gives the first check's inputs, loading no zod (unless it always parses); a changed one loads zod", (key) => {
-    const s = seen[key];
+  test.each(input.map((i) => [i.name, i.key]))("%s: the no-op Check gives the first check's inputs, loading no zod (unless it always parses); a changed one loads zod", (name, key) => {
+    const s = seen[name];
     expect(s.first.failures ?? []).toEqual([]);
     expect(s.noop).toEqual(s.first);
     expect(zod(s.noopLoaded).length > 0).toBe(parses(key));
     expect(zod(s.changedLoaded).length).toBeGreaterThan(0);
+  });
+
+  test("the inputs as written leave out nested defaults: VirtualMachine's and the lab resources' at least", () => {
+    const written = input.filter((i) => !i.asChecked && !parses(i.key));
+    expect(written.map((i) => i.key)).toEqual(expect.arrayContaining(["virtualbox.VirtualMachine", "lab.HostPrep", "lab.PackstackInstall"]));
+    for (const i of written) expect([i.name, leftOut(i.key, i.news).length > 0]).toEqual([i.name, true]);
   });
 });

@@ -6,6 +6,8 @@
 import { isIP } from "net";
 import type { Z } from "../../core/controller";
 import { known } from "../../core/refine";
+import { withDefaults } from "../../core/spec";
+import { CONNECTION_DEFAULTS } from "./spec";
 import { connect, isFingerprint, SshConnection } from "../../ssh";
 
 export interface ConnectionInput {
@@ -30,15 +32,15 @@ const PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----\s*(?:[A-Za-z0-9-]+:
 
 export function connectionSchema(z: Z) {
   return z
-    .strictObject({
-      host: z.string({ error: "must be a host name or an IP address (a string)" }).refine(isHostOrIp, "must be a host name or an IP address (letters, digits, - and dots between labels; no spaces)").default("127.0.0.1"),
-      port: z.number({ error: "must be a port number from 1 to 65535" }).int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535").default(2222),
-      user: z.string({ error: "must be a user name (a string)" }).regex(USER, "must be a user name (lower case letters, digits, _ . -)").default("root"),
+    .strictObject(withDefaults({
+      host: z.string({ error: "must be a host name or an IP address (a string)" }).refine(isHostOrIp, "must be a host name or an IP address (letters, digits, - and dots between labels; no spaces)"),
+      port: z.number({ error: "must be a port number from 1 to 65535" }).int("must be a whole number").min(1, "must be between 1 and 65535").max(65535, "must be between 1 and 65535"),
+      user: z.string({ error: "must be a user name (a string)" }).regex(USER, "must be a user name (lower case letters, digits, _ . -)"),
       privateKey: z.string({ error: "must be the private key's text (a string: -----BEGIN ... PRIVATE KEY----- ...)" }).min(1, "must not be empty").optional(),
       passphrase: z.string({ error: "must be the private key's passphrase (a string)" }).optional(),
       password: z.string({ error: "must be the password (a string)" }).min(1, "must not be empty").optional(),
       hostKeyFingerprint: z.string({ error: 'must look like "SHA256:<43 base64 characters>"' }).refine(isFingerprint, 'must look like "SHA256:<43 base64 characters>"').optional(),
-    }, { error: "must be an object {host, port, user, privateKey or password, hostKeyFingerprint}" })
+    }, CONNECTION_DEFAULTS.keys), { error: "must be an object {host, port, user, privateKey or password, hostKeyFingerprint}" })
     .superRefine((c, ctx) => {
       if (!known(c.privateKey, c.password)) return;
       if (c.privateKey === undefined && c.password === undefined) {

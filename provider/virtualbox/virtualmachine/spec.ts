@@ -5,10 +5,18 @@
  * the checks spanning fields are in types.ts.
  */
 import { isIP } from "net";
-import { defineSpec, field, output } from "../../core/spec";
+import { defineSpec, field, output, withDefaults } from "../../core/spec";
 import { portSchema } from "../vboxmanage/schema";
 import { vboxFields } from "../vboxmanage/spec";
 import { BOOT_DEVICES, DiskInput, msg, Nic, nicSchema, READINESS_HOST, unattendedSchema, vmNameSchema } from "./types";
+
+/** The defaults nested in the fields' values (data: core/spec.ts `NestedDefaults`; the zod shapes take them from here). */
+export const DISK_DEFAULTS = { keys: { keepOnDelete: false } } as const;
+export const NIC_DEFAULTS = { keys: { promiscuous: "deny" } } as const;
+export const UNATTENDED_DEFAULTS = {
+  keys: { hostname: "openstack.lab.local", ip: "10.0.2.15", prefixLength: 24, gateway: "10.0.2.1", dns: () => ["10.0.2.1"], timeZone: "UTC", packages: () => [] as string[] },
+} as const;
+export const READINESS_DEFAULTS = { keys: { host: "127.0.0.1", timeoutSeconds: 3600 } } as const;
 
 export const spec = defineSpec({
   key: "virtualbox.VirtualMachine",
@@ -29,15 +37,15 @@ export const spec = defineSpec({
      */
     disk: field((z) =>
       z
-        .strictObject({
+        .strictObject(withDefaults({
           sizeMb: z.number(msg("must be a number")).int("must be an integer").min(1024, "must be at least 1024 (1 GB)"),
           path: z.string(msg("must be a string")).min(1, "must not be empty").optional(),
-          keepOnDelete: z.boolean(msg("must be true or false")).default(false),
-        }),
-      { default: { sizeMb: 40960, keepOnDelete: false } },
+          keepOnDelete: z.boolean(msg("must be true or false")),
+        }, DISK_DEFAULTS.keys)),
+      { default: { sizeMb: 40960, ...DISK_DEFAULTS.keys }, nested: DISK_DEFAULTS },
     ),
     /** Network adapters `{type, natNetwork?, bridgeAdapter?, hostOnlyAdapter?, internalNetwork?, promiscuous?, macAddress?}` (1-8; Neutron's external flat network needs promiscuous "allow-all"). */
-    nics: field((z) => z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs"), { default: [{ type: "nat", promiscuous: "deny" }] }),
+    nics: field((z) => z.array(nicSchema(z)).min(1, "needs at least one NIC").max(8, "at most 8 NICs"), { default: [{ type: "nat", ...NIC_DEFAULTS.keys }], nested: { each: NIC_DEFAULTS } }),
     /** Boot devices in order. */
     bootOrder: field((z) =>
       z
@@ -60,19 +68,19 @@ export const spec = defineSpec({
     /** Installer DVD image (required with unattended; with unattended it defines what is installed). */
     installerIso: field((z) => z.string(msg("must be a string")).min(1, "must not be empty").optional(), { replace: true }),
     /** Unattended CentOS Stream 9 install with our kickstart `{rootPassword, sshPublicKey, hostname?, ip?, prefixLength?, gateway?, dns?, timeZone?, packages?}` (static IPv4, root SSH key). */
-    unattended: field((z) => unattendedSchema(z).optional(), { replace: true, secret: true }),
+    unattended: field((z) => unattendedSchema(z).optional(), { replace: true, secret: true, nested: UNATTENDED_DEFAULTS }),
     /** Where an SSH banner tells that the guest is up `{host?, port, timeoutSeconds?}` (a forwarded host port; no Guest Additions needed; also bounded by customTimeouts.create). */
     readiness: field((z) =>
       z
-        .strictObject({
+        .strictObject(withDefaults({
           host: z
             .string(msg("must be a host name or an IP address (a string)"))
-            .refine((s) => isIP(s) !== 0 || READINESS_HOST.test(s), "must be a host name or an IP address such as 127.0.0.1 (no spaces, line breaks or empty labels)")
-            .default("127.0.0.1"),
+            .refine((s) => isIP(s) !== 0 || READINESS_HOST.test(s), "must be a host name or an IP address such as 127.0.0.1 (no spaces, line breaks or empty labels)"),
           port: portSchema(z),
-          timeoutSeconds: z.number(msg("must be a number of seconds")).int("must be a whole number of seconds").min(1, "must be at least 1").default(3600),
-        })
+          timeoutSeconds: z.number(msg("must be a number of seconds")).int("must be a whole number of seconds").min(1, "must be at least 1"),
+        }, READINESS_DEFAULTS.keys))
         .optional(),
+      { nested: READINESS_DEFAULTS },
     ),
   },
   outputs: {

@@ -3,9 +3,9 @@ import type { Z } from "../../core/controller";
 import { cidrContains, ipToBigInt, ipVersionOf, parseCidr } from "../../core/ip";
 import { known, whenValid } from "../../core/refine";
 import { hasLineSeparator, hasVBoxPlaceholder, NO_PLACEHOLDER_MESSAGE, ONE_LINE_MESSAGE } from "../../core/text";
-import { InputsOf, objectSchema, OutputsOf } from "../../core/spec";
+import { InputsOf, objectSchema, OutputsOf, withDefaults } from "../../core/spec";
 import { vboxNameSchema } from "../vboxmanage/schema";
-import { spec } from "./spec";
+import { NIC_DEFAULTS, spec, UNATTENDED_DEFAULTS } from "./spec";
 import { ENVIRONMENT } from "../kickstart/centosStream9";
 
 /**
@@ -86,20 +86,20 @@ export const msg = (m: string) => ({ error: m });
 export function nicSchema(z: Z) {
   const label = z.string(msg("must be a string")).min(1, "must not be empty");
   return z
-    .strictObject({
+    .strictObject(withDefaults({
       type: z.enum(NIC_TYPES, msg(`must be one of ${NIC_TYPES.join(", ")}`)),
       natNetwork: label.optional(),
       bridgeAdapter: label.optional(),
       hostOnlyAdapter: label.optional(),
       internalNetwork: label.optional(),
-      promiscuous: z.enum(["deny", "allow-vms", "allow-all"], msg('must be "deny", "allow-vms" or "allow-all"')).default("deny"),
+      promiscuous: z.enum(["deny", "allow-vms", "allow-all"], msg('must be "deny", "allow-vms" or "allow-all"')),
       macAddress: z
         .string(msg("must be a string"))
         .transform((s) => s.replace(/[:-]/g, "").toUpperCase())
         .refine((s) => /^[0-9A-F]{12}$/.test(s), "must be 12 hex digits (e.g. 080027AABBCC or 08:00:27:aa:bb:cc)")
         .refine((s) => (parseInt(s.slice(0, 2), 16) & 1) === 0, "must be a unicast address (first octet even)")
         .optional(),
-    })
+    }, NIC_DEFAULTS.keys))
     .superRefine((n, ctx) => {
       const need: Record<string, keyof typeof n> = { natnetwork: "natNetwork", bridged: "bridgeAdapter", hostonly: "hostOnlyAdapter" };
       const field = need[n.type];
@@ -114,7 +114,7 @@ export function nicSchema(z: Z) {
 export function unattendedSchema(z: Z) {
   const ipv4 = z.string(msg("must be a string")).refine((s) => ipVersionOf(s) === 4, "must be an IPv4 address");
   const noPlaceholders = (s: string) => !hasVBoxPlaceholder(s);
-  return z.strictObject({
+  return z.strictObject(withDefaults({
     rootPassword: z
       .string(msg("must be a string"))
       .refine((s) => [...s].length >= ROOT_PASSWORD_MIN_CHARS, `must be at least ${ROOT_PASSWORD_MIN_CHARS} characters`)
@@ -131,25 +131,23 @@ export function unattendedSchema(z: Z) {
       .refine(noPlaceholders, NO_PLACEHOLDER_MESSAGE),
     hostname: z
       .string(msg("must be a string"))
-      .default("openstack.lab.local")
       .refine(
         (s) => /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i.test(s),
         "must be a fully qualified host name such as openstack.lab.local",
       ),
-    ip: ipv4.default("10.0.2.15"),
-    prefixLength: z.number(msg("must be a number")).int("must be an integer").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30").default(24),
-    gateway: ipv4.default("10.0.2.1"),
-    dns: z.array(ipv4).default(["10.0.2.1"]),
-    timeZone: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_+\-/]+$/, "must be a time zone such as UTC or Europe/Berlin").default("UTC"),
+    ip: ipv4,
+    prefixLength: z.number(msg("must be a number")).int("must be an integer").min(8, "must be between 8 and 30").max(30, "must be between 8 and 30"),
+    gateway: ipv4,
+    dns: z.array(ipv4),
+    timeZone: z.string(msg("must be a string")).regex(/^[A-Za-z0-9_+\-/]+$/, "must be a time zone such as UTC or Europe/Berlin"),
     packages: z
       .array(
         z
           .string(msg("must be a string (a package name or @group)"))
           .refine((s) => !s.startsWith("@^"), `is an environment group: the kickstart installs @^${ENVIRONMENT} and keeps only one environment (a second one would silently replace it); give packages or @groups`)
           .refine((s) => s.startsWith("@^") || PACKAGE_NAME.test(s), PACKAGE_RULE),
-      )
-      .default([]),
-  }).superRefine((u, ctx) => {
+      ),
+  }, UNATTENDED_DEFAULTS.keys)).superRefine((u, ctx) => {
     if (!known(u.ip, u.prefixLength, u.gateway)) return;
     const net = parseCidr(`${u.ip}/${u.prefixLength}`);
     if (!net) return;
