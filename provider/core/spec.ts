@@ -60,7 +60,7 @@ export function withNested(v: unknown, n: NestedDefaults | undefined): unknown {
   if ("each" in n) return Array.isArray(v) ? v.map((e) => withNested(e, n.each)) : v;
   if (Array.isArray(v)) return v;
   const out: Record<string, unknown> = { ...(v as Record<string, unknown>) };
-  for (const [k, d] of Object.entries(n.keys)) if (out[k] === undefined) out[k] = typeof d === "function" ? (d as () => unknown)() : d;
+  for (const [k, d] of Object.entries(n.keys)) if (out[k] === undefined) out[k] = valueOfDefault(d);
   return out;
 }
 type DefaultOf<S extends zod.ZodType> = Exclude<zod.output<S>, undefined> | (() => Exclude<zod.output<S>, undefined>);
@@ -69,7 +69,11 @@ type WithDefault<S extends zod.ZodType> = FieldOptions & { default: NoInfer<Defa
 /** Whether a field has a default (`null` is one: `"default" in`, not `!== undefined`). */
 export const hasDefault = (f: FieldSpec<any, any>): boolean => Object.prototype.hasOwnProperty.call(f, "default");
 /** A field's default as check() gives it (a function's value: fresh each time). */
-export const defaultOf = (f: FieldSpec<any, any>): unknown => (typeof f.default === "function" ? (f.default as () => unknown)() : f.default);
+export const defaultOf = (f: FieldSpec<any, any>): unknown => valueOfDefault(f.default);
+/** A default as data gives it: a function's value (fresh each time), else the value itself. */
+function valueOfDefault(d: unknown): unknown {
+  return typeof d === "function" ? (d as () => unknown)() : d;
+}
 
 /** The field: its type with the default (when there is one) applied last, as `.default(...)` on the built type. */
 function make(type: (z: Z) => zod.ZodType, opts: FieldOptions & { default?: unknown }): FieldSpec<any, any> {
